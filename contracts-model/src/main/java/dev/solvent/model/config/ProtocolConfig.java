@@ -1,0 +1,79 @@
+package dev.solvent.model.config;
+
+import dev.solvent.model.id.AssetId;
+import dev.solvent.model.id.MarketId;
+import dev.solvent.model.policy.KeeperReward;
+import dev.solvent.model.policy.PositionReceiver;
+import dev.solvent.model.policy.ShortfallPolicy;
+import io.vavr.collection.TreeMap;
+
+/**
+ * The whole configuration of a protocol instance. Prices are quoted in the settlement asset, which is the unit of
+ * account (valued at par, as USDC in dYdX v4 or sUSD in Synthetix): equity, requirements, fees and the insurance fund
+ * are in its base units.
+ *
+ * @param settlementAsset the asset PnL, fees and penalties are paid in; it has no price key
+ * @param assets every asset, by id
+ * @param markets every perpetual market, by id
+ * @param keeperReward how keepers are paid
+ * @param receiver who takes over liquidated positions and collateral
+ * @param shortfall how losses past an account's means are absorbed
+ * @param gas the gas schedule
+ */
+public record ProtocolConfig(
+        AssetId settlementAsset,
+        TreeMap<AssetId, AssetConfig> assets,
+        TreeMap<MarketId, MarketConfig> markets,
+        KeeperReward keeperReward,
+        PositionReceiver receiver,
+        ShortfallPolicy shortfall,
+        GasSchedule gas) {
+
+    /** Rejects inconsistent references between assets and markets, naming each. */
+    public ProtocolConfig {
+        Checks c = new Checks("");
+        c.notNull(settlementAsset, "settlementAsset").notNull(assets, "assets").notNull(markets, "markets");
+        c.notNull(keeperReward, "keeperReward").notNull(receiver, "receiver").notNull(shortfall, "shortfall");
+        c.notNull(gas, "gas");
+        if (c.ok()) {
+            assets.forEach((id, a) -> c.require(a.id().equals(id), "assets." + id + ".id", a.id(), "the key " + id));
+            markets.forEach((id, m) -> c.require(m.id().equals(id), "markets." + id + ".id", m.id(), "the key " + id));
+            c.require(
+                    assets.containsKey(settlementAsset),
+                    "settlementAsset",
+                    settlementAsset,
+                    "one of " + assets.keySet().mkString(", "));
+            assets.get(settlementAsset)
+                    .forEach(s -> c.require(
+                            s.priceKey().isEmpty(),
+                            "assets." + s.id() + ".priceKey",
+                            s.priceKey().getOrElse(""),
+                            "none: the settlement asset is the unit of account"));
+            assets.values()
+                    .filter(a -> !a.id().equals(settlementAsset))
+                    .forEach(a -> c.require(
+                            a.priceKey().isDefined(),
+                            "assets." + a.id() + ".priceKey",
+                            "none",
+                            "an oracle key (every asset but the settlement asset needs a price)"));
+            markets.values().forEach(m -> {
+                c.require(
+                        assets.containsKey(m.underlying()),
+                        "markets." + m.id() + ".underlying",
+                        m.underlying(),
+                        "one of " + assets.keySet().mkString(", "));
+                c.require(
+                        !m.underlying().equals(settlementAsset),
+                        "markets." + m.id() + ".underlying",
+                        m.underlying(),
+                        "an asset other than the settlement asset");
+            });
+        }
+        c.throwIfAny();
+    }
+
+    /** {@return the settlement asset's configuration} */
+    public AssetConfig settlement() {
+        return assets.get(settlementAsset).get();
+    }
+}

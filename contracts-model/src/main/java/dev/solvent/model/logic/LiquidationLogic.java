@@ -1,0 +1,251 @@
+package dev.solvent.model.logic;
+
+import dev.solvent.model.config.AssetConfig;
+import dev.solvent.model.config.MarketConfig;
+import dev.solvent.model.config.ProtocolConfig;
+import dev.solvent.model.id.AccountId;
+import dev.solvent.model.id.AssetId;
+import dev.solvent.model.id.MarketId;
+import dev.solvent.model.math.I256;
+import dev.solvent.model.policy.PositionReceiver;
+import dev.solvent.model.state.Account;
+import dev.solvent.model.state.IsolatedPosition;
+import dev.solvent.model.state.MarketState;
+import dev.solvent.model.state.Position;
+import dev.solvent.model.state.ProtocolState;
+import dev.solvent.model.tx.BlockContext;
+import dev.solvent.model.tx.Event;
+import dev.solvent.model.tx.Receipt;
+import dev.solvent.model.tx.Revert;
+import dev.solvent.model.tx.Tx;
+import io.vavr.collection.HashSet;
+import io.vavr.collection.TreeMap;
+import io.vavr.collection.Vector;
+import io.vavr.control.Either;
+
+/**
+ * Liquidation, account-wide (mirrors Comet's {@code absorb}: everything at once) or of one isolated position. In order:
+ * measure, validate, settle funding, close every position at the oracle price into the receiver (the keeper, or a
+ * backstop account), pass collateral to the receiver at the oracle price less its haircut (debts at the oracle price),
+ * charge the penalty on the closed notional capped at what is left, pay the keeper out of it, send the rest of it to
+ * the insurance fund, and absorb any shortfall by the {@link ShortfallLogic}. The account keeps only what remains in
+ * the settlement asset.
+ */
+public final class LiquidationLogic {
+
+    private LiquidationLogic() {}
+
+    /** Liquidates every cross position and all collateral of an account below its maintenance requirement. */
+    public static Either<Revert, Receipt> liquidate(ProtocolState state, Tx.Liquidate tx, BlockContext block) {
+        ProtocolConfig config = state.config();
+        Either<Revert, Account> owner = ValidationLogic.account(state, tx.account());
+        if (owner.isLeft()) {
+            return Either.left(owner.getLeft());
+        }
+        Account account = owner.get();
+        AccountId receiver = receiver(config, block);
+        if (block.sender().equals(account.id()) || receiver.equals(account.id())) {
+            return Either.left(new Revert.SelfLiquidation(account.id()));
+        }
+        Either<Revert, MarginLogic.AccountData> data = MarginLogic.cross(state, account, block);
+        if (data.isLeft()) {
+            return Either.left(data.getLeft());
+        }
+        if (!data.get().isLiquidatable()) {
+            return Either.left(new Revert.NotLiquidatable(
+                    account.id(), data.get().marginEquity(), data.get().maintenanceRequirement()));
+        }
+        TreeMap<MarketId, Quote> quotes = MarginLogic.marketQuotes(
+                        state, account.positions().keySet(), block)
+                .get();
+        Step st = new Step(state);
+        quotes.forEach((m, q) -> st.state = FundingLogic.accrue(st.state, m, q, block.timestamp()));
+        AssetId settlement = config.settlementAsset();
+        int ds = config.settlement().decimals();
+
+        Vector<Event.ClosedPosition> closed = Vector.empty();
+        I256 closedNotional = I256.ZERO;
+        I256 penalty = I256.ZERO;
+        TreeMap<MarketId, I256> sizes = TreeMap.empty();
+        for (MarketId m : account.positions().keySet()) {
+            FundingLogic.settleCross(st, account.id(), m);
+            FundingLogic.settleCross(st, receiver, m);
+            Quote q = quotes.get(m).get();
+            Position p = st.account(account.id()).position(m).get();
+            MarketConfig mc = config.markets().get(m).get();
+            int du = config.assets().get(mc.underlying()).get().decimals();
+            I256 value = MarginLogic.positionValue(p.size(), du, q, ds);
+            I256 notional = MarginLogic.notional(p.size(), du, q, ds);
+            transfer(st, receiver, m, p.size(), value);
+            st.put(st.account(account.id())
+                    .withoutPosition(m)
+                    .plusBalance(settlement, p.quote().plus(value)));
+            closed = closed.append(new Event.ClosedPosition(m, p.size(), q.price(), value));
+            closedNotional = closedNotional.plus(notional);
+            penalty = penalty.plus(MarginLogic.penaltyOwed(notional, mc.liquidationPenalty()));
+            sizes = sizes.put(m, p.size());
+        }
+        int seized = 0;
+        for (var entry : st.account(account.id()).balances()) {
+            if (entry._1.equals(settlement)) {
+                continue;
+            }
+            seize(st, account.id(), receiver, config.assets().get(entry._1).get(), entry._2, block);
+            seized++;
+        }
+        I256 balance = st.account(account.id()).balance(settlement);
+        Charge charge = charge(st, penalty, balance, block.sender());
+        st.plusSettlement(account.id(), charge.penalty().negate());
+        I256 shortfall = balance.minus(charge.penalty()).negate().max(I256.ZERO);
+        st.emit(new Event.AccountLiquidated(
+                account.id(),
+                block.sender(),
+                receiver,
+                closed,
+                closedNotional,
+                charge.penalty(),
+                charge.reward(),
+                charge.insurance(),
+                shortfall));
+        if (shortfall.isPositive()) {
+            ShortfallLogic.absorb(st, account.id(), shortfall, HashSet.of(account.id()), sizes, block);
+            st.plusSettlement(account.id(), shortfall);
+        }
+        long gas = config.gas().liquidate(closed.size(), seized);
+        return receiverCheck(st, config, receiver, block).map(x -> st.receipt(gas));
+    }
+
+    /** Liquidates one isolated position below its own maintenance requirement; the cross account is not touched. */
+    public static Either<Revert, Receipt> liquidateIsolated(
+            ProtocolState state, Tx.LiquidateIsolated tx, BlockContext block) {
+        ProtocolConfig config = state.config();
+        Either<Revert, IsolatedPosition> found = ValidationLogic.market(state, tx.market())
+                .flatMap(m -> ValidationLogic.account(state, tx.account()))
+                .flatMap(a -> a.isolated()
+                        .get(tx.market())
+                        .toEither(() -> new Revert.NoIsolatedPosition(tx.account(), tx.market())));
+        if (found.isLeft()) {
+            return Either.left(found.getLeft());
+        }
+        AccountId receiver = receiver(config, block);
+        if (block.sender().equals(tx.account()) || receiver.equals(tx.account())) {
+            return Either.left(new Revert.SelfLiquidation(tx.account()));
+        }
+        Either<Revert, Quote> quote = MarginLogic.isolated(state, tx.market(), found.get(), block)
+                .flatMap(d -> d.isLiquidatable()
+                        ? MarginLogic.marketPrice(config, tx.market(), block)
+                        : Either.left(new Revert.NotLiquidatable(
+                                tx.account(), d.marginEquity(), d.maintenanceRequirement())));
+        if (quote.isLeft()) {
+            return Either.left(quote.getLeft());
+        }
+        Quote q = quote.get();
+        MarketId m = tx.market();
+        Step st = new Step(FundingLogic.accrue(state, m, q, block.timestamp()));
+        FundingLogic.settleIsolated(st, tx.account(), m);
+        FundingLogic.settleCross(st, receiver, m);
+        MarketConfig mc = config.markets().get(m).get();
+        int du = config.assets().get(mc.underlying()).get().decimals();
+        int ds = config.settlement().decimals();
+        IsolatedPosition ip = st.account(tx.account()).isolated().get(m).get();
+        Position p = ip.position();
+        I256 value = MarginLogic.positionValue(p.size(), du, q, ds);
+        I256 notional = MarginLogic.notional(p.size(), du, q, ds);
+        transfer(st, receiver, m, p.size(), value);
+        I256 remaining = ip.margin().plus(p.quote()).plus(value);
+        Charge charge =
+                charge(st, MarginLogic.penaltyOwed(notional, mc.liquidationPenalty()), remaining, block.sender());
+        remaining = remaining.minus(charge.penalty());
+        I256 shortfall = remaining.negate().max(I256.ZERO);
+        st.emit(new Event.IsolatedPositionLiquidated(
+                tx.account(),
+                block.sender(),
+                receiver,
+                new Event.ClosedPosition(m, p.size(), q.price(), value),
+                notional,
+                charge.penalty(),
+                charge.reward(),
+                charge.insurance(),
+                shortfall));
+        if (shortfall.isPositive()) {
+            ShortfallLogic.absorb(
+                    st, tx.account(), shortfall, HashSet.of(tx.account()), TreeMap.of(m, p.size()), block);
+            remaining = I256.ZERO;
+        }
+        Account owner = st.account(tx.account());
+        // what is left stays in the (now flat) isolated bucket, so the cross account is untouched
+        st.put(
+                remaining.isZero()
+                        ? owner.withoutIsolated(m)
+                        : owner.withIsolated(
+                                m,
+                                new IsolatedPosition(Position.empty(st.market(m).fundingIndex()), remaining)));
+        long gas = config.gas().liquidate(1, 0);
+        return receiverCheck(st, config, receiver, block).map(x -> st.receipt(gas));
+    }
+
+    private static AccountId receiver(ProtocolConfig config, BlockContext block) {
+        return switch (config.receiver()) {
+            case PositionReceiver.Liquidator l -> block.sender();
+            case PositionReceiver.Backstop b -> b.account();
+        };
+    }
+
+    /** Moves {@code size} into the receiver's cross position at {@code value}, realizing it if it goes flat. */
+    private static void transfer(Step st, AccountId receiver, MarketId m, I256 size, I256 value) {
+        Account r = st.account(receiver);
+        MarketState ms = st.market(m);
+        Position before = r.position(m).getOrElse(() -> Position.empty(ms.fundingIndex()));
+        Position after = before.with(before.size().plus(size), before.quote().minus(value));
+        // the liquidated side leaves (size -> 0) and the receiver's side changes
+        st.put(m, ms.withPositionChange(size, I256.ZERO).withPositionChange(before.size(), after.size()));
+        if (after.isFlat()) {
+            st.put(r.withoutPosition(m).plusBalance(st.state.config().settlementAsset(), after.quote()));
+        } else {
+            st.put(r.withPosition(m, after));
+        }
+    }
+
+    /** Passes one non-settlement balance to the receiver at the oracle price, less the haircut for collateral. */
+    private static void seize(
+            Step st, AccountId account, AccountId receiver, AssetConfig asset, I256 amount, BlockContext block) {
+        ProtocolConfig config = st.state.config();
+        int ds = config.settlement().decimals();
+        Quote q = MarginLogic.assetPrice(config, asset.id(), block).get();
+        I256 value = amount.isPositive()
+                ? MarginLogic.weighted(
+                        MarginLogic.collateralValue(amount, asset.decimals(), q, ds), asset.collateralWeight())
+                : MarginLogic.debtValue(amount.negate(), asset.decimals(), q, ds)
+                        .negate();
+        st.put(st.account(account).withBalance(asset.id(), I256.ZERO));
+        st.plusSettlement(account, value);
+        st.put(st.account(receiver).plusBalance(asset.id(), amount));
+        st.plusSettlement(receiver, value.negate());
+        st.emit(new Event.CollateralSeized(account, receiver, asset.id(), amount, value));
+    }
+
+    /** The penalty actually charged and how it is split. */
+    private record Charge(I256 penalty, I256 reward, I256 insurance) {}
+
+    /** Caps the penalty at what is available, pays the keeper first (capped at the penalty) and the fund the rest. */
+    private static Charge charge(Step st, I256 penaltyDue, I256 available, AccountId keeper) {
+        I256 penalty = penaltyDue.min(available.max(I256.ZERO));
+        var reward = st.state.config().keeperReward();
+        I256 keeperReward = reward.flat()
+                .toI256()
+                .plus(ShortfallLogic.shareOf(penalty, reward.shareOfPenalty().raw()))
+                .min(penalty);
+        I256 insurance = penalty.minus(keeperReward);
+        st.plusSettlement(keeper, keeperReward);
+        st.state = st.state.withInsuranceFund(st.state.insuranceFund().plus(insurance));
+        return new Charge(penalty, keeperReward, insurance);
+    }
+
+    private static Either<Revert, Boolean> receiverCheck(
+            Step st, ProtocolConfig config, AccountId receiver, BlockContext block) {
+        if (config.receiver() instanceof PositionReceiver.Backstop) {
+            return Either.right(true);
+        }
+        return TradeLogic.crossInitial(st.state, receiver, block);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.solvent.model.state;
+
+import dev.solvent.model.config.ProtocolConfig;
+import dev.solvent.model.id.AccountId;
+import dev.solvent.model.id.MarketId;
+import dev.solvent.model.math.I256;
+import io.vavr.collection.TreeMap;
+import io.vavr.control.Option;
+
+/**
+ * The whole protocol at one moment, as an immutable value: deriving the next state shares everything that did not
+ * change. Two states are equal when every field is.
+ *
+ * @param config the configuration
+ * @param accounts every account, by id
+ * @param markets each configured market's state, by id
+ * @param insuranceFund settlement base units in the insurance fund; never negative
+ * @param feePool settlement base units of trading fees collected
+ * @param ledger net flows and shortfall ledgers
+ */
+public record ProtocolState(
+        ProtocolConfig config,
+        TreeMap<AccountId, Account> accounts,
+        TreeMap<MarketId, MarketState> markets,
+        I256 insuranceFund,
+        I256 feePool,
+        Ledger ledger) {
+
+    /** Requires every field and a state for every configured market. */
+    public ProtocolState {
+        if (config == null
+                || accounts == null
+                || markets == null
+                || insuranceFund == null
+                || feePool == null
+                || ledger == null) {
+            throw new IllegalArgumentException("a protocol state needs every field");
+        }
+        if (!markets.keySet().equals(config.markets().keySet())) {
+            throw new IllegalArgumentException(
+                    "market states " + markets.keySet().mkString(", ") + " do not match the configured markets "
+                            + config.markets().keySet().mkString(", "));
+        }
+    }
+
+    /** {@return a fresh protocol with no accounts, its funding clocks starting at {@code timestamp}} */
+    public static ProtocolState genesis(ProtocolConfig config, long timestamp) {
+        TreeMap<MarketId, MarketState> markets = config.markets().mapValues(m -> MarketState.genesis(timestamp));
+        return new ProtocolState(config, TreeMap.empty(), markets, I256.ZERO, I256.ZERO, Ledger.EMPTY);
+    }
+
+    /** {@return the account, if it exists} */
+    public Option<Account> account(AccountId id) {
+        return accounts.get(id);
+    }
+
+    /** {@return the account, or an empty one if it does not exist yet} */
+    public Account accountOrEmpty(AccountId id) {
+        return accounts.get(id).getOrElse(() -> Account.empty(id));
+    }
+
+    /** {@return the state of a configured market} */
+    public MarketState market(MarketId id) {
+        return markets.get(id).getOrElseThrow(() -> new IllegalArgumentException("unknown market " + id));
+    }
+
+    /** {@return a copy with the account stored} */
+    public ProtocolState withAccount(Account account) {
+        return new ProtocolState(config, accounts.put(account.id(), account), markets, insuranceFund, feePool, ledger);
+    }
+
+    /** {@return a copy with the market state stored} */
+    public ProtocolState withMarket(MarketId id, MarketState market) {
+        return new ProtocolState(config, accounts, markets.put(id, market), insuranceFund, feePool, ledger);
+    }
+
+    /** {@return a copy with another insurance fund balance} */
+    public ProtocolState withInsuranceFund(I256 fund) {
+        return new ProtocolState(config, accounts, markets, fund, feePool, ledger);
+    }
+
+    /** {@return a copy with another fee pool balance} */
+    public ProtocolState withFeePool(I256 fees) {
+        return new ProtocolState(config, accounts, markets, insuranceFund, fees, ledger);
+    }
+
+    /** {@return a copy with another ledger} */
+    public ProtocolState withLedger(Ledger l) {
+        return new ProtocolState(config, accounts, markets, insuranceFund, feePool, l);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.solvent.model.tx;
+
+import dev.solvent.model.id.AccountId;
+import dev.solvent.model.id.AssetId;
+import dev.solvent.model.id.MarketId;
+import dev.solvent.model.math.I256;
+import io.vavr.collection.Vector;
+
+/** An event the contract emits, in past tense; a receipt lists them in emission order. Amounts are base units. */
+public sealed interface Event {
+
+    /** Collateral entered an account. */
+    record Deposited(AccountId account, AssetId asset, I256 amount) implements Event {}
+
+    /** Collateral left an account. */
+    record Withdrawn(AccountId account, AssetId asset, I256 amount) implements Event {}
+
+    /** An account borrowed an asset out of the protocol. */
+    record Borrowed(AccountId account, AssetId asset, I256 amount) implements Event {}
+
+    /** An account repaid debt. */
+    record Repaid(AccountId account, AssetId asset, I256 amount) implements Event {}
+
+    /** The insurance fund received settlement units. */
+    record InsuranceFunded(AccountId from, I256 amount) implements Event {}
+
+    /**
+     * A position changed size by a fill.
+     *
+     * @param quoteDelta settlement units the position's quote changed by (negative when it paid)
+     * @param fee settlement units of trading fee charged to the account
+     */
+    record PositionModified(
+            AccountId account,
+            MarketId market,
+            boolean isolated,
+            I256 sizeDelta,
+            I256 price,
+            I256 newSize,
+            I256 quoteDelta,
+            I256 fee)
+            implements Event {}
+
+    /** A position paid (positive) or received (negative) accrued funding. */
+    record FundingSettled(AccountId account, MarketId market, boolean isolated, I256 paid) implements Event {}
+
+    /** An isolated position's margin changed. */
+    record IsolatedMarginChanged(AccountId account, MarketId market, I256 delta, I256 margin) implements Event {}
+
+    /** Collateral of a liquidated account passed to the receiver at the oracle price less its haircut. */
+    record CollateralSeized(AccountId account, AccountId receiver, AssetId asset, I256 amount, I256 value)
+            implements Event {}
+
+    /** One position closed by a liquidation, at the oracle price, for {@code value} settlement units. */
+    record ClosedPosition(MarketId market, I256 size, I256 price, I256 value) {}
+
+    /**
+     * An account-wide liquidation: every cross position closed at once.
+     *
+     * @param penalty the penalty actually charged (capped at what the account had)
+     * @param insuranceContribution the part of the penalty that went to the insurance fund
+     * @param shortfall what the account could not pay, absorbed by the events that follow
+     */
+    record AccountLiquidated(
+            AccountId account,
+            AccountId keeper,
+            AccountId receiver,
+            Vector<ClosedPosition> closed,
+            I256 closedNotional,
+            I256 penalty,
+            I256 keeperReward,
+            I256 insuranceContribution,
+            I256 shortfall)
+            implements Event {}
+
+    /** One isolated position liquidated alone; fields as in {@link AccountLiquidated}. */
+    record IsolatedPositionLiquidated(
+            AccountId account,
+            AccountId keeper,
+            AccountId receiver,
+            ClosedPosition closed,
+            I256 closedNotional,
+            I256 penalty,
+            I256 keeperReward,
+            I256 insuranceContribution,
+            I256 shortfall)
+            implements Event {}
+
+    /** The insurance fund paid part of an account's shortfall. */
+    record ShortfallCovered(AccountId account, I256 amount) implements Event {}
+
+    /** An account's balance was charged its pro-rata share of a shortfall. */
+    record LossSocialized(AccountId account, I256 amount) implements Event {}
+
+    /** A profitable position gave up part of its profit to cover a shortfall. */
+    record PositionDeleveraged(AccountId account, MarketId market, I256 amount) implements Event {}
+
+    /** A shortfall nobody paid was added to the protocol's bad debt. */
+    record BadDebtRecorded(AccountId account, I256 amount) implements Event {}
+}
