@@ -1,0 +1,2 @@
+/** JMH benchmarks of Solvent's hot paths. */
+package dev.solvent.benchmarks;
