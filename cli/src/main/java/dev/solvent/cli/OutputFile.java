@@ -27,6 +27,9 @@ final class OutputFile {
         if (!Files.isDirectory(folder)) {
             throw new IOException("the folder " + folder + " does not exist");
         }
+        if (Files.isDirectory(absolute)) {
+            throw new IOException("it is a folder");
+        }
         Path temporary = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {

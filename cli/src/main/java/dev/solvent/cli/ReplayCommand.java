@@ -8,6 +8,9 @@ import io.vavr.control.Either;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -87,10 +90,20 @@ public final class ReplayCommand implements Callable<Integer> {
         try {
             OutputFile.write(out, json.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            err.println(out + ": cannot be written: " + e.getMessage());
+            err.println(out + ": cannot be written: " + reason(e));
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
         return ExitCodes.OK;
+    }
+
+    /** {@return why a file could not be written, in words: some exceptions carry only the path as message} */
+    private static String reason(IOException e) {
+        return switch (e) {
+            case AccessDeniedException x -> "permission denied";
+            case NoSuchFileException x -> "no such file or folder";
+            case FileSystemException x when x.getReason() != null -> x.getReason();
+            default -> e.getMessage();
+        };
     }
 }

@@ -208,21 +208,18 @@ final class Decode {
             (n, path) ->
                     n instanceof Node.Bool b ? ok(b.value()) : invalid(n, path, "is not a boolean", "true or false"));
 
+    private static final String RATIO_VALID = "a decimal such as \"0.05\", at most 18 decimal places";
+
     /** A ratio as an exact decimal, such as {@code "0.05"}, parsed into a WAD by the model's {@link Wad#parse}. */
-    static final Kind<Wad> RATIO = new Kind<>("a decimal such as \"0.05\", at most 18 decimal places", (n, path) -> {
-        String valid = "a decimal such as \"0.05\", at most 18 decimal places";
-        String text = switch (n) {
-            case Node.Str s -> s.value();
-            case Node.Num num -> num.text();
-            default -> null;
-        };
-        if (text == null) {
-            return invalid(n, path, "is not a decimal", valid);
+    static final Kind<Wad> RATIO = new Kind<>(RATIO_VALID, (n, path) -> {
+        Option<String> text = scalarText(n);
+        if (text.isEmpty()) {
+            return invalid(n, path, "is not a decimal", RATIO_VALID);
         }
         try {
-            return ok(Wad.parse(text));
+            return ok(Wad.parse(text.get()));
         } catch (NumberFormatException e) {
-            return invalid(n, path, "is not a decimal", valid);
+            return invalid(n, path, "is not a decimal", RATIO_VALID);
         }
     });
 
@@ -309,6 +306,18 @@ final class Decode {
             return invalid(n, path, "is not an integer", valid + hint);
         }
         return ok(new BigInteger(text.replace("_", "")));
+    }
+
+    /** {@return the text of a string or a number as written; numbers may be written either way} */
+    private static Option<String> scalarText(Node n) {
+        return switch (n) {
+            case Node.Str s -> Option.some(s.value());
+            case Node.Num num -> Option.some(num.text());
+            case Node.Obj o -> Option.none();
+            case Node.Arr a -> Option.none();
+            case Node.Bool b -> Option.none();
+            case Node.Null x -> Option.none();
+        };
     }
 
     /** {@return a decimal amount of whole tokens in base units, if it has no more decimals than the token} */
