@@ -276,66 +276,57 @@ final class StateFile {
         String valid = "an object such as {\"flat\": \"5000000\", \"shareOfPenalty\": \"0.25\"}";
         return new Kind<>(
                 valid,
-                (n, path) -> Decode.object(
-                        n,
-                        path,
-                        valid,
-                        KEEPER,
-                        o -> join(Validation.combine(
-                                        required(o, path, "flat", amount(settlement, true)),
-                                        required(o, path, "shareOfPenalty", RATIO))
-                                .ap((flatReward, share) -> model(root, () -> new KeeperReward(flatReward, share))))));
+                (n, path) -> Decode.object(n, path, valid, KEEPER, o -> {
+                    var flatReward = required(o, path, "flat", amount(settlement, true));
+                    var share = required(o, path, "shareOfPenalty", RATIO);
+                    return join(Validation.combine(flatReward, share)
+                            .ap((f, sh) -> model(root, () -> new KeeperReward(f, sh))));
+                }));
     }
 
-    private static final Kind<PositionReceiver> RECEIVER;
-    private static final Kind<ShortfallPolicy> SHORTFALL;
+    private static final String RECEIVERS =
+            "{\"type\": \"Liquidator\"} or {\"type\": \"Backstop\", \"account\": \"backstop\"}";
+    private static final Kind<PositionReceiver> RECEIVER = new Kind<>(
+            RECEIVERS,
+            (n, path) ->
+                    Decode.object(n, path, RECEIVERS, LinkedHashSet.of("type", "account"), o -> receiver(o, path)));
 
-    static {
-        String receivers = "{\"type\": \"Liquidator\"} or {\"type\": \"Backstop\", \"account\": \"backstop\"}";
-        RECEIVER = new Kind<>(
-                receivers,
-                (n, path) -> Decode.object(
-                        n,
-                        path,
-                        receivers,
-                        LinkedHashSet.of("type", "account"),
-                        o -> required(o, path, "type", TEXT).flatMap(type -> switch (type) {
-                            case "Liquidator" ->
-                                o.get("account").isDefined()
-                                        ? fail(
-                                                o.get("account").get(),
-                                                child(path, "account"),
-                                                "is only for a Backstop receiver; a Liquidator receiver is the keeper itself")
-                                        : ok(new PositionReceiver.Liquidator());
-                            case "Backstop" ->
-                                required(o, path, "account", ACCOUNT).map(PositionReceiver.Backstop::new);
-                            default ->
-                                Decode.invalid(
-                                        o.get("type").get(),
-                                        child(path, "type"),
-                                        "is not a receiver type",
-                                        "\"Liquidator\" or \"Backstop\"");
-                        })));
-        String policies = "{\"type\": \"InsuranceThenSocialize\"}, {\"type\": \"InsuranceThenAdl\"}"
-                + " or {\"type\": \"InsuranceThenBadDebt\"}";
-        SHORTFALL = new Kind<>(
-                policies,
-                (n, path) -> Decode.object(
-                        n,
-                        path,
-                        policies,
-                        LinkedHashSet.of("type"),
-                        o -> required(o, path, "type", TEXT).flatMap(type -> switch (type) {
-                            case "InsuranceThenSocialize" -> ok(new ShortfallPolicy.InsuranceThenSocialize());
-                            case "InsuranceThenAdl" -> ok(new ShortfallPolicy.InsuranceThenAdl());
-                            case "InsuranceThenBadDebt" -> ok(new ShortfallPolicy.InsuranceThenBadDebt());
-                            default ->
-                                Decode.invalid(
-                                        o.get("type").get(),
-                                        child(path, "type"),
-                                        "is not a shortfall policy",
-                                        "\"InsuranceThenSocialize\", \"InsuranceThenAdl\" or \"InsuranceThenBadDebt\"");
-                        })));
+    private static Validation<Seq<Problem>, PositionReceiver> receiver(Node.Obj o, String path) {
+        return required(o, path, "type", TEXT).flatMap(type -> switch (type) {
+            case "Liquidator" ->
+                o.get("account").isDefined()
+                        ? fail(
+                                o.get("account").get(),
+                                child(path, "account"),
+                                "is only for a Backstop receiver; a Liquidator receiver is the keeper itself")
+                        : ok(new PositionReceiver.Liquidator());
+            case "Backstop" -> required(o, path, "account", ACCOUNT).map(PositionReceiver.Backstop::new);
+            default ->
+                Decode.invalid(
+                        o.get("type").get(),
+                        child(path, "type"),
+                        "is not a receiver type",
+                        "\"Liquidator\" or \"Backstop\"");
+        });
+    }
+
+    private static final String POLICIES = "{\"type\": \"InsuranceThenSocialize\"}, {\"type\": \"InsuranceThenAdl\"}"
+            + " or {\"type\": \"InsuranceThenBadDebt\"}";
+    private static final Kind<ShortfallPolicy> SHORTFALL = new Kind<>(
+            POLICIES, (n, path) -> Decode.object(n, path, POLICIES, LinkedHashSet.of("type"), o -> shortfall(o, path)));
+
+    private static Validation<Seq<Problem>, ShortfallPolicy> shortfall(Node.Obj o, String path) {
+        return required(o, path, "type", TEXT).flatMap(type -> switch (type) {
+            case "InsuranceThenSocialize" -> ok(new ShortfallPolicy.InsuranceThenSocialize());
+            case "InsuranceThenAdl" -> ok(new ShortfallPolicy.InsuranceThenAdl());
+            case "InsuranceThenBadDebt" -> ok(new ShortfallPolicy.InsuranceThenBadDebt());
+            default ->
+                Decode.invalid(
+                        o.get("type").get(),
+                        child(path, "type"),
+                        "is not a shortfall policy",
+                        "\"InsuranceThenSocialize\", \"InsuranceThenAdl\" or \"InsuranceThenBadDebt\"");
+        });
     }
 
     private static Kind<GasSchedule> gas(Node root) {

@@ -161,7 +161,7 @@ final class TxFile {
         String valid = "an object of oracle answers by price key, such as"
                 + " {\"ETH/USD\": {\"answer\": \"300000000000\", \"decimals\": 8}}";
         Option<Set<String>> keys = config.map(
-                c -> c.assets().values().flatMap(AssetConfig::priceKey).toSet());
+                c -> c.assets().values().flatMap(AssetConfig::priceKey).toSortedSet());
         return new Kind<>(
                 valid,
                 (n, path) -> Decode.map(n, path, valid).flatMap(o -> {
@@ -169,23 +169,25 @@ final class TxFile {
                             .toList()
                             .map(e -> {
                                 String at = child(path, e._1);
-                                Validation<Seq<Problem>, String> key = Decode.key(
-                                                e._1, e._2, at, "an oracle key such as \"ETH/USD\"")
-                                        .flatMap(k -> keys.exists(ks -> !ks.contains(k))
-                                                ? Decode.fail(
-                                                        e._2,
-                                                        at,
-                                                        "\"" + k
-                                                                + "\" is not the price key of any asset; valid: one of "
-                                                                + keys.get()
-                                                                        .toSortedSet()
-                                                                        .mkString(", "))
-                                                : ok(k));
-                                return flat(Validation.combine(key, answer(e._2, at, timestamp))
-                                        .ap(Tuple::of));
+                                return flat(
+                                        Validation.combine(priceKey(e._1, e._2, at, keys), answer(e._2, at, timestamp))
+                                                .ap(Tuple::of));
                             });
                     return Validation.sequence(each).map(TreeMap::ofEntries);
                 }));
+    }
+
+    /** {@return the key if it names a price some asset uses: any other key can only be a typo} */
+    private static Validation<Seq<Problem>, String> priceKey(
+            String key, Node value, String path, Option<Set<String>> keys) {
+        return Decode.key(key, value, path, "an oracle key such as \"ETH/USD\"")
+                .flatMap(k -> keys.exists(ks -> !ks.contains(k))
+                        ? Decode.fail(
+                                value,
+                                path,
+                                "\"" + k + "\" is not the price key of any asset; valid: one of "
+                                        + keys.get().mkString(", "))
+                        : ok(k));
     }
 
     private static Validation<Seq<Problem>, OracleAnswer> answer(Node node, String path, Option<Long> timestamp) {
