@@ -29,7 +29,7 @@ public record Problem(String file, int line, String path, String message) {
         return new Problem(name, line, path, message);
     }
 
-    /** {@return the one-line form, such as {@code state.json: line 12: markets.X.takerFee: 0.5 is out of range; ...}} */
+    /** {@return the one-line form: {@code state.json: line 12: markets.X.takerFee: 0.5 is out of range; ...}} */
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder(file);
