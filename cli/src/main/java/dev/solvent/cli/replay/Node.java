@@ -1,0 +1,99 @@
+package dev.solvent.cli.replay;
+
+import io.vavr.collection.LinkedHashMap;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+
+/**
+ * A JSON value as read from a file, with the line it starts on, so that a problem found while decoding it can point at
+ * that line. Numbers keep the text they were written with and are never converted through a {@code double}.
+ */
+sealed interface Node {
+
+    /** {@return the 1-based line the value starts on} */
+    int line();
+
+    /** {@return how to show the value in a message: the value itself for scalars, its kind for containers} */
+    String shown();
+
+    /** An object; fields keep the order of the file (duplicate names are rejected while reading). */
+    record Obj(int line, LinkedHashMap<String, Node> fields) implements Node {
+        @Override
+        public String shown() {
+            return "an object";
+        }
+
+        /** {@return the field's value, if present} */
+        Option<Node> get(String name) {
+            return fields.get(name);
+        }
+    }
+
+    /** An array. */
+    record Arr(int line, Vector<Node> items) implements Node {
+        @Override
+        public String shown() {
+            return "an array";
+        }
+    }
+
+    /** A string. */
+    record Str(int line, String value) implements Node {
+        @Override
+        public String shown() {
+            return '"' + value + '"';
+        }
+    }
+
+    /** A number, exactly as written (such as {@code 1500000} or {@code 0.05}). */
+    record Num(int line, String text) implements Node {
+        @Override
+        public String shown() {
+            return text;
+        }
+    }
+
+    /** {@code true} or {@code false}. */
+    record Bool(int line, boolean value) implements Node {
+        @Override
+        public String shown() {
+            return Boolean.toString(value);
+        }
+    }
+
+    /** {@code null}. */
+    record Null(int line) implements Node {
+        @Override
+        public String shown() {
+            return "null";
+        }
+    }
+
+    /**
+     * {@return the line of the value at a dotted path such as {@code markets.ETH-PERP.takerFee}, or of its deepest
+     * existing parent when the path does not exist} Keys may themselves contain dots, so each step takes the longest
+     * key that matches.
+     */
+    default int lineOf(String path) {
+        Node at = this;
+        String rest = path;
+        while (!rest.isEmpty() && at instanceof Obj o) {
+            Node next = null;
+            String remaining = "";
+            for (int end = rest.length(); end > 0; end = rest.lastIndexOf('.', end - 1)) {
+                Option<Node> child = o.get(rest.substring(0, end));
+                if (child.isDefined()) {
+                    next = child.get();
+                    remaining = end == rest.length() ? "" : rest.substring(end + 1);
+                    break;
+                }
+            }
+            if (next == null) {
+                break;
+            }
+            at = next;
+            rest = remaining;
+        }
+        return at.line();
+    }
+}

@@ -1,0 +1,100 @@
+package dev.solvent.cli.replay;
+
+import dev.solvent.model.MarginEngine;
+import dev.solvent.model.state.ProtocolState;
+import dev.solvent.model.tx.Receipt;
+import dev.solvent.model.tx.Revert;
+import io.vavr.collection.List;
+import io.vavr.collection.Seq;
+import io.vavr.collection.Vector;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import io.vavr.control.Validation;
+import java.nio.file.Path;
+
+/**
+ * Replays a transaction file against a genesis state file: reading both (every problem in either reported at once),
+ * then running each transaction through {@link MarginEngine#execute} in order. Reading is the only effect; the run is a
+ * pure function of the two files' contents.
+ */
+public final class Replay {
+
+    private Replay() {}
+
+    /**
+     * Both files, decoded and valid.
+     *
+     * @param stateFile the state file's name, for problems found while running its genesis transactions
+     * @param genesis what the state file describes
+     * @param entries the transactions to replay, in order
+     */
+    public record Input(String stateFile, Genesis genesis, Vector<Entry> entries) {}
+
+    /**
+     * One transaction and what it did.
+     *
+     * @param entry the transaction and its block
+     * @param result its receipt, or why it reverted
+     */
+    public record Outcome(Entry entry, Either<Revert, Receipt> result) {}
+
+    /**
+     * A finished replay.
+     *
+     * @param genesis the genesis it started from
+     * @param seeds the genesis transactions (initial balances and the insurance fund), all successful
+     * @param transactions the replayed transactions, in order
+     * @param finalState the state after the last transaction
+     */
+    public record Result(
+            Genesis genesis, Vector<Outcome> seeds, Vector<Outcome> transactions, ProtocolState finalState) {}
+
+    /** {@return both files decoded, or every problem found in either} */
+    public static Validation<Seq<Problem>, Input> load(Path stateFile, Path txsFile) {
+        String stateName = stateFile.toString();
+        String txsName = txsFile.toString();
+        Validation<Seq<Problem>, Genesis> genesis = JsonFile.read(stateFile)
+                .fold(
+                        p -> Validation.invalid(List.of(p)),
+                        root -> StateFile.decode(root).mapError(ps -> ps.map(p -> p.inFile(stateName))));
+        TxFile.Start start = genesis.fold(
+                e -> new TxFile.Start(0, 0, Option.none()),
+                g -> new TxFile.Start(g.block(), g.timestamp(), Option.some(g.config())));
+        Validation<Seq<Problem>, Vector<Entry>> entries = JsonFile.read(txsFile)
+                .fold(
+                        p -> Validation.invalid(List.of(p)),
+                        root -> TxFile.decode(root, start).mapError(ps -> ps.map(p -> p.inFile(txsName))));
+        return Decode.flat(Validation.combine(genesis, entries).ap((g, es) -> new Input(stateName, g, es)));
+    }
+
+    /**
+     * {@return the replay's result, or why its genesis could not be set up} A reverted transaction is part of the
+     * result, not a problem: it is what the contract would have done.
+     */
+    public static Either<Seq<Problem>, Result> run(Input input) {
+        Genesis genesis = input.genesis();
+        ProtocolState state = ProtocolState.genesis(genesis.config(), genesis.timestamp());
+        Vector<Outcome> seeds = Vector.empty();
+        for (Genesis.Seed seed : genesis.seeds()) {
+            Either<Revert, Receipt> result =
+                    MarginEngine.execute(state, seed.entry().tx(), seed.entry().block());
+            if (result.isLeft()) {
+                return Either.left(List.of(new Problem(
+                        input.stateFile(),
+                        seed.line(),
+                        seed.path(),
+                        "the genesis " + seed.entry().tx().getClass().getSimpleName() + " reverted: "
+                                + result.getLeft().message())));
+            }
+            seeds = seeds.append(new Outcome(seed.entry(), result));
+            state = result.get().state();
+        }
+        Vector<Outcome> outcomes = Vector.empty();
+        for (Entry entry : input.entries()) {
+            Either<Revert, Receipt> result = MarginEngine.execute(state, entry.tx(), entry.block());
+            outcomes = outcomes.append(new Outcome(entry, result));
+            state = result.map(Receipt::state).getOrElse(state);
+        }
+        return Either.right(new Result(genesis, seeds, outcomes, state));
+    }
+}
