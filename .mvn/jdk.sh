@@ -10,8 +10,20 @@ solvent_java_feature() {
 
 solvent_find_jdk() {
   # mvnw runs with globbing off (set -f); the folder scan needs it
-  case $- in *f*) set +f; solvent_find_jdk_scan; r=$?; set -f; return $r ;; esac
-  solvent_find_jdk_scan
+  case $- in
+    *f*) set +f; solvent_find_jdk_scan; r=$?; set -f ;;
+    *) solvent_find_jdk_scan; r=$? ;;
+  esac
+  [ "$r" -eq 0 ] || return "$r"
+  # Maven 3.9's Guice calls sun.misc.Unsafe; JDK 24+ warns on every build unless told it is allowed
+  v=$(solvent_java_feature "$JAVA_HOME/bin/java")
+  if [ -n "$v" ] && [ "$v" -ge 24 ]; then
+    case " ${MAVEN_OPTS:-} " in
+      *sun-misc-unsafe-memory-access*) ;;
+      *) MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"; export MAVEN_OPTS ;;
+    esac
+  fi
+  return 0
 }
 
 solvent_find_jdk_scan() {

@@ -40,7 +40,7 @@ public record MarketConfig(
     public MarketConfig {
         Checks c = new Checks("markets." + (id == null ? "?" : id.name()) + ".");
         c.notNull(id, "id").notNull(underlying, "underlying").notNull(maxOpenInterest, "maxOpenInterest");
-        c.fraction(initialMargin, "initialMargin").fraction(maintenanceMargin, "maintenanceMargin");
+        c.fraction(initialMargin, "initialMargin").notNull(maintenanceMargin, "maintenanceMargin");
         if (initialMargin != null && maintenanceMargin != null) {
             c.require(
                     maintenanceMargin.isPositive() && maintenanceMargin.compareTo(initialMargin) < 0,
