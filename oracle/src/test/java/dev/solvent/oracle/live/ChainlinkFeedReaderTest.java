@@ -97,7 +97,7 @@ class ChainlinkFeedReaderTest {
     @BeforeAll
     static void warmUp() {
         NODE.stubFor(ethCall(DECIMALS).willReturn(result(uint(8))));
-        try (ChainlinkFeedReader warm = ChainlinkFeedReader.create(new RpcUrl(NODE.baseUrl()), RpcSettings.DEFAULTS)) {
+        try (ChainlinkFeedReader warm = ChainlinkFeedReader.create(nodeUrl(), RpcSettings.DEFAULTS)) {
             assertThat(warm.decimals(ETH_USD)).isEqualTo(Either.right(8));
         }
     }
@@ -112,8 +112,13 @@ class ChainlinkFeedReaderTest {
         reader.close();
     }
 
+    /** The node's loopback address as an IP: {@code localhost} might resolve to ::1, where WireMock is not bound. */
+    private static RpcUrl nodeUrl() {
+        return new RpcUrl("http://127.0.0.1:" + NODE.getPort());
+    }
+
     private ChainlinkFeedReader reader(RpcSettings settings) {
-        return ChainlinkFeedReader.create(new RpcUrl(NODE.baseUrl()), settings, waits::add);
+        return ChainlinkFeedReader.create(nodeUrl(), settings, waits::add);
     }
 
     private static void feedReturns(String latestRoundData) {
@@ -464,7 +469,7 @@ class ChainlinkFeedReaderTest {
     void reportsAnInterruptionDuringTheBackoff() {
         NODE.stubFor(ethCall(DECIMALS).willReturn(aResponse().withStatus(503)));
         reader.close();
-        reader = ChainlinkFeedReader.create(new RpcUrl(NODE.baseUrl()), FAST, wait -> {
+        reader = ChainlinkFeedReader.create(nodeUrl(), FAST, wait -> {
             throw new InterruptedException();
         });
 
