@@ -12,7 +12,10 @@ public final class ExitCodes {
     /** The command ran and found a problem, such as a violated invariant (reserved for the commands that check). */
     public static final int PROBLEM_FOUND = 1;
 
-    /** The arguments or an input file are wrong; the message says where and what is valid. Nothing was written. */
+    /**
+     * The arguments or an input file are wrong, or a source they name cannot be read (such as an RPC endpoint that
+     * does not answer, or an address with no feed); the message says where and what is valid. Nothing was written.
+     */
     public static final int BAD_INPUT = 2;
 
     /** A bug in solvent itself; its stack trace is printed so that it can be reported. */

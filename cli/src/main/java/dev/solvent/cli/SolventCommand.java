@@ -11,14 +11,14 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Tests decentralized margin protocols before real money meets them.",
-        subcommands = {ReplayCommand.class},
+        subcommands = {ReplayCommand.class, PriceCommand.class},
         exitCodeOnInvalidInput = ExitCodes.BAD_INPUT,
         exitCodeOnExecutionException = ExitCodes.INTERNAL_ERROR,
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
             "1:ran, and found a problem",
-            "2:bad input: a wrong argument or input file; nothing was written",
+            "2:bad input: a wrong argument or input file, or a source that cannot be read; nothing was written",
             "70:internal error: a bug in solvent (the stack trace is printed)"
         })
 public final class SolventCommand implements Runnable {
