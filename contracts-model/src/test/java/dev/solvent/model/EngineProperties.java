@@ -97,6 +97,14 @@ class EngineProperties {
                 funded,
                 Fixtures.block(KEEPER, T0, 2_000, 40_000, 100),
                 new Tx.Deposit(KEEPER, USDC, U256.of(1_000_000_000_000L)));
+        // and two leveraged pairs (4x), so that price moves of a few percent make someone liquidatable
+        BlockContext open = Fixtures.block(KEEPER, T0, 2_000, 40_000, 100);
+        funded = Fixtures.run(
+                funded,
+                open,
+                new Tx.Trade(ETH_PERP, TRADERS.get(0), TRADERS.get(1), Fixtures.units(4, 1, 18), Fixtures.usd8(2_000)),
+                new Tx.Trade(
+                        BTC_PERP, TRADERS.get(2), TRADERS.get(3), Fixtures.units(-1, 5, 8), Fixtures.usd8(40_000)));
         World w = new World(funded, T0, 200_000L, 4_000_000L, 10_000L);
         int liquidations = 0;
         for (Step step : steps) {
@@ -124,7 +132,7 @@ class EngineProperties {
             }
         }
         Statistics.label("liquidations").collect(liquidations > 0 ? "some" : "none");
-        Statistics.label("liquidations").coverage(c -> c.check("some").percentage(p -> p > 5.0));
+        Statistics.label("liquidations").coverage(c -> c.check("some").percentage(p -> p > 15.0));
     }
 
     static void assertOpenInterest(ProtocolState s, Step step) {
