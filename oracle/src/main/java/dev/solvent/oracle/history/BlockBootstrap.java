@@ -15,8 +15,8 @@ import java.util.random.RandomGenerator;
  * (volatility clusters, crash sequences, intra-candle wicks) that an independent resampling of returns destroys.
  *
  * <p>Prices are rebuilt as {@code previous close * exp(log-ratio)} with {@link StrictMath} and rounded to the nearest
- * unit, ties to even, at least one unit; rounding is monotone, so every sampled candle is consistent (low <= open,
- * close <= high). Sampled series have zero volume.
+ * unit, ties to even, at least one unit; rounding is monotone, so every sampled candle is consistent ({@code low <=
+ * open, close <= high}). Sampled series have zero volume.
  */
 public final class BlockBootstrap {
 
