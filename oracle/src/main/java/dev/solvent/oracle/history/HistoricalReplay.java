@@ -80,15 +80,17 @@ public final class HistoricalReplay {
     private static void linearCloses(CandleSeries series, long start, long s, long[] out) {
         long d = series.intervalSeconds();
         long t0 = series.startTime();
-        var candles = series.candles();
+        // knot j sits at t0 + j * d: the first open, then each candle's close at the candle's end
+        long[] knots = new long[series.size() + 1];
+        knots[0] = series.candles().head().open().longValueExact();
+        int k = 1;
+        for (Candle c : series.candles()) {
+            knots[k++] = c.close().longValueExact();
+        }
         for (int i = 0; i < out.length; i++) {
             long t = start + i * s;
             int j = (int) ((t - t0) / d);
-            long from = j == 0
-                    ? candles.head().open().longValueExact()
-                    : candles.get(j - 1).close().longValueExact();
-            long to = candles.get(j).close().longValueExact();
-            out[i] = lerp(from, to, t - (t0 + j * d), d);
+            out[i] = lerp(knots[j], knots[j + 1], t - (t0 + j * d), d);
         }
     }
 
