@@ -50,9 +50,9 @@ public final class Scenarios {
     }
 
     /**
-     * {@return the Mango case on a flat market: 3 hours of 12-second blocks at {@code price}, then at block 300 (one
-     * hour in) a tenfold rise over 10 minutes (50 blocks), held for 20 minutes (100 blocks), and a fall back over 30
-     * minutes (150 blocks)}
+     * {@return the Mango case on a flat market: 900 blocks at {@code price}; from the 300th block a tenfold rise over
+     * 50 blocks, a hold of 100 blocks and a fall back over 150 blocks} With 12-second blocks: one quiet hour, a rise
+     * over 10 minutes, 20 minutes at the top, 30 minutes down, and an hour and a half after.
      */
     public static MarketPath mangoMarkets(BlockClock clock, MarketPrice price) {
         MarketPath flat = MarketPath.constant(clock, price, 900);
