@@ -122,7 +122,7 @@ class MedianTest {
         // three of five report ten times the market: the middle report is theirs
         var reports = reports(T0, FIVE, 2000, 2001, 20_000, 20_000, 20_000);
         assertThat(ETH_USD.poke(Median.State.EMPTY, reports, NOW).get().val()).isEqualTo(usd(20_000));
-        // the damage is shown against the margin model in MedianCollusionExample
+        // the damage is shown against the margin model in MedianCollusionTest
     }
 
     @Test

@@ -13,7 +13,12 @@ import dev.solvent.oracle.market.MarketTick;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 
-class OsmTest {
+class OsmTest implements OracleFeedContract<Osm.State<PushFeed.State>> {
+
+    @Override
+    public OracleFeed<Osm.State<PushFeed.State>> feed() {
+        return new Osm<>(PushFeed.chainlink(8, 50, 3600, 0), 600);
+    }
 
     /** A source that follows every move: deviation 0, no latency. */
     static final PushFeed SPOT = PushFeed.chainlink(8, 0, 3600, 0);

@@ -9,7 +9,12 @@ import dev.solvent.model.math.I256;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 
-class PullFeedTest {
+class PullFeedTest implements OracleFeedContract<PullFeed.State> {
+
+    @Override
+    public OracleFeed<PullFeed.State> feed() {
+        return new PullFeed(8, 10, Option.some(60L));
+    }
 
     static final PullFeed MANUAL = new PullFeed(8, 10, Option.none());
 

@@ -14,7 +14,12 @@ import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 
-class PushFeedTest {
+class PushFeedTest implements OracleFeedContract<PushFeed.State> {
+
+    @Override
+    public OracleFeed<PushFeed.State> feed() {
+        return PushFeed.chainlink(8, 50, 3600, 2).withCongestion(new Congestion.Random(0.3, 5));
+    }
 
     /** ETH/USD on mainnet: 8 decimals, 0.5%, one hour. */
     static final PushFeed ETH_USD = PushFeed.chainlink(8, 50, 3600, 0);

@@ -13,7 +13,12 @@ import dev.solvent.oracle.market.Shock;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 
-class TwapTest {
+class TwapTest implements OracleFeedContract<Twap.State> {
+
+    @Override
+    public OracleFeed<Twap.State> feed() {
+        return new Twap(1800, 8);
+    }
 
     @Test
     void averagesTheLastWindowWithEachPriceHeldUntilTheNextBlock() {

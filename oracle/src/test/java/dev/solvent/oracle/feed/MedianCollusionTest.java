@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * margin model values 10 ETH of collateral at the published price, and the borrowing power at an 80% loan-to-value is
  * what an attacker can take and walk away with.
  */
-class MedianCollusionExample {
+class MedianCollusionTest {
 
     static final I256 TEN_ETH = I256.parse("10000000000000000000"); // 18 decimals
     static final int USDC_DECIMALS = 6;
