@@ -57,8 +57,8 @@ public class ReplayBenchmark {
             long close = u[4 * m + 4];
             long high = Math.max(Math.max(open, close), Math.max(u[4 * m + 1], Math.max(u[4 * m + 2], u[4 * m + 3])));
             long low = Math.min(Math.min(open, close), Math.min(u[4 * m + 1], Math.min(u[4 * m + 2], u[4 * m + 3])));
-            candles.add(new Candle(
-                    start + 60L * m, I256.of(open), I256.of(high), I256.of(low), I256.of(close), I256.ONE));
+            candles.add(
+                    new Candle(start + 60L * m, I256.of(open), I256.of(high), I256.of(low), I256.of(close), I256.ONE));
         }
         year = new CandleSeries("synthetic year", 8, 60, Vector.ofAll(candles), Vector.empty());
     }

@@ -46,7 +46,8 @@ public class SignedReportBenchmark {
     public void sign() {
         reporters = Vector.range(0, BAR).map(i -> Reporter.fromSeed(1, i));
         median = Median.of(WAT, BAR, reporters.asJava());
-        reports = reporters.zipWithIndex()
+        reports = reporters
+                .zipWithIndex()
                 .map(t -> t._1().sign(I256.of(200_000_000_000L + t._2()), 1_700_000_000L, WAT))
                 .asJava();
         one = reports.getFirst();
