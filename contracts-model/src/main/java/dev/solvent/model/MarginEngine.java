@@ -1,5 +1,6 @@
 package dev.solvent.model;
 
+import dev.solvent.model.logic.BuyCollateralLogic;
 import dev.solvent.model.logic.DepositLogic;
 import dev.solvent.model.logic.FundingLogic;
 import dev.solvent.model.logic.IsolatedLogic;
@@ -45,6 +46,7 @@ public final class MarginEngine {
                 case Tx.SettleFunding t -> FundingLogic.execute(state, t, block);
                 case Tx.Liquidate t -> LiquidationLogic.liquidate(state, t, block);
                 case Tx.LiquidateIsolated t -> LiquidationLogic.liquidateIsolated(state, t, block);
+                case Tx.BuyCollateral t -> BuyCollateralLogic.buy(state, t, block);
             };
         } catch (PanicException e) {
             return Either.left(new Revert.Panic(e.code()));

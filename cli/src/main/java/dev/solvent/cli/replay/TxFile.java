@@ -60,7 +60,8 @@ final class TxFile {
             "RemoveIsolatedMargin",
             "SettleFunding",
             "Liquidate",
-            "LiquidateIsolated");
+            "LiquidateIsolated",
+            "BuyCollateral");
 
     private static final Set<String> ENTRY = LinkedHashSet.of("note", "block", "tx");
     private static final Set<String> BLOCK = LinkedHashSet.of("number", "timestamp", "sender", "prices");
@@ -299,6 +300,16 @@ final class TxFile {
                 case "Liquidate" -> account("account").map(Tx.Liquidate::new);
                 case "LiquidateIsolated" ->
                     flat(Validation.combine(account("account"), market()).ap(Tx.LiquidateIsolated::new));
+                case "BuyCollateral" -> {
+                    Validation<Seq<Problem>, AssetId> asset = asset();
+                    Option<Unit> unit = asset.toOption().flatMap(this::unit);
+                    yield flat(Validation.combine(
+                                    account("buyer"),
+                                    asset,
+                                    required(o, path, "minAmount", amount(unit, true)),
+                                    required(o, path, "baseAmount", amount(settlement(), false)))
+                            .ap(Tx.BuyCollateral::new));
+                }
                 default -> throw new IllegalArgumentException("no transaction type " + type);
             };
         }

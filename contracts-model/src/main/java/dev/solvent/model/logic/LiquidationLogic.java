@@ -7,6 +7,8 @@ import dev.solvent.model.id.AccountId;
 import dev.solvent.model.id.AssetId;
 import dev.solvent.model.id.MarketId;
 import dev.solvent.model.math.I256;
+import dev.solvent.model.math.Wad;
+import dev.solvent.model.policy.LiquidationPolicy;
 import dev.solvent.model.policy.PositionReceiver;
 import dev.solvent.model.state.Account;
 import dev.solvent.model.state.IsolatedPosition;
@@ -58,6 +60,21 @@ public final class LiquidationLogic {
         TreeMap<MarketId, Quote> quotes = MarginLogic.marketQuotes(
                         state, account.positions().keySet(), block)
                 .get();
+        return switch (config.liquidation()) {
+            case LiquidationPolicy.AccountWide a -> accountWide(state, account, receiver, quotes, block);
+            case LiquidationPolicy.CloseFactor c -> closeFactor(state, account, receiver, quotes, data.get(), c, block);
+            case LiquidationPolicy.Absorb a -> absorb(state, account, receiver, quotes, a, block);
+        };
+    }
+
+    /** Closes every cross position and seizes all collateral at once: the foundation's account-wide liquidation. */
+    private static Either<Revert, Receipt> accountWide(
+            ProtocolState state,
+            Account account,
+            AccountId receiver,
+            TreeMap<MarketId, Quote> quotes,
+            BlockContext block) {
+        ProtocolConfig config = state.config();
         Step st = new Step(state);
         quotes.forEach((m, q) -> st.state = FundingLogic.accrue(st.state, m, q, block.timestamp()));
         AssetId settlement = config.settlementAsset();
@@ -76,7 +93,7 @@ public final class LiquidationLogic {
             int du = config.assets().get(mc.underlying()).get().decimals();
             I256 value = MarginLogic.positionValue(p.size(), du, q, ds);
             I256 notional = MarginLogic.notional(p.size(), du, q, ds);
-            transfer(st, receiver, m, p.size(), value);
+            transfer(st, receiver, m, p.size(), p.size(), value);
             st.put(st.account(account.id())
                     .withoutPosition(m)
                     .plusBalance(settlement, p.quote().plus(value)));
@@ -112,6 +129,237 @@ public final class LiquidationLogic {
             st.plusSettlement(account.id(), shortfall);
         }
         long gas = config.gas().liquidate(closed.size(), seized);
+        return receiverCheck(st, config, receiver, block).map(x -> st.receipt(gas));
+    }
+
+    /**
+     * Closes at most the close factor of every debt and cross position (everything when the account is deep enough or
+     * small enough), pays the keeper what it repaid plus the bonus out of the account, and sells the keeper collateral
+     * at the oracle price to cover what the settlement balance cannot. Mirrors Aave v3.3
+     * {@code LiquidationLogic.executeLiquidationCall}, for every debt and position at once.
+     */
+    private static Either<Revert, Receipt> closeFactor(
+            ProtocolState state,
+            Account account,
+            AccountId receiver,
+            TreeMap<MarketId, Quote> quotes,
+            MarginLogic.AccountData data,
+            LiquidationPolicy.CloseFactor policy,
+            BlockContext block) {
+        ProtocolConfig config = state.config();
+        AssetId settlement = config.settlementAsset();
+        AccountId keeper = block.sender();
+        AccountId id = account.id();
+        int ds = config.settlement().decimals();
+
+        // measure once: the health, and the sizes that make an account dust
+        MarginLogic.Health health = MarginLogic.health(state, account, block).get();
+        I256 risk = I256.ZERO;
+        I256 collateral = I256.ZERO;
+        for (var entry : account.balances()) {
+            I256 b = entry._2;
+            if (entry._1.equals(settlement)) {
+                collateral = collateral.plus(b.max(I256.ZERO));
+                risk = risk.plus(b.negate().max(I256.ZERO));
+                continue;
+            }
+            AssetConfig asset = config.assets().get(entry._1).get();
+            Quote q = MarginLogic.assetPrice(config, asset.id(), block).get();
+            collateral = b.isPositive()
+                    ? collateral.plus(MarginLogic.collateralValue(b, asset.decimals(), q, ds))
+                    : collateral;
+            risk = b.isNegative() ? risk.plus(MarginLogic.debtValue(b.negate(), asset.decimals(), q, ds)) : risk;
+        }
+        for (var entry : account.positions()) {
+            MarketConfig mc = config.markets().get(entry._1).get();
+            int du = config.assets().get(mc.underlying()).get().decimals();
+            risk = risk.plus(MarginLogic.notional(
+                    entry._2.size(), du, quotes.get(entry._1).get(), ds));
+        }
+        I256 dust = policy.fullCloseBelow().toI256();
+        boolean full = !data.equity().isPositive()
+                || health.atOrBelow(policy.fullCloseHealth())
+                || risk.lt(dust)
+                || collateral.lt(dust);
+        Wad factor = full ? Wad.ONE : policy.closeFactor();
+
+        Step st = new Step(state);
+        quotes.forEach((m, q) -> st.state = FundingLogic.accrue(st.state, m, q, block.timestamp()));
+        Vector<Event.ClosedPosition> closed = Vector.empty();
+        I256 closedNotional = I256.ZERO;
+        I256 bonusDue = I256.ZERO;
+        TreeMap<MarketId, I256> sizes = TreeMap.empty();
+        for (MarketId m : account.positions().keySet()) {
+            FundingLogic.settleCross(st, id, m);
+            FundingLogic.settleCross(st, receiver, m);
+            Quote q = quotes.get(m).get();
+            Position p = st.account(id).position(m).get();
+            I256 size = MarginLogic.closeSize(p.size(), factor);
+            if (size.isZero()) {
+                continue;
+            }
+            MarketConfig mc = config.markets().get(m).get();
+            int du = config.assets().get(mc.underlying()).get().decimals();
+            I256 value = MarginLogic.positionValue(size, du, q, ds);
+            I256 notional = MarginLogic.notional(size, du, q, ds);
+            I256 quote = MarginLogic.quoteShare(p.quote(), size, p.size());
+            transfer(st, receiver, m, p.size(), size, value);
+            Position rest = p.with(p.size().minus(size), p.quote().minus(quote));
+            Account a = st.account(id);
+            a = rest.isFlat() ? a.withoutPosition(m).plusBalance(settlement, rest.quote()) : a.withPosition(m, rest);
+            st.put(a.plusBalance(settlement, quote.plus(value)));
+            closed = closed.append(new Event.ClosedPosition(m, size, q.price(), value));
+            closedNotional = closedNotional.plus(notional);
+            bonusDue = bonusDue.plus(MarginLogic.penaltyOwed(notional, mc.liquidationPenalty()));
+            sizes = sizes.put(m, size);
+        }
+        Vector<Event.DebtRepaid> repaid = Vector.empty();
+        for (var entry : account.balances()) {
+            if (entry._1.equals(settlement) || !entry._2.isNegative()) {
+                continue;
+            }
+            AssetConfig asset = config.assets().get(entry._1).get();
+            I256 amount = MarginLogic.closeSize(entry._2.negate(), factor);
+            if (amount.isZero()) {
+                continue;
+            }
+            Quote q = MarginLogic.assetPrice(config, asset.id(), block).get();
+            I256 value = MarginLogic.debtValue(amount, asset.decimals(), q, ds);
+            // the keeper repays with its own tokens and is owed their value out of the account
+            st.put(st.account(keeper).plusBalance(asset.id(), amount.negate()));
+            st.plusSettlement(keeper, value);
+            st.put(st.account(id).plusBalance(asset.id(), amount));
+            st.plusSettlement(id, value.negate());
+            repaid = repaid.append(new Event.DebtRepaid(asset.id(), amount, value));
+            bonusDue = bonusDue.plus(MarginLogic.penaltyOwed(value, policy.bonus()));
+        }
+        I256 equity = MarginLogic.cross(st.state, st.account(id), block).get().equity();
+        I256 bonus = bonusDue.min(equity.max(I256.ZERO));
+        I256 fee =
+                MarginLogic.protocolShare(bonus, policy.protocolShareOfBonus()).min(bonus);
+        I256 reward = bonus.minus(fee);
+        st.plusSettlement(id, bonus.negate());
+        st.plusSettlement(keeper, reward);
+        st.state = st.state.withInsuranceFund(st.state.insuranceFund().plus(fee));
+        // what the settlement balance cannot pay is paid in collateral, sold to the keeper at the oracle price
+        int sold = 0;
+        for (var entry : st.account(id).balances()) {
+            I256 deficit = st.account(id).balance(settlement).negate();
+            if (!deficit.isPositive()) {
+                break;
+            }
+            if (entry._1.equals(settlement) || !entry._2.isPositive()) {
+                continue;
+            }
+            AssetConfig asset = config.assets().get(entry._1).get();
+            Quote q = MarginLogic.assetPrice(config, asset.id(), block).get();
+            I256 amount = MarginLogic.collateralToCover(deficit, asset.decimals(), q, ds)
+                    .min(entry._2);
+            I256 value = MarginLogic.collateralValue(amount, asset.decimals(), q, ds);
+            st.put(st.account(id).plusBalance(asset.id(), amount.negate()));
+            st.plusSettlement(id, value);
+            st.put(st.account(keeper).plusBalance(asset.id(), amount));
+            st.plusSettlement(keeper, value.negate());
+            st.emit(new Event.CollateralSeized(id, keeper, asset.id(), amount, value));
+            sold++;
+        }
+        Account after = st.account(id);
+        boolean bankrupt =
+                after.positions().isEmpty() && after.balances().keySet().forAll(a -> a.equals(settlement));
+        // a partial close may leave a negative settlement balance that the remaining positions' PnL carries
+        I256 shortfall = bankrupt ? after.balance(settlement).negate().max(I256.ZERO) : I256.ZERO;
+        st.emit(new Event.LiquidationCalled(
+                id, keeper, receiver, factor, closed, repaid, closedNotional, bonus, reward, fee, shortfall));
+        if (shortfall.isPositive()) {
+            ShortfallLogic.absorb(st, id, shortfall, HashSet.of(id), sizes, block);
+            st.plusSettlement(id, shortfall);
+        }
+        long gas = config.gas().liquidate(closed.size(), repaid.size() + sold);
+        boolean keeperRepaid = !repaid.isEmpty() && !keeper.equals(receiver);
+        return receiverCheck(st, config, receiver, block)
+                .flatMap(x -> keeperRepaid ? TradeLogic.crossInitial(st.state, keeper, block) : Either.right(x))
+                .map(x -> st.receipt(gas));
+    }
+
+    /**
+     * Absorbs the account: positions closed into the receiver as account-wide, every collateral and debt taken over by
+     * the protocol's reserves, the account credited its collateral at the liquidation factor, and the debt left over
+     * covered from reserves. Mirrors Comet {@code absorbInternal}.
+     */
+    private static Either<Revert, Receipt> absorb(
+            ProtocolState state,
+            Account account,
+            AccountId receiver,
+            TreeMap<MarketId, Quote> quotes,
+            LiquidationPolicy.Absorb policy,
+            BlockContext block) {
+        ProtocolConfig config = state.config();
+        AssetId settlement = config.settlementAsset();
+        AccountId id = account.id();
+        int ds = config.settlement().decimals();
+        Step st = new Step(state);
+        quotes.forEach((m, q) -> st.state = FundingLogic.accrue(st.state, m, q, block.timestamp()));
+        Vector<Event.ClosedPosition> closed = Vector.empty();
+        I256 closedNotional = I256.ZERO;
+        I256 penalty = I256.ZERO;
+        for (MarketId m : account.positions().keySet()) {
+            FundingLogic.settleCross(st, id, m);
+            FundingLogic.settleCross(st, receiver, m);
+            Quote q = quotes.get(m).get();
+            Position p = st.account(id).position(m).get();
+            MarketConfig mc = config.markets().get(m).get();
+            int du = config.assets().get(mc.underlying()).get().decimals();
+            I256 value = MarginLogic.positionValue(p.size(), du, q, ds);
+            I256 notional = MarginLogic.notional(p.size(), du, q, ds);
+            transfer(st, receiver, m, p.size(), p.size(), value);
+            st.put(st.account(id)
+                    .withoutPosition(m)
+                    .plusBalance(settlement, p.quote().plus(value)));
+            closed = closed.append(new Event.ClosedPosition(m, p.size(), q.price(), value));
+            closedNotional = closedNotional.plus(notional);
+            penalty = penalty.plus(MarginLogic.penaltyOwed(notional, mc.liquidationPenalty()));
+        }
+        int absorbed = 0;
+        for (var entry : st.account(id).balances()) {
+            if (entry._1.equals(settlement)) {
+                continue;
+            }
+            AssetConfig asset = config.assets().get(entry._1).get();
+            Quote q = MarginLogic.assetPrice(config, asset.id(), block).get();
+            I256 amount = entry._2;
+            I256 value = amount.isPositive()
+                    ? MarginLogic.weighted(
+                            MarginLogic.collateralValue(amount, asset.decimals(), q, ds),
+                            policy.liquidationFactor(asset.id()))
+                    : MarginLogic.debtValue(amount.negate(), asset.decimals(), q, ds)
+                            .negate();
+            st.put(st.account(id).withBalance(asset.id(), I256.ZERO));
+            st.plusSettlement(id, value);
+            st.state = st.state
+                    .plusCollateralReserve(asset.id(), amount)
+                    .withReserves(st.state.reserves().minus(value));
+            st.emit(new Event.CollateralAbsorbed(id, asset.id(), amount, value));
+            absorbed++;
+        }
+        I256 balance = st.account(id).balance(settlement);
+        Charge charge = charge(st, penalty, balance, block.sender());
+        st.plusSettlement(id, charge.penalty().negate());
+        I256 debt = balance.minus(charge.penalty()).negate().max(I256.ZERO);
+        if (debt.isPositive()) {
+            st.plusSettlement(id, debt);
+            st.state = st.state.withReserves(st.state.reserves().minus(debt));
+        }
+        st.emit(new Event.AccountAbsorbed(
+                id,
+                block.sender(),
+                receiver,
+                closed,
+                closedNotional,
+                charge.penalty(),
+                charge.reward(),
+                charge.insurance(),
+                debt));
+        long gas = config.gas().liquidate(closed.size(), absorbed);
         return receiverCheck(st, config, receiver, block).map(x -> st.receipt(gas));
     }
 
@@ -151,7 +399,7 @@ public final class LiquidationLogic {
         Position p = ip.position();
         I256 value = MarginLogic.positionValue(p.size(), du, q, ds);
         I256 notional = MarginLogic.notional(p.size(), du, q, ds);
-        transfer(st, receiver, m, p.size(), value);
+        transfer(st, receiver, m, p.size(), p.size(), value);
         I256 remaining = ip.margin().plus(p.quote()).plus(value);
         Charge charge =
                 charge(st, MarginLogic.penaltyOwed(notional, mc.liquidationPenalty()), remaining, block.sender());
@@ -191,14 +439,17 @@ public final class LiquidationLogic {
         };
     }
 
-    /** Moves {@code size} into the receiver's cross position at {@code value}, realizing it if it goes flat. */
-    private static void transfer(Step st, AccountId receiver, MarketId m, I256 size, I256 value) {
+    /**
+     * Moves {@code size} of a liquidated position of {@code from} base units into the receiver's cross position at
+     * {@code value}, realizing the receiver's position if it goes flat.
+     */
+    private static void transfer(Step st, AccountId receiver, MarketId m, I256 from, I256 size, I256 value) {
         Account r = st.account(receiver);
         MarketState ms = st.market(m);
         Position before = r.position(m).getOrElse(() -> Position.empty(ms.fundingIndex()));
         Position after = before.with(before.size().plus(size), before.quote().minus(value));
-        // the liquidated side leaves (size -> 0) and the receiver's side changes
-        st.put(m, ms.withPositionChange(size, I256.ZERO).withPositionChange(before.size(), after.size()));
+        // the liquidated side shrinks by size and the receiver's side changes
+        st.put(m, ms.withPositionChange(from, from.minus(size)).withPositionChange(before.size(), after.size()));
         if (after.isFlat()) {
             st.put(r.withoutPosition(m).plusBalance(st.state.config().settlementAsset(), after.quote()));
         } else {

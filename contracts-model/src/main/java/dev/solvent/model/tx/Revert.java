@@ -77,6 +77,18 @@ public sealed interface Revert {
     /** An account cannot take over its own liquidation. */
     record SelfLiquidation(AccountId account) implements Revert {}
 
+    /** Absorbed collateral is not for sale while reserves are at or above their target (Comet's NotForSale). */
+    record NotForSale(I256 reserves, I256 targetReserves) implements Revert {}
+
+    /** The collateral a purchase would buy is below the buyer's minimum (Comet's TooMuchSlippage). */
+    record TooMuchSlippage(I256 amount, I256 minAmount) implements Revert {}
+
+    /** The protocol holds less absorbed collateral than a purchase would buy (Comet's InsufficientReserves). */
+    record InsufficientCollateralReserves(AssetId asset, I256 available, I256 amount) implements Revert {}
+
+    /** The operation does not exist under the configured liquidation policy. */
+    record NotSupportedByPolicy(String operation, String policy) implements Revert {}
+
     /** Solidity {@code Panic(uint256)}: {@code 0x11} arithmetic overflow, {@code 0x12} division by zero. */
     record Panic(int code) implements Revert {}
 }

@@ -56,4 +56,10 @@ public sealed interface Tx {
 
     /** Liquidate one unhealthy isolated position alone. */
     record LiquidateIsolated(AccountId account, MarketId market) implements Tx {}
+
+    /**
+     * Buy absorbed collateral with {@code baseAmount} settlement units from the buyer's balance, for at least
+     * {@code minAmount} base units of {@code asset} (Comet's {@code buyCollateral}); only under an absorbing policy.
+     */
+    record BuyCollateral(AccountId buyer, AssetId asset, U256 minAmount, U256 baseAmount) implements Tx {}
 }

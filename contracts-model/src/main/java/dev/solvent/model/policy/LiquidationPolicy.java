@@ -1,0 +1,101 @@
+package dev.solvent.model.policy;
+
+import dev.solvent.model.id.AssetId;
+import dev.solvent.model.math.U256;
+import dev.solvent.model.math.Wad;
+import io.vavr.collection.TreeMap;
+
+/**
+ * How the one liquidation engine liquidates an unhealthy cross account: what it closes, at what price, and who gets
+ * what. The engine validates and measures the account the same way under every policy; the policy only decides the
+ * rest. Parameters out of range are rejected when the value is built, naming the field and the valid range.
+ */
+public sealed interface LiquidationPolicy {
+
+    /**
+     * Every cross position and all collateral at once, at the oracle price (collateral less its haircut); the penalty
+     * on the closed notional pays the keeper and the insurance fund (the foundation's default, as Comet's
+     * {@code absorb} closes everything at once).
+     */
+    record AccountWide() implements LiquidationPolicy {}
+
+    /**
+     * Partial liquidation with a close factor, as Aave v3.3's {@code LiquidationLogic.executeLiquidationCall}: the
+     * keeper repays at most {@code closeFactor} of each debt with its own capital and takes over at most
+     * {@code closeFactor} of each cross position, and receives collateral worth what it repaid plus a bonus; the
+     * protocol keeps {@code protocolShareOfBonus} of the bonus. Everything is closed at once when the health is at or
+     * below {@code fullCloseHealth}, or when the account's debt plus notional or its collateral is worth less than
+     * {@code fullCloseBelow}.
+     *
+     * <p>The bonus on a debt is {@code bonus} of the repaid value; on a position it is the market's liquidation
+     * penalty of the closed notional. Under this policy the keeper is paid by the bonus, not by {@link KeeperReward}.
+     *
+     * @param closeFactor the largest fraction of each debt and position one liquidation may close, in {@code (0, 1]}
+     *     (Aave: 0.5)
+     * @param fullCloseHealth the health at or below which everything may be closed, in {@code [0, 1)} (Aave: 0.95)
+     * @param fullCloseBelow settlement base units under which a position is dust and closed in full (Aave: 2,000 USD)
+     * @param bonus the liquidator's bonus on the repaid debt's value, in {@code [0, 1]} (Aave's liquidation bonus
+     *     minus 100%: 0.05 for 105%)
+     * @param protocolShareOfBonus the protocol's share of the bonus, in {@code [0, 1]} (Aave's liquidation protocol
+     *     fee: 0.1)
+     */
+    record CloseFactor(Wad closeFactor, Wad fullCloseHealth, U256 fullCloseBelow, Wad bonus, Wad protocolShareOfBonus)
+            implements LiquidationPolicy {
+
+        /** Rejects out-of-range parameters, naming each. */
+        public CloseFactor {
+            PolicyChecks c = new PolicyChecks("liquidation.");
+            c.fraction(closeFactor, "closeFactor", false);
+            if (c.present(fullCloseHealth, "fullCloseHealth")) {
+                c.require(
+                        !fullCloseHealth.raw().isNegative() && fullCloseHealth.compareTo(Wad.ONE) < 0,
+                        "fullCloseHealth",
+                        fullCloseHealth,
+                        "0 <= fullCloseHealth < 1");
+            }
+            c.present(fullCloseBelow, "fullCloseBelow");
+            c.fraction(bonus, "bonus", true).fraction(protocolShareOfBonus, "protocolShareOfBonus", true);
+            c.throwIfAny();
+        }
+    }
+
+    /**
+     * Absorption, as Compound III's {@code Comet.absorb}: the protocol takes over all of the account's collateral at
+     * once into its collateral reserves, credits the account the collateral's value times its liquidation factor, and
+     * covers whatever debt is left from its reserves (which may go negative, as Comet's {@code getReserves}). Cross
+     * positions are closed into the configured receiver at the oracle price and pay the market penalty as under
+     * {@link AccountWide}. While reserves are below {@code targetReserves}, anyone may buy the absorbed collateral at
+     * the oracle price less a storefront discount of {@code storeFrontPriceFactor * (1 - liquidationFactor)}.
+     *
+     * @param liquidationFactors the fraction of an absorbed collateral's value credited to the account, per asset, in
+     *     {@code (0, 1]} (Comet's {@code liquidationFactor}, e.g. 0.93 for WETH)
+     * @param defaultLiquidationFactor the factor for an asset not in {@code liquidationFactors}, in {@code (0, 1]}
+     * @param storeFrontPriceFactor the share of {@code 1 - liquidationFactor} given to buyers as a discount, in
+     *     {@code [0, 1]}
+     * @param targetReserves settlement base units of reserves at and above which collateral is not for sale
+     */
+    record Absorb(
+            TreeMap<AssetId, Wad> liquidationFactors,
+            Wad defaultLiquidationFactor,
+            Wad storeFrontPriceFactor,
+            U256 targetReserves)
+            implements LiquidationPolicy {
+
+        /** Rejects out-of-range parameters, naming each. */
+        public Absorb {
+            PolicyChecks c = new PolicyChecks("liquidation.");
+            if (c.present(liquidationFactors, "liquidationFactors")) {
+                liquidationFactors.forEach((a, f) -> c.fraction(f, "liquidationFactors." + a, false));
+            }
+            c.fraction(defaultLiquidationFactor, "defaultLiquidationFactor", false);
+            c.fraction(storeFrontPriceFactor, "storeFrontPriceFactor", true);
+            c.present(targetReserves, "targetReserves");
+            c.throwIfAny();
+        }
+
+        /** {@return the liquidation factor of {@code asset}} */
+        public Wad liquidationFactor(AssetId asset) {
+            return liquidationFactors.get(asset).getOrElse(defaultLiquidationFactor);
+        }
+    }
+}
