@@ -1,0 +1,31 @@
+package dev.solvent.model.preset;
+
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+
+/**
+ * The presets, as documented constants in the manner of Strata's conventions: each names the protocol version it
+ * mirrors. {@code docs/presets.md} gives each preset's formulas and sources. Synthetix v3 perps, dYdX v4, MakerDAO
+ * Liquidations 2.0 and Hyperliquid are not here yet: their mechanisms (size-dependent margin, auctions, the backstop
+ * vault) are not implemented.
+ */
+public final class Presets {
+
+    /** Aave v3.3: partial liquidation with a close factor; see {@link AaveV3}. */
+    public static final Preset AAVE_V3 = AaveV3.preset();
+
+    /** Compound III (cUSDCv3): absorption and storefront sales; see {@link CompoundV3}. */
+    public static final Preset COMPOUND_V3 = CompoundV3.preset();
+
+    private Presets() {}
+
+    /** {@return every preset} */
+    public static List<Preset> all() {
+        return List.of(AAVE_V3, COMPOUND_V3);
+    }
+
+    /** {@return the preset with this name, such as {@code "AAVE_V3"}} */
+    public static Option<Preset> byName(String name) {
+        return all().find(p -> p.name().equals(name));
+    }
+}
