@@ -15,6 +15,8 @@ import dev.solvent.model.id.MarketId;
 import dev.solvent.model.math.I256;
 import dev.solvent.model.math.Rounding;
 import dev.solvent.model.math.U256;
+import dev.solvent.model.math.Wad;
+import dev.solvent.model.policy.LiquidationPolicy;
 import dev.solvent.model.policy.PositionReceiver;
 import dev.solvent.model.policy.ShortfallPolicy;
 import dev.solvent.model.state.ProtocolState;
@@ -83,8 +85,11 @@ class EngineProperties {
 
     @Property(tries = 300)
     void conservesValueAndOpenInterestAndRevertsChangeNothing(
-            @ForAll("sequences") List<Step> steps, @ForAll("policies") ShortfallPolicy policy) {
-        ProtocolState genesis = ProtocolState.genesis(Fixtures.config(policy, new PositionReceiver.Liquidator()), T0);
+            @ForAll("sequences") List<Step> steps,
+            @ForAll("policies") ShortfallPolicy policy,
+            @ForAll("liquidations") LiquidationPolicy liquidation) {
+        ProtocolState genesis = ProtocolState.genesis(
+                Fixtures.config(policy, new PositionReceiver.Liquidator()).withLiquidation(liquidation), T0);
         // a prelude so that trades have funded parties: each trader 2,000 USDC, the keeper 1,000,000
         ProtocolState funded = genesis;
         for (AccountId t : TRADERS) {
@@ -164,6 +169,23 @@ class EngineProperties {
                 new ShortfallPolicy.InsuranceThenSocialize(),
                 new ShortfallPolicy.InsuranceThenAdl(),
                 new ShortfallPolicy.InsuranceThenBadDebt());
+    }
+
+    @Provide
+    Arbitrary<LiquidationPolicy> liquidations() {
+        return Arbitraries.of(
+                new LiquidationPolicy.AccountWide(),
+                new LiquidationPolicy.CloseFactor(
+                        Wad.parse("0.5"),
+                        Wad.parse("0.95"),
+                        U256.of(2_000_000_000L),
+                        Wad.parse("0.05"),
+                        Wad.parse("0.1")),
+                new LiquidationPolicy.Absorb(
+                        io.vavr.collection.TreeMap.empty(),
+                        Wad.parse("0.93"),
+                        Wad.parse("0.5"),
+                        U256.of(5_000_000_000_000L)));
     }
 
     @Provide
@@ -253,6 +275,8 @@ class EngineProperties {
                 .as((t, x, add) -> add ? new Tx.AddIsolatedMargin(t, m, x) : new Tx.RemoveIsolatedMargin(t, m, x)));
         Arbitrary<Tx> settle = trader().map(Tx.SettleFunding::new);
         Arbitrary<Tx> liquidate = trader().map(Tx.Liquidate::new);
+        Arbitrary<Tx> buy = Combinators.combine(trader(), Arbitraries.of(WETH, WBTC), amount(USDC))
+                .as((t, a, x) -> new Tx.BuyCollateral(t, a, U256.ZERO, x));
         Arbitrary<Tx> liquidateIsolated =
                 Combinators.combine(trader(), market()).as(Tx.LiquidateIsolated::new);
         return Arbitraries.frequencyOf(
@@ -269,7 +293,8 @@ class EngineProperties {
                 Tuple.of(2, margin),
                 Tuple.of(2, settle),
                 Tuple.of(16, liquidate),
-                Tuple.of(6, liquidateIsolated));
+                Tuple.of(6, liquidateIsolated),
+                Tuple.of(3, buy));
     }
 
     /** {@return the transaction with its placeholder price set {@code offsetBps} from the oracle price} */

@@ -65,7 +65,9 @@ public sealed interface LiquidationPolicy {
      * covers whatever debt is left from its reserves (which may go negative, as Comet's {@code getReserves}). Cross
      * positions are closed into the configured receiver at the oracle price and pay the market penalty as under
      * {@link AccountWide}. While reserves are below {@code targetReserves}, anyone may buy the absorbed collateral at
-     * the oracle price less a storefront discount of {@code storeFrontPriceFactor * (1 - liquidationFactor)}.
+     * the oracle price less a storefront discount of {@code storeFrontPriceFactor * (1 - liquidationFactor)}. A debt
+     * in an asset other than the settlement asset (Comet has none) is taken over too: the account pays its value to
+     * the reserves and the protocol's collateral reserve of that asset goes negative by the amount owed.
      *
      * @param liquidationFactors the fraction of an absorbed collateral's value credited to the account, per asset, in
      *     {@code (0, 1]} (Comet's {@code liquidationFactor}, e.g. 0.93 for WETH)
