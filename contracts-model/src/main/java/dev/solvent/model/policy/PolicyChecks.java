@@ -5,7 +5,7 @@ import io.vavr.collection.List;
 
 /**
  * Collects the out-of-range parameters of a policy value and rejects them together, each as "field: value is out of
- * range; valid: range", the form {@code ConfigException} uses for the rest of the configuration.
+ * range; valid: range" one a line, the form {@code ConfigException} uses for the rest of the configuration.
  */
 final class PolicyChecks {
 
@@ -44,7 +44,7 @@ final class PolicyChecks {
 
     void throwIfAny() {
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
+            throw new IllegalArgumentException(String.join("\n", problems));
         }
     }
 }

@@ -18,16 +18,16 @@ class LiquidationPolicyConfigTest {
         assertThatThrownBy(() -> new LiquidationPolicy.CloseFactor(
                         Wad.parse("1.5"), Wad.ONE, U256.ZERO, Wad.parse("0.05"), Wad.parse("0.1")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("liquidation.closeFactor: 1.5 is out of range; valid: 0 < closeFactor <= 1;"
-                        + " liquidation.fullCloseHealth: 1 is out of range; valid: 0 <= fullCloseHealth < 1");
+                .hasMessage("liquidation.closeFactor: 1.5 is out of range; valid: 0 < closeFactor <= 1\n"
+                        + "liquidation.fullCloseHealth: 1 is out of range; valid: 0 <= fullCloseHealth < 1");
     }
 
     @Test
     void rejectsAZeroCloseFactorAndANegativeBonus() {
         assertThatThrownBy(() -> new LiquidationPolicy.CloseFactor(
                         Wad.ZERO, Wad.parse("0.95"), U256.ZERO, Wad.parse("-0.05"), Wad.parse("0.1")))
-                .hasMessage("liquidation.closeFactor: 0 is out of range; valid: 0 < closeFactor <= 1;"
-                        + " liquidation.bonus: -0.05 is out of range; valid: 0 <= bonus <= 1");
+                .hasMessage("liquidation.closeFactor: 0 is out of range; valid: 0 < closeFactor <= 1\n"
+                        + "liquidation.bonus: -0.05 is out of range; valid: 0 <= bonus <= 1");
     }
 
     @Test
@@ -35,9 +35,9 @@ class LiquidationPolicyConfigTest {
         assertThatThrownBy(() -> new LiquidationPolicy.Absorb(
                         TreeMap.of(AssetId.of("WETH"), Wad.parse("1.05")), Wad.parse("0.93"), Wad.parse("2"), null))
                 .hasMessage("liquidation.liquidationFactors.WETH: 1.05 is out of range;"
-                        + " valid: 0 < liquidationFactors.WETH <= 1;"
-                        + " liquidation.storeFrontPriceFactor: 2 is out of range; valid: 0 <= storeFrontPriceFactor <= 1;"
-                        + " liquidation.targetReserves: is missing");
+                        + " valid: 0 < liquidationFactors.WETH <= 1\n"
+                        + "liquidation.storeFrontPriceFactor: 2 is out of range; valid: 0 <= storeFrontPriceFactor <= 1\n"
+                        + "liquidation.targetReserves: is missing");
     }
 
     @Test
