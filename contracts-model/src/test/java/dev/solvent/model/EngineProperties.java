@@ -168,6 +168,7 @@ class EngineProperties {
         return Arbitraries.of(
                 new ShortfallPolicy.InsuranceThenSocialize(),
                 new ShortfallPolicy.InsuranceThenAdl(),
+                new ShortfallPolicy.InsuranceThenDeleverage(),
                 new ShortfallPolicy.InsuranceThenBadDebt());
     }
 

@@ -341,8 +341,8 @@ final class StateFile {
         });
     }
 
-    private static final String POLICIES = "{\"type\": \"InsuranceThenSocialize\"}, {\"type\": \"InsuranceThenAdl\"}"
-            + " or {\"type\": \"InsuranceThenBadDebt\"}";
+    private static final String POLICIES = "{\"type\": \"InsuranceThenSocialize\"}, {\"type\": \"InsuranceThenAdl\"},"
+            + " {\"type\": \"InsuranceThenDeleverage\"} or {\"type\": \"InsuranceThenBadDebt\"}";
     private static final Kind<ShortfallPolicy> SHORTFALL = new Kind<>(
             POLICIES, (n, path) -> Decode.object(n, path, POLICIES, LinkedHashSet.of("type"), o -> shortfall(o, path)));
 
@@ -350,13 +350,15 @@ final class StateFile {
         return required(o, path, "type", TEXT).flatMap(type -> switch (type) {
             case "InsuranceThenSocialize" -> ok(new ShortfallPolicy.InsuranceThenSocialize());
             case "InsuranceThenAdl" -> ok(new ShortfallPolicy.InsuranceThenAdl());
+            case "InsuranceThenDeleverage" -> ok(new ShortfallPolicy.InsuranceThenDeleverage());
             case "InsuranceThenBadDebt" -> ok(new ShortfallPolicy.InsuranceThenBadDebt());
             default ->
                 Decode.invalid(
                         o.get("type").get(),
                         child(path, "type"),
                         "is not a shortfall policy",
-                        "\"InsuranceThenSocialize\", \"InsuranceThenAdl\" or \"InsuranceThenBadDebt\"");
+                        "\"InsuranceThenSocialize\", \"InsuranceThenAdl\", \"InsuranceThenDeleverage\" or"
+                                + " \"InsuranceThenBadDebt\"");
         });
     }
 

@@ -125,7 +125,7 @@ public final class LiquidationLogic {
                 charge.insurance(),
                 shortfall));
         if (shortfall.isPositive()) {
-            ShortfallLogic.absorb(st, account.id(), shortfall, HashSet.of(account.id()), sizes, block);
+            ShortfallLogic.absorb(st, account.id(), receiver, shortfall, HashSet.of(account.id()), sizes, block);
             st.plusSettlement(account.id(), shortfall);
         }
         long gas = config.gas().liquidate(closed.size(), seized);
@@ -271,7 +271,7 @@ public final class LiquidationLogic {
         st.emit(new Event.LiquidationCalled(
                 id, keeper, receiver, factor, closed, repaid, closedNotional, bonus, reward, fee, shortfall));
         if (shortfall.isPositive()) {
-            ShortfallLogic.absorb(st, id, shortfall, HashSet.of(id), sizes, block);
+            ShortfallLogic.absorb(st, id, receiver, shortfall, HashSet.of(id), sizes, block);
             st.plusSettlement(id, shortfall);
         }
         long gas = config.gas().liquidate(closed.size(), repaid.size() + sold);
@@ -417,7 +417,7 @@ public final class LiquidationLogic {
                 shortfall));
         if (shortfall.isPositive()) {
             ShortfallLogic.absorb(
-                    st, tx.account(), shortfall, HashSet.of(tx.account()), TreeMap.of(m, p.size()), block);
+                    st, tx.account(), receiver, shortfall, HashSet.of(tx.account()), TreeMap.of(m, p.size()), block);
             remaining = I256.ZERO;
         }
         Account owner = st.account(tx.account());

@@ -96,6 +96,16 @@ public sealed interface Event {
     /** A profitable position gave up part of its profit to cover a shortfall. */
     record PositionDeleveraged(AccountId account, MarketId market, I256 amount) implements Event {}
 
+    /**
+     * A position closed by auto-deleveraging against the receiver of a liquidation, at the oracle {@code price} less
+     * {@code charge}, its share of the shortfall.
+     *
+     * @param size the change of the deleveraged position's size (toward zero)
+     */
+    record PositionAutoDeleveraged(
+            AccountId account, AccountId receiver, MarketId market, I256 size, I256 price, I256 charge)
+            implements Event {}
+
     /** A shortfall nobody paid was added to the protocol's bad debt. */
     record BadDebtRecorded(AccountId account, I256 amount) implements Event {}
 
