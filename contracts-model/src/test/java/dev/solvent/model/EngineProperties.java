@@ -186,7 +186,18 @@ class EngineProperties {
                         io.vavr.collection.TreeMap.empty(),
                         Wad.parse("0.93"),
                         Wad.parse("0.5"),
-                        U256.of(5_000_000_000_000L)));
+                        U256.of(5_000_000_000_000L)),
+                new LiquidationPolicy.DutchAuction(
+                        Wad.parse("1.2"),
+                        new dev.solvent.model.policy.PriceCurve.StairstepExponential(Wad.parse("0.99"), 90),
+                        7_200,
+                        Wad.parse("0.4"),
+                        Wad.parse("1.13"),
+                        U256.of(10_000_000_000_000L),
+                        U256.of(100_000_000_000_000L),
+                        U256.of(5_000_000),
+                        Wad.parse("0.001"),
+                        U256.of(100_000_000)));
     }
 
     @Provide
@@ -278,6 +289,9 @@ class EngineProperties {
         Arbitrary<Tx> liquidate = trader().map(Tx.Liquidate::new);
         Arbitrary<Tx> buy = Combinators.combine(trader(), Arbitraries.of(WETH, WBTC), amount(USDC))
                 .as((t, a, x) -> new Tx.BuyCollateral(t, a, U256.ZERO, x));
+        Arbitrary<Tx> take = Combinators.combine(Arbitraries.longs().between(1, 4), amount(WETH))
+                .as((id, x) -> new Tx.Take(id, x, I256.of(1_000_000_000_000_000L)));
+        Arbitrary<Tx> redo = Arbitraries.longs().between(1, 4).map(Tx.Redo::new);
         Arbitrary<Tx> liquidateIsolated =
                 Combinators.combine(trader(), market()).as(Tx.LiquidateIsolated::new);
         return Arbitraries.frequencyOf(
@@ -295,7 +309,9 @@ class EngineProperties {
                 Tuple.of(2, settle),
                 Tuple.of(16, liquidate),
                 Tuple.of(6, liquidateIsolated),
-                Tuple.of(3, buy));
+                Tuple.of(3, buy),
+                Tuple.of(4, take),
+                Tuple.of(1, redo));
     }
 
     /** {@return the transaction with its placeholder price set {@code offsetBps} from the oracle price} */

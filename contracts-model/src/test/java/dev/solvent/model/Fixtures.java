@@ -166,7 +166,7 @@ public final class Fixtures {
     }
 
     /**
-     * The zero-sum identity per asset: balances plus the protocol's absorbed collateral (and for the settlement asset
+     * The zero-sum identity per asset: balances plus the protocol's absorbed collateral and the lots in auction (and for the settlement asset
      * isolated margins, position quotes, funding pools, the fund, the fee pool and the reserves, minus bad debt) equal
      * the net inflow. Returns the violations.
      */
@@ -176,6 +176,9 @@ public final class Fixtures {
         for (AssetId asset : s.config().assets().keySet()) {
             I256 sum = s.accounts().values().foldLeft(I256.ZERO, (acc, a) -> acc.plus(a.balance(asset)));
             sum = sum.plus(s.collateralReserve(asset));
+            for (var auction : s.auctions().values()) {
+                sum = auction.asset().equals(asset) ? sum.plus(auction.lot()) : sum;
+            }
             if (asset.equals(settlement)) {
                 for (var a : s.accounts().values()) {
                     for (var p : a.positions().values()) {

@@ -61,7 +61,11 @@ final class TxFile {
             "SettleFunding",
             "Liquidate",
             "LiquidateIsolated",
-            "BuyCollateral");
+            "BuyCollateral",
+            "Take",
+            "Redo");
+
+    private static final Decode.Kind<Long> AUCTION = Decode.whole("an auction id >= 1, such as 1", 1);
 
     private static final Set<String> ENTRY = LinkedHashSet.of("note", "block", "tx");
     private static final Set<String> BLOCK = LinkedHashSet.of("number", "timestamp", "sender", "prices");
@@ -310,6 +314,15 @@ final class TxFile {
                                     required(o, path, "baseAmount", amount(settlement(), false)))
                             .ap(Tx.BuyCollateral::new));
                 }
+                case "Take" -> {
+                    Validation<Seq<Problem>, Long> auction = required(o, path, "auction", AUCTION);
+                    yield flat(Validation.combine(
+                                    auction,
+                                    required(o, path, "amount", amount(Option.none(), false)),
+                                    price("maxPrice"))
+                            .ap(Tx.Take::new));
+                }
+                case "Redo" -> required(o, path, "auction", AUCTION).map(Tx.Redo::new);
                 default -> throw new IllegalArgumentException("no transaction type " + type);
             };
         }
@@ -390,10 +403,14 @@ final class TxFile {
         }
 
         private Validation<Seq<Problem>, I256> price() {
+            return price("price");
+        }
+
+        private Validation<Seq<Problem>, I256> price(String name) {
             return required(
                     o,
                     path,
-                    "price",
+                    name,
                     signed(
                             "a positive integer price with the oracle feed's decimals, such as \"300000000000\""
                                     + " (3000 with 8 decimals)",

@@ -64,6 +64,7 @@ public final class LiquidationLogic {
             case LiquidationPolicy.AccountWide a -> accountWide(state, account, receiver, quotes, block);
             case LiquidationPolicy.CloseFactor c -> closeFactor(state, account, receiver, quotes, data.get(), c, block);
             case LiquidationPolicy.Absorb a -> absorb(state, account, receiver, quotes, a, block);
+            case LiquidationPolicy.DutchAuction d -> AuctionLogic.bark(state, account, receiver, quotes, d, block);
         };
     }
 
@@ -430,6 +431,17 @@ public final class LiquidationLogic {
                                 new IsolatedPosition(Position.empty(st.market(m).fundingIndex()), remaining)));
         long gas = config.gas().liquidate(1, 0);
         return receiverCheck(st, config, receiver, block).map(x -> st.receipt(gas));
+    }
+
+    /** Moves a whole liquidated position into the receiver, for mechanisms outside this class. */
+    static void transferTo(Step st, AccountId receiver, MarketId m, I256 size, I256 value) {
+        transfer(st, receiver, m, size, size, value);
+    }
+
+    /** The margin check of a receiver that is the keeper, for mechanisms outside this class. */
+    static Either<Revert, Boolean> receiverCheckOf(
+            Step st, ProtocolConfig config, AccountId receiver, BlockContext block) {
+        return receiverCheck(st, config, receiver, block);
     }
 
     private static AccountId receiver(ProtocolConfig config, BlockContext block) {

@@ -100,4 +100,63 @@ public sealed interface LiquidationPolicy {
             return liquidationFactors.get(asset).getOrElse(defaultLiquidationFactor);
         }
     }
+
+    /**
+     * Dutch auctions, as Maker's Liquidations 2.0 ({@code dog.sol} {@code bark}, {@code clip.sol} {@code kick},
+     * {@code take}, {@code redo}): the account's positions are closed into the receiver at the oracle price, its
+     * debts taken over by the protocol's reserves, and each collateral asset is put up for auction for its share of
+     * the debt times {@code chop} (the tab); the price starts at the oracle price times {@code buf} and falls by
+     * {@code curve}; keepers take part or all of a lot at the current price; an auction older than {@code tail}
+     * seconds or whose price fell below {@code cusp} of its start must be reset ({@code Redo}); the keeper who starts
+     * or resets an auction earns {@code tip} plus {@code chip} of the tab from the reserves; what a finished auction
+     * leaves of its lot goes back to the owner, and what it leaves of its tab stays a loss of the reserves.
+     *
+     * @param buf the starting price over the oracle price, {@code >= 1} (Maker ETH-A: 1.2)
+     * @param curve how the price falls
+     * @param tail seconds after which an auction must be reset, {@code > 0}
+     * @param cusp the fraction of the starting price below which an auction must be reset, in {@code [0, 1)}
+     * @param chop the debt multiplier including the penalty, in {@code [1, 2]} (Maker ETH-A: 1.13)
+     * @param hole settlement base units of tab allowed in auctions per collateral asset (Maker's {@code ilk.hole})
+     * @param globalHole settlement base units of tab allowed in auctions in total (Maker's {@code Hole})
+     * @param tip flat keeper incentive, settlement base units
+     * @param chip keeper incentive as a share of the tab, in {@code [0, 1]}
+     * @param dust settlement base units under which a tab may not be left by a partial take (Maker's {@code chost})
+     */
+    record DutchAuction(
+            Wad buf,
+            PriceCurve curve,
+            long tail,
+            Wad cusp,
+            Wad chop,
+            U256 hole,
+            U256 globalHole,
+            U256 tip,
+            Wad chip,
+            U256 dust)
+            implements LiquidationPolicy {
+
+        private static final Wad TWO = Wad.parse("2");
+
+        /** Rejects out-of-range parameters, naming each. */
+        public DutchAuction {
+            PolicyChecks c = new PolicyChecks("liquidation.");
+            if (c.present(buf, "buf")) {
+                c.require(buf.compareTo(Wad.ONE) >= 0, "buf", buf, "buf >= 1");
+            }
+            c.present(curve, "curve");
+            c.require(tail > 0, "tail", tail, "tail > 0 seconds");
+            if (c.present(cusp, "cusp")) {
+                c.require(!cusp.raw().isNegative() && cusp.compareTo(Wad.ONE) < 0, "cusp", cusp, "0 <= cusp < 1");
+            }
+            if (c.present(chop, "chop")) {
+                c.require(chop.compareTo(Wad.ONE) >= 0 && chop.compareTo(TWO) <= 0, "chop", chop, "1 <= chop <= 2");
+            }
+            c.present(hole, "hole");
+            c.present(globalHole, "globalHole");
+            c.present(tip, "tip");
+            c.fraction(chip, "chip", true);
+            c.present(dust, "dust");
+            c.throwIfAny();
+        }
+    }
 }

@@ -47,6 +47,7 @@ public record Preset(
         LiquidationPolicy policy = switch (liquidation) {
             case LiquidationPolicy.AccountWide a -> a;
             case LiquidationPolicy.CloseFactor c -> c;
+            case LiquidationPolicy.DutchAuction d -> d;
             case LiquidationPolicy.Absorb a ->
                 new LiquidationPolicy.Absorb(
                         a.liquidationFactors().filterKeys(id -> base.assets().containsKey(id)),

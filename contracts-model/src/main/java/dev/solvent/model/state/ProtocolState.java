@@ -22,6 +22,8 @@ import io.vavr.control.Option;
  *     negative when absorptions took more than the reserves held (Comet's {@code getReserves})
  * @param collateralReserves base units per asset of absorbed collateral the protocol holds for sale; zero entries
  *     are not stored
+ * @param auctions running Dutch auctions by id
+ * @param nextAuctionId the id the next auction gets
  */
 public record ProtocolState(
         ProtocolConfig config,
@@ -31,7 +33,9 @@ public record ProtocolState(
         I256 feePool,
         Ledger ledger,
         I256 reserves,
-        TreeMap<AssetId, I256> collateralReserves) {
+        TreeMap<AssetId, I256> collateralReserves,
+        TreeMap<Long, Auction> auctions,
+        long nextAuctionId) {
 
     /** Requires every field and a state for every configured market. */
     public ProtocolState {
@@ -42,7 +46,8 @@ public record ProtocolState(
                 || feePool == null
                 || ledger == null
                 || reserves == null
-                || collateralReserves == null) {
+                || collateralReserves == null
+                || auctions == null) {
             throw new IllegalArgumentException("a protocol state needs every field");
         }
         if (!markets.keySet().equals(config.markets().keySet())) {
@@ -56,7 +61,16 @@ public record ProtocolState(
     public static ProtocolState genesis(ProtocolConfig config, long timestamp) {
         TreeMap<MarketId, MarketState> markets = config.markets().mapValues(m -> MarketState.genesis(timestamp));
         return new ProtocolState(
-                config, TreeMap.empty(), markets, I256.ZERO, I256.ZERO, Ledger.EMPTY, I256.ZERO, TreeMap.empty());
+                config,
+                TreeMap.empty(),
+                markets,
+                I256.ZERO,
+                I256.ZERO,
+                Ledger.EMPTY,
+                I256.ZERO,
+                TreeMap.empty(),
+                TreeMap.empty(),
+                1);
     }
 
     /** {@return the account, if it exists} */
@@ -84,7 +98,9 @@ public record ProtocolState(
                 feePool,
                 ledger,
                 reserves,
-                collateralReserves);
+                collateralReserves,
+                auctions,
+                nextAuctionId);
     }
 
     /** {@return a copy with the market state stored} */
@@ -97,27 +113,69 @@ public record ProtocolState(
                 feePool,
                 ledger,
                 reserves,
-                collateralReserves);
+                collateralReserves,
+                auctions,
+                nextAuctionId);
     }
 
     /** {@return a copy with another insurance fund balance} */
     public ProtocolState withInsuranceFund(I256 fund) {
-        return new ProtocolState(config, accounts, markets, fund, feePool, ledger, reserves, collateralReserves);
+        return new ProtocolState(
+                config,
+                accounts,
+                markets,
+                fund,
+                feePool,
+                ledger,
+                reserves,
+                collateralReserves,
+                auctions,
+                nextAuctionId);
     }
 
     /** {@return a copy with another fee pool balance} */
     public ProtocolState withFeePool(I256 fees) {
-        return new ProtocolState(config, accounts, markets, insuranceFund, fees, ledger, reserves, collateralReserves);
+        return new ProtocolState(
+                config,
+                accounts,
+                markets,
+                insuranceFund,
+                fees,
+                ledger,
+                reserves,
+                collateralReserves,
+                auctions,
+                nextAuctionId);
     }
 
     /** {@return a copy with another ledger} */
     public ProtocolState withLedger(Ledger l) {
-        return new ProtocolState(config, accounts, markets, insuranceFund, feePool, l, reserves, collateralReserves);
+        return new ProtocolState(
+                config,
+                accounts,
+                markets,
+                insuranceFund,
+                feePool,
+                l,
+                reserves,
+                collateralReserves,
+                auctions,
+                nextAuctionId);
     }
 
     /** {@return a copy with another reserves balance} */
     public ProtocolState withReserves(I256 r) {
-        return new ProtocolState(config, accounts, markets, insuranceFund, feePool, ledger, r, collateralReserves);
+        return new ProtocolState(
+                config,
+                accounts,
+                markets,
+                insuranceFund,
+                feePool,
+                ledger,
+                r,
+                collateralReserves,
+                auctions,
+                nextAuctionId);
     }
 
     /** {@return the absorbed collateral held of {@code asset}} */
@@ -130,6 +188,22 @@ public record ProtocolState(
         I256 next = collateralReserve(asset).plus(delta);
         TreeMap<AssetId, I256> held =
                 next.isZero() ? collateralReserves.remove(asset) : collateralReserves.put(asset, next);
-        return new ProtocolState(config, accounts, markets, insuranceFund, feePool, ledger, reserves, held);
+        return new ProtocolState(
+                config, accounts, markets, insuranceFund, feePool, ledger, reserves, held, auctions, nextAuctionId);
+    }
+
+    /** {@return a copy with the auction stored under {@code id} (removed if none), the next id at least {@code id + 1}} */
+    public ProtocolState withAuction(long id, io.vavr.control.Option<Auction> auction) {
+        return new ProtocolState(
+                config,
+                accounts,
+                markets,
+                insuranceFund,
+                feePool,
+                ledger,
+                reserves,
+                collateralReserves,
+                auction.isDefined() ? auctions.put(id, auction.get()) : auctions.remove(id),
+                Math.max(nextAuctionId, id + 1));
     }
 }

@@ -162,4 +162,31 @@ public sealed interface Event {
 
     /** A buyer bought absorbed collateral from the protocol for settlement units (Comet's BuyCollateral). */
     record CollateralBought(AccountId buyer, AssetId asset, I256 baseAmount, I256 collateralAmount) implements Event {}
+
+    /**
+     * An auction started (Maker's Kick) or restarted (Redo), and the keeper earned its incentive from the reserves.
+     *
+     * @param reset whether it is a restart
+     */
+    record AuctionKicked(
+            long auction,
+            AccountId owner,
+            AssetId asset,
+            I256 tab,
+            I256 lot,
+            I256 top,
+            AccountId keeper,
+            I256 incentive,
+            boolean reset)
+            implements Event {}
+
+    /** A keeper bought {@code slice} of a lot for {@code owe} settlement units at {@code price} (Maker's Take). */
+    record AuctionTaken(long auction, AccountId keeper, I256 price, I256 slice, I256 owe, I256 tab, I256 lot)
+            implements Event {}
+
+    /**
+     * An auction ended: {@code returned} of the lot went back to the owner, and {@code unpaid} of the tab stays a
+     * loss of the reserves.
+     */
+    record AuctionEnded(long auction, AccountId owner, I256 returned, I256 unpaid) implements Event {}
 }

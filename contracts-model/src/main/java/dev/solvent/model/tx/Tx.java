@@ -62,4 +62,13 @@ public sealed interface Tx {
      * {@code minAmount} base units of {@code asset} (Comet's {@code buyCollateral}); only under an absorbing policy.
      */
     record BuyCollateral(AccountId buyer, AssetId asset, U256 minAmount, U256 baseAmount) implements Tx {}
+
+    /**
+     * Buy up to {@code amount} base units of a running auction's lot at its current price, if that price is at most
+     * {@code maxPrice} (feed decimals); the sender pays from its settlement balance (Maker's {@code Clipper.take}).
+     */
+    record Take(long auction, U256 amount, I256 maxPrice) implements Tx {}
+
+    /** Restart an auction that has run too long or fallen too far, from the current oracle price (Maker's redo). */
+    record Redo(long auction) implements Tx {}
 }
