@@ -66,7 +66,7 @@ class PolicyFileTest {
         String err = fails(state);
         assertThat(err)
                 .contains(state + ": line " + lineOf(state, "AAVE_V9") + ": preset: ")
-                .contains("is not a preset; valid: one of \"AAVE_V3\", \"COMPOUND_V3\"")
+                .contains("is not a preset; valid: one of \"AAVE_V3\", \"COMPOUND_V3\", \"MAKER_LIQ2\"")
                 .doesNotContain("keeperReward: is missing");
     }
 
@@ -113,5 +113,45 @@ class PolicyFileTest {
         assertThat(err)
                 .contains(state + ": line " + lineOf(state, "\"DOGE\"")
                         + ": liquidation.liquidationFactors.DOGE: is not a configured asset; valid: one of");
+    }
+
+    @Test
+    void replaysUnderMakersAuctionsWithAnOverriddenBuffer() throws IOException {
+        Path state = state("""
+                  "preset": "MAKER_LIQ2",
+                  "liquidation": { "buf": "1.2", "curve": { "type": "Linear", "tau": 3600 } },
+                """);
+        Cli.Run run = Cli.run("replay", state.toString(), Cli.EXAMPLE_TXS.toString());
+        assertThat(run.err()).isEmpty();
+        assertThat(run.code()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void rejectsACurveThatWouldRaiseThePriceAndABufferBelowOne() throws IOException {
+        Path state = state("""
+                  "preset": "MAKER_LIQ2",
+                  "liquidation": {
+                    "buf": "0.9",
+                    "curve": { "type": "Exponential", "cut": "1.01" }
+                  },
+                """);
+        String err = fails(state);
+        assertThat(err)
+                .contains(state + ": line " + lineOf(state, "\"cut\": \"1.01\"")
+                        + ": liquidation.curve.cut: 1.01 is out of range; valid: 0 < cut <= 1");
+    }
+
+    @Test
+    void rejectsABufferBelowOneWithItsLine() throws IOException {
+        Path state = state("""
+                  "preset": "MAKER_LIQ2",
+                  "liquidation": {
+                    "buf": "0.9"
+                  },
+                """);
+        String err = fails(state);
+        assertThat(err)
+                .contains(state + ": line " + lineOf(state, "\"buf\": \"0.9\"")
+                        + ": liquidation.buf: 0.9 is out of range; valid: buf >= 1");
     }
 }

@@ -16,6 +16,7 @@ import dev.solvent.cli.replay.Decode.Unit;
 import dev.solvent.model.id.AssetId;
 import dev.solvent.model.math.Wad;
 import dev.solvent.model.policy.LiquidationPolicy;
+import dev.solvent.model.policy.PriceCurve;
 import dev.solvent.model.preset.Preset;
 import dev.solvent.model.preset.Presets;
 import io.vavr.Tuple;
@@ -33,13 +34,19 @@ import io.vavr.control.Validation;
  */
 final class PolicyFile {
 
-    private static final String TYPES = "\"AccountWide\", \"CloseFactor\" or \"Absorb\"";
+    private static final String TYPES = "\"AccountWide\", \"CloseFactor\", \"Absorb\" or \"DutchAuction\"";
     private static final Set<String> CLOSE_FACTOR =
             LinkedHashSet.of("closeFactor", "fullCloseHealth", "fullCloseBelow", "bonus", "protocolShareOfBonus");
     private static final Set<String> ABSORB = LinkedHashSet.of(
             "liquidationFactors", "defaultLiquidationFactor", "storeFrontPriceFactor", "targetReserves");
+    private static final Set<String> AUCTION =
+            LinkedHashSet.of("buf", "curve", "tail", "cusp", "chop", "hole", "globalHole", "tip", "chip", "dust");
     private static final Set<String> FIELDS =
-            LinkedHashSet.of("type").addAll(CLOSE_FACTOR).addAll(ABSORB);
+            LinkedHashSet.of("type").addAll(CLOSE_FACTOR).addAll(ABSORB).addAll(AUCTION);
+    private static final String CURVES = "{\"type\": \"Linear\", \"tau\": 3600},"
+            + " {\"type\": \"StairstepExponential\", \"cut\": \"0.99\", \"step\": 90}"
+            + " or {\"type\": \"Exponential\", \"cut\": \"0.999\"}";
+    private static final Kind<Long> SECONDS = Decode.whole("a whole number of seconds > 0, such as 3600", 1);
 
     private PolicyFile() {}
 
@@ -83,6 +90,7 @@ final class PolicyFile {
                                         .map(x -> (LiquidationPolicy) new LiquidationPolicy.AccountWide());
                             case "CloseFactor" -> closeFactor(root, o, path, settlement, same);
                             case "Absorb" -> absorb(root, o, path, settlement, known, same);
+                            case "DutchAuction" -> auction(root, o, path, settlement, same);
                             default ->
                                 Decode.invalid(
                                         o.get("type").get(), child(path, "type"), "is not a liquidation policy", TYPES);
@@ -158,6 +166,66 @@ final class PolicyFile {
                         .ap((x, f, lf, sf, target) -> Tuple.of(f, lf, sf, target)))
                 .flatMap(t ->
                         model(root, () -> (LiquidationPolicy) new LiquidationPolicy.Absorb(t._1, t._2, t._3, t._4)));
+    }
+
+    private static Validation<Seq<Problem>, LiquidationPolicy> auction(
+            Node root, Node.Obj o, String path, Option<Unit> settlement, Option<LiquidationPolicy> same) {
+        Option<LiquidationPolicy.DutchAuction> b = same.map(LiquidationPolicy.DutchAuction.class::cast);
+        var first = flat(Validation.combine(
+                        only(o, path, "DutchAuction", AUCTION),
+                        field(o, path, "buf", RATIO, b.map(LiquidationPolicy.DutchAuction::buf)),
+                        field(o, path, "curve", curve(root), b.map(LiquidationPolicy.DutchAuction::curve)),
+                        field(o, path, "tail", SECONDS, b.map(LiquidationPolicy.DutchAuction::tail)),
+                        field(o, path, "cusp", RATIO, b.map(LiquidationPolicy.DutchAuction::cusp)),
+                        field(o, path, "chop", RATIO, b.map(LiquidationPolicy.DutchAuction::chop)))
+                .ap((x, buf, curve, tail, cusp, chop) -> Tuple.of(buf, curve, tail, cusp, chop)));
+        var second = flat(Validation.combine(
+                        field(o, path, "hole", amount(settlement, true), b.map(LiquidationPolicy.DutchAuction::hole)),
+                        field(
+                                o,
+                                path,
+                                "globalHole",
+                                amount(settlement, true),
+                                b.map(LiquidationPolicy.DutchAuction::globalHole)),
+                        field(o, path, "tip", amount(settlement, true), b.map(LiquidationPolicy.DutchAuction::tip)),
+                        field(o, path, "chip", RATIO, b.map(LiquidationPolicy.DutchAuction::chip)),
+                        field(o, path, "dust", amount(settlement, true), b.map(LiquidationPolicy.DutchAuction::dust)))
+                .ap(Tuple::of));
+        return flat(Validation.combine(first, second).ap(Tuple::of))
+                .flatMap(t -> model(root, () -> (LiquidationPolicy) new LiquidationPolicy.DutchAuction(
+                        t._1._1, t._1._2, t._1._3, t._1._4, t._1._5, t._2._1, t._2._2, t._2._3, t._2._4, t._2._5)));
+    }
+
+    private static Kind<PriceCurve> curve(Node root) {
+        return new Kind<>(
+                CURVES,
+                (n, path) -> Decode.object(
+                        n,
+                        path,
+                        CURVES,
+                        LinkedHashSet.of("type", "tau", "cut", "step"),
+                        o -> required(o, path, "type", TEXT).flatMap(t -> switch (t) {
+                            case "Linear" ->
+                                required(o, path, "tau", SECONDS)
+                                        .flatMap(tau -> model(root, () -> (PriceCurve) new PriceCurve.Linear(tau)));
+                            case "StairstepExponential" ->
+                                flat(Validation.combine(
+                                                        required(o, path, "cut", RATIO),
+                                                        required(o, path, "step", SECONDS))
+                                                .ap(Tuple::of))
+                                        .flatMap(c -> model(root, () ->
+                                                (PriceCurve) new PriceCurve.StairstepExponential(c._1, c._2)));
+                            case "Exponential" ->
+                                required(o, path, "cut", RATIO)
+                                        .flatMap(
+                                                cut -> model(root, () -> (PriceCurve) new PriceCurve.Exponential(cut)));
+                            default ->
+                                Decode.invalid(
+                                        o.get("type").get(),
+                                        child(path, "type"),
+                                        "is not a price curve",
+                                        "\"Linear\", \"StairstepExponential\" or \"Exponential\"");
+                        })));
     }
 
     private static Validation<Seq<Problem>, TreeMap<AssetId, Wad>> factors(
