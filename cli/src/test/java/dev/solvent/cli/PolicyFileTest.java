@@ -66,7 +66,8 @@ class PolicyFileTest {
         String err = fails(state);
         assertThat(err)
                 .contains(state + ": line " + lineOf(state, "AAVE_V9") + ": preset: ")
-                .contains("is not a preset; valid: one of \"AAVE_V3\", \"COMPOUND_V3\", \"MAKER_LIQ2\"")
+                .contains(
+                        "is not a preset; valid: one of \"AAVE_V3\", \"COMPOUND_V3\", \"MAKER_LIQ2\", \"HYPERLIQUID\"")
                 .doesNotContain("keeperReward: is missing");
     }
 
@@ -153,5 +154,34 @@ class PolicyFileTest {
         assertThat(err)
                 .contains(state + ": line " + lineOf(state, "\"buf\": \"0.9\"")
                         + ": liquidation.buf: 0.9 is out of range; valid: buf >= 1");
+    }
+
+    @Test
+    void replaysUnderHyperliquidsVaultWithATestnetThreshold() throws IOException {
+        Path state = state("""
+                  "preset": "HYPERLIQUID",
+                  "liquidation": { "partialAbove": "10000_000000" },
+                """);
+        Cli.Run run = Cli.run("replay", state.toString(), Cli.EXAMPLE_TXS.toString());
+        assertThat(run.err()).isEmpty();
+        assertThat(run.code()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void rejectsAPartialFractionOfZero() throws IOException {
+        Path state = state("""
+                  "liquidation": {
+                    "type": "BackstopVault",
+                    "vault": "hlp",
+                    "backstopBelow": "0.666666666666666667",
+                    "partialAbove": "100000_000000",
+                    "partialFraction": "0",
+                    "cooldown": 30
+                  },
+                """);
+        String err = fails(state);
+        assertThat(err)
+                .contains(state + ": line " + lineOf(state, "\"partialFraction\": \"0\"")
+                        + ": liquidation.partialFraction: 0 is out of range; valid: 0 < partialFraction <= 1");
     }
 }

@@ -197,7 +197,13 @@ class EngineProperties {
                         U256.of(100_000_000_000_000L),
                         U256.of(5_000_000),
                         Wad.parse("0.001"),
-                        U256.of(100_000_000)));
+                        U256.of(100_000_000)),
+                new LiquidationPolicy.BackstopVault(
+                        AccountId.of("vault"),
+                        Wad.parse("0.666666666666666667"),
+                        U256.of(1_000_000_000L),
+                        Wad.parse("0.2"),
+                        30));
     }
 
     @Provide

@@ -34,15 +34,21 @@ import io.vavr.control.Validation;
  */
 final class PolicyFile {
 
-    private static final String TYPES = "\"AccountWide\", \"CloseFactor\", \"Absorb\" or \"DutchAuction\"";
+    private static final String TYPES =
+            "\"AccountWide\", \"CloseFactor\", \"Absorb\", \"DutchAuction\" or \"BackstopVault\"";
     private static final Set<String> CLOSE_FACTOR =
             LinkedHashSet.of("closeFactor", "fullCloseHealth", "fullCloseBelow", "bonus", "protocolShareOfBonus");
     private static final Set<String> ABSORB = LinkedHashSet.of(
             "liquidationFactors", "defaultLiquidationFactor", "storeFrontPriceFactor", "targetReserves");
     private static final Set<String> AUCTION =
             LinkedHashSet.of("buf", "curve", "tail", "cusp", "chop", "hole", "globalHole", "tip", "chip", "dust");
-    private static final Set<String> FIELDS =
-            LinkedHashSet.of("type").addAll(CLOSE_FACTOR).addAll(ABSORB).addAll(AUCTION);
+    private static final Set<String> VAULT =
+            LinkedHashSet.of("vault", "backstopBelow", "partialAbove", "partialFraction", "cooldown");
+    private static final Set<String> FIELDS = LinkedHashSet.of("type")
+            .addAll(CLOSE_FACTOR)
+            .addAll(ABSORB)
+            .addAll(AUCTION)
+            .addAll(VAULT);
     private static final String CURVES = "{\"type\": \"Linear\", \"tau\": 3600},"
             + " {\"type\": \"StairstepExponential\", \"cut\": \"0.99\", \"step\": 90}"
             + " or {\"type\": \"Exponential\", \"cut\": \"0.999\"}";
@@ -91,6 +97,7 @@ final class PolicyFile {
                             case "CloseFactor" -> closeFactor(root, o, path, settlement, same);
                             case "Absorb" -> absorb(root, o, path, settlement, known, same);
                             case "DutchAuction" -> auction(root, o, path, settlement, same);
+                            case "BackstopVault" -> vault(root, o, path, settlement, same);
                             default ->
                                 Decode.invalid(
                                         o.get("type").get(), child(path, "type"), "is not a liquidation policy", TYPES);
@@ -226,6 +233,41 @@ final class PolicyFile {
                                         "is not a price curve",
                                         "\"Linear\", \"StairstepExponential\" or \"Exponential\"");
                         })));
+    }
+
+    private static Validation<Seq<Problem>, LiquidationPolicy> vault(
+            Node root, Node.Obj o, String path, Option<Unit> settlement, Option<LiquidationPolicy> same) {
+        Option<LiquidationPolicy.BackstopVault> b = same.map(LiquidationPolicy.BackstopVault.class::cast);
+        return flat(Validation.combine(
+                                only(o, path, "BackstopVault", VAULT),
+                                field(o, path, "vault", Decode.ACCOUNT, b.map(LiquidationPolicy.BackstopVault::vault)),
+                                field(
+                                        o,
+                                        path,
+                                        "backstopBelow",
+                                        RATIO,
+                                        b.map(LiquidationPolicy.BackstopVault::backstopBelow)),
+                                field(
+                                        o,
+                                        path,
+                                        "partialAbove",
+                                        amount(settlement, true),
+                                        b.map(LiquidationPolicy.BackstopVault::partialAbove)),
+                                field(
+                                        o,
+                                        path,
+                                        "partialFraction",
+                                        RATIO,
+                                        b.map(LiquidationPolicy.BackstopVault::partialFraction)),
+                                field(
+                                        o,
+                                        path,
+                                        "cooldown",
+                                        Decode.whole("a whole number of seconds >= 0, such as 30", 0),
+                                        b.map(LiquidationPolicy.BackstopVault::cooldown)))
+                        .ap((x, v, below, above, fraction, cooldown) -> Tuple.of(v, below, above, fraction, cooldown)))
+                .flatMap(t -> model(root, () ->
+                        (LiquidationPolicy) new LiquidationPolicy.BackstopVault(t._1, t._2, t._3, t._4, t._5)));
     }
 
     private static Validation<Seq<Problem>, TreeMap<AssetId, Wad>> factors(

@@ -6,6 +6,7 @@ import dev.solvent.model.config.ProtocolConfig;
 import dev.solvent.model.id.AccountId;
 import dev.solvent.model.id.AssetId;
 import dev.solvent.model.id.MarketId;
+import dev.solvent.model.math.FixedPoint;
 import dev.solvent.model.math.I256;
 import dev.solvent.model.math.Wad;
 import dev.solvent.model.policy.LiquidationPolicy;
@@ -65,6 +66,8 @@ public final class LiquidationLogic {
             case LiquidationPolicy.CloseFactor c -> closeFactor(state, account, receiver, quotes, data.get(), c, block);
             case LiquidationPolicy.Absorb a -> absorb(state, account, receiver, quotes, a, block);
             case LiquidationPolicy.DutchAuction d -> AuctionLogic.bark(state, account, receiver, quotes, d, block);
+            case LiquidationPolicy.BackstopVault b ->
+                backstopVault(state, account, receiver, quotes, data.get(), b, block);
         };
     }
 
@@ -362,6 +365,107 @@ public final class LiquidationLogic {
                 debt));
         long gas = config.gas().liquidate(closed.size(), absorbed);
         return receiverCheck(st, config, receiver, block).map(x -> st.receipt(gas));
+    }
+
+    /**
+     * Hyperliquid's two stages: below {@code backstopBelow} of the maintenance requirement the vault takes over every
+     * cross position at the oracle price and every balance; otherwise positions close into the receiver at the oracle
+     * price (large ones partially unless in cooldown), the market penalty is charged, and the trader keeps the rest.
+     */
+    private static Either<Revert, Receipt> backstopVault(
+            ProtocolState state,
+            Account account,
+            AccountId receiver,
+            TreeMap<MarketId, Quote> quotes,
+            MarginLogic.AccountData data,
+            LiquidationPolicy.BackstopVault policy,
+            BlockContext block) {
+        ProtocolConfig config = state.config();
+        AssetId settlement = config.settlementAsset();
+        AccountId id = account.id();
+        int ds = config.settlement().decimals();
+        boolean backstop = data.marginEquity()
+                .times(FixedPoint.WAD)
+                .lt(data.maintenanceRequirement().times(policy.backstopBelow().raw()));
+        if (backstop && policy.vault().equals(id)) {
+            return Either.left(new Revert.SelfLiquidation(id));
+        }
+        AccountId to = backstop ? policy.vault() : receiver;
+        boolean cooling = state.lastPartialLiquidation().get(id).exists(t -> block.timestamp() - t < policy.cooldown());
+        Step st = new Step(state);
+        quotes.forEach((m, q) -> st.state = FundingLogic.accrue(st.state, m, q, block.timestamp()));
+        Vector<Event.ClosedPosition> closed = Vector.empty();
+        I256 closedNotional = I256.ZERO;
+        I256 penalty = I256.ZERO;
+        TreeMap<MarketId, I256> sizes = TreeMap.empty();
+        boolean partial = false;
+        for (MarketId m : account.positions().keySet()) {
+            FundingLogic.settleCross(st, id, m);
+            FundingLogic.settleCross(st, to, m);
+            Quote q = quotes.get(m).get();
+            Position p = st.account(id).position(m).get();
+            MarketConfig mc = config.markets().get(m).get();
+            int du = config.assets().get(mc.underlying()).get().decimals();
+            I256 full = MarginLogic.notional(p.size(), du, q, ds);
+            boolean large =
+                    !backstop && !cooling && full.gt(policy.partialAbove().toI256());
+            I256 size = large ? MarginLogic.closeSize(p.size(), policy.partialFraction()) : p.size();
+            if (size.isZero()) {
+                continue;
+            }
+            partial |= large;
+            I256 value = MarginLogic.positionValue(size, du, q, ds);
+            I256 notional = MarginLogic.notional(size, du, q, ds);
+            I256 quote = MarginLogic.quoteShare(p.quote(), size, p.size());
+            transfer(st, to, m, p.size(), size, value);
+            Position rest = p.with(p.size().minus(size), p.quote().minus(quote));
+            Account a = st.account(id);
+            a = rest.isFlat() ? a.withoutPosition(m).plusBalance(settlement, rest.quote()) : a.withPosition(m, rest);
+            st.put(a.plusBalance(settlement, quote.plus(value)));
+            closed = closed.append(new Event.ClosedPosition(m, size, q.price(), value));
+            closedNotional = closedNotional.plus(notional);
+            penalty = penalty.plus(MarginLogic.penaltyOwed(notional, mc.liquidationPenalty()));
+            sizes = sizes.put(m, size);
+        }
+        if (backstop) {
+            // the maintenance margin is not returned: every balance, the settlement one included, goes to the vault
+            I256 equity =
+                    MarginLogic.cross(st.state, st.account(id), block).get().equity();
+            for (var entry : st.account(id).balances()) {
+                st.put(st.account(id).withBalance(entry._1, I256.ZERO));
+                st.put(st.account(policy.vault()).plusBalance(entry._1, entry._2));
+            }
+            st.emit(new Event.AccountBackstopped(id, policy.vault(), closed, equity));
+            return Either.right(st.receipt(
+                    config.gas().liquidate(closed.size(), account.balances().size())));
+        }
+        if (partial) {
+            st.state = st.state.withPartialLiquidation(id, block.timestamp());
+        }
+        I256 balance = st.account(id).balance(settlement);
+        I256 equity = MarginLogic.cross(st.state, st.account(id), block).get().equity();
+        Charge charge = charge(st, penalty, equity.min(balance.max(I256.ZERO)), block.sender());
+        st.plusSettlement(id, charge.penalty().negate());
+        Account after = st.account(id);
+        boolean bankrupt =
+                after.positions().isEmpty() && after.balances().keySet().forAll(a -> a.equals(settlement));
+        I256 shortfall = bankrupt ? after.balance(settlement).negate().max(I256.ZERO) : I256.ZERO;
+        st.emit(new Event.AccountLiquidated(
+                id,
+                block.sender(),
+                to,
+                closed,
+                closedNotional,
+                charge.penalty(),
+                charge.reward(),
+                charge.insurance(),
+                shortfall));
+        if (shortfall.isPositive()) {
+            ShortfallLogic.absorb(st, id, to, shortfall, HashSet.of(id), sizes, block);
+            st.plusSettlement(id, shortfall);
+        }
+        long gas = config.gas().liquidate(closed.size(), 0);
+        return receiverCheck(st, config, to, block).map(x -> st.receipt(gas));
     }
 
     /** Liquidates one isolated position below its own maintenance requirement; the cross account is not touched. */

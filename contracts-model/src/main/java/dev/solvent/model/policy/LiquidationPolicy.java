@@ -159,4 +159,39 @@ public sealed interface LiquidationPolicy {
             c.throwIfAny();
         }
     }
+
+    /**
+     * Market liquidation first, then a backstop vault, as Hyperliquid: while margin equity is at least
+     * {@code backstopBelow} of the maintenance requirement, positions are closed into the receiver at the oracle price
+     * (the market), a position larger than {@code partialAbove} only by {@code partialFraction} unless the account
+     * was partially liquidated less than {@code cooldown} seconds ago, and the trader keeps what remains; below it,
+     * the vault takes over every cross position and every balance of the account, which ends with nothing.
+     *
+     * @param vault the protocol-owned vault account (Hyperliquid's liquidator vault in HLP)
+     * @param backstopBelow the fraction of the maintenance requirement below which the vault takes over, in
+     *     {@code (0, 1]} (Hyperliquid: 2/3)
+     * @param partialAbove settlement base units of notional above which a market liquidation is partial (100k USDC)
+     * @param partialFraction the fraction of a large position one market liquidation closes, in {@code (0, 1]} (0.2)
+     * @param cooldown seconds after a partial liquidation during which market liquidations close whole positions,
+     *     {@code >= 0} (30)
+     */
+    record BackstopVault(
+            dev.solvent.model.id.AccountId vault,
+            Wad backstopBelow,
+            U256 partialAbove,
+            Wad partialFraction,
+            long cooldown)
+            implements LiquidationPolicy {
+
+        /** Rejects out-of-range parameters, naming each. */
+        public BackstopVault {
+            PolicyChecks c = new PolicyChecks("liquidation.");
+            c.present(vault, "vault");
+            c.fraction(backstopBelow, "backstopBelow", false);
+            c.present(partialAbove, "partialAbove");
+            c.fraction(partialFraction, "partialFraction", false);
+            c.require(cooldown >= 0, "cooldown", cooldown, "cooldown >= 0 seconds");
+            c.throwIfAny();
+        }
+    }
 }

@@ -48,6 +48,7 @@ public record Preset(
             case LiquidationPolicy.AccountWide a -> a;
             case LiquidationPolicy.CloseFactor c -> c;
             case LiquidationPolicy.DutchAuction d -> d;
+            case LiquidationPolicy.BackstopVault b -> b;
             case LiquidationPolicy.Absorb a ->
                 new LiquidationPolicy.Absorb(
                         a.liquidationFactors().filterKeys(id -> base.assets().containsKey(id)),

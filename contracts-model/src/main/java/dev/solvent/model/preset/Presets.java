@@ -5,9 +5,9 @@ import io.vavr.control.Option;
 
 /**
  * The presets, as documented constants in the manner of Strata's conventions: each names the protocol version it
- * mirrors. {@code docs/presets.md} gives each preset's formulas and sources. Synthetix v3 perps, dYdX v4 and
- * Hyperliquid are not here yet: their mechanisms (size-dependent margin with capped liquidation windows, fillable
- * prices with a fee cap, the backstop vault) are not implemented.
+ * mirrors. {@code docs/presets.md} gives each preset's formulas and sources. Synthetix v3 perps and dYdX v4 are
+ * not here yet: their mechanisms (size-dependent margin with capped liquidation windows and flagging, fillable prices
+ * with a fee cap) are not implemented.
  */
 public final class Presets {
 
@@ -20,11 +20,14 @@ public final class Presets {
     /** MakerDAO Liquidations 2.0 with ETH-A's parameters: Dutch auctions; see {@link MakerLiq2}. */
     public static final Preset MAKER_LIQ2 = MakerLiq2.preset();
 
+    /** Hyperliquid: market liquidation, then the liquidator vault; see {@link Hyperliquid}. */
+    public static final Preset HYPERLIQUID = Hyperliquid.preset();
+
     private Presets() {}
 
     /** {@return every preset} */
     public static List<Preset> all() {
-        return List.of(AAVE_V3, COMPOUND_V3, MAKER_LIQ2);
+        return List.of(AAVE_V3, COMPOUND_V3, MAKER_LIQ2, HYPERLIQUID);
     }
 
     /** {@return the preset with this name, such as {@code "AAVE_V3"}} */

@@ -24,6 +24,8 @@ import io.vavr.control.Option;
  *     are not stored
  * @param auctions running Dutch auctions by id
  * @param nextAuctionId the id the next auction gets
+ * @param lastPartialLiquidation per account, the block timestamp of its last partial market liquidation (for a
+ *     cooldown)
  */
 public record ProtocolState(
         ProtocolConfig config,
@@ -35,7 +37,8 @@ public record ProtocolState(
         I256 reserves,
         TreeMap<AssetId, I256> collateralReserves,
         TreeMap<Long, Auction> auctions,
-        long nextAuctionId) {
+        long nextAuctionId,
+        TreeMap<AccountId, Long> lastPartialLiquidation) {
 
     /** Requires every field and a state for every configured market. */
     public ProtocolState {
@@ -47,7 +50,8 @@ public record ProtocolState(
                 || ledger == null
                 || reserves == null
                 || collateralReserves == null
-                || auctions == null) {
+                || auctions == null
+                || lastPartialLiquidation == null) {
             throw new IllegalArgumentException("a protocol state needs every field");
         }
         if (!markets.keySet().equals(config.markets().keySet())) {
@@ -70,7 +74,8 @@ public record ProtocolState(
                 I256.ZERO,
                 TreeMap.empty(),
                 TreeMap.empty(),
-                1);
+                1,
+                TreeMap.empty());
     }
 
     /** {@return the account, if it exists} */
@@ -100,7 +105,8 @@ public record ProtocolState(
                 reserves,
                 collateralReserves,
                 auctions,
-                nextAuctionId);
+                nextAuctionId,
+                lastPartialLiquidation);
     }
 
     /** {@return a copy with the market state stored} */
@@ -115,7 +121,8 @@ public record ProtocolState(
                 reserves,
                 collateralReserves,
                 auctions,
-                nextAuctionId);
+                nextAuctionId,
+                lastPartialLiquidation);
     }
 
     /** {@return a copy with another insurance fund balance} */
@@ -130,7 +137,8 @@ public record ProtocolState(
                 reserves,
                 collateralReserves,
                 auctions,
-                nextAuctionId);
+                nextAuctionId,
+                lastPartialLiquidation);
     }
 
     /** {@return a copy with another fee pool balance} */
@@ -145,7 +153,8 @@ public record ProtocolState(
                 reserves,
                 collateralReserves,
                 auctions,
-                nextAuctionId);
+                nextAuctionId,
+                lastPartialLiquidation);
     }
 
     /** {@return a copy with another ledger} */
@@ -160,7 +169,8 @@ public record ProtocolState(
                 reserves,
                 collateralReserves,
                 auctions,
-                nextAuctionId);
+                nextAuctionId,
+                lastPartialLiquidation);
     }
 
     /** {@return a copy with another reserves balance} */
@@ -175,7 +185,8 @@ public record ProtocolState(
                 r,
                 collateralReserves,
                 auctions,
-                nextAuctionId);
+                nextAuctionId,
+                lastPartialLiquidation);
     }
 
     /** {@return the absorbed collateral held of {@code asset}} */
@@ -189,7 +200,17 @@ public record ProtocolState(
         TreeMap<AssetId, I256> held =
                 next.isZero() ? collateralReserves.remove(asset) : collateralReserves.put(asset, next);
         return new ProtocolState(
-                config, accounts, markets, insuranceFund, feePool, ledger, reserves, held, auctions, nextAuctionId);
+                config,
+                accounts,
+                markets,
+                insuranceFund,
+                feePool,
+                ledger,
+                reserves,
+                held,
+                auctions,
+                nextAuctionId,
+                lastPartialLiquidation);
     }
 
     /** {@return a copy with the auction stored under {@code id} (removed if none), the next id at least {@code id + 1}} */
@@ -204,6 +225,23 @@ public record ProtocolState(
                 reserves,
                 collateralReserves,
                 auction.isDefined() ? auctions.put(id, auction.get()) : auctions.remove(id),
-                Math.max(nextAuctionId, id + 1));
+                Math.max(nextAuctionId, id + 1),
+                lastPartialLiquidation);
+    }
+
+    /** {@return a copy that remembers a partial market liquidation of {@code account} at {@code timestamp}} */
+    public ProtocolState withPartialLiquidation(AccountId account, long timestamp) {
+        return new ProtocolState(
+                config,
+                accounts,
+                markets,
+                insuranceFund,
+                feePool,
+                ledger,
+                reserves,
+                collateralReserves,
+                auctions,
+                nextAuctionId,
+                lastPartialLiquidation.put(account, timestamp));
     }
 }

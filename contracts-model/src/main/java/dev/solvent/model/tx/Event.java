@@ -189,4 +189,12 @@ public sealed interface Event {
      * loss of the reserves.
      */
     record AuctionEnded(long auction, AccountId owner, I256 returned, I256 unpaid) implements Event {}
+
+    /**
+     * A backstop liquidation: the vault took over every cross position and every balance of the account.
+     *
+     * @param equity the account's equity the vault received (negative when the vault took a loss)
+     */
+    record AccountBackstopped(AccountId account, AccountId vault, Vector<ClosedPosition> closed, I256 equity)
+            implements Event {}
 }

@@ -118,7 +118,8 @@ class AuctionLogicTest {
                 s.reserves(),
                 s.collateralReserves(),
                 s.auctions(),
-                s.nextAuctionId());
+                s.nextAuctionId(),
+                s.lastPartialLiquidation());
         var r = MarginEngine.execute(s, new Tx.Liquidate(ALICE), block(KEEPER, T0, 1_500, 49_000, 60));
         assertThat(r.isRight()).as("bark reverted: %s", r.swap().getOrNull()).isTrue();
         assertThat(Fixtures.conservationViolations(r.get().state())).isEmpty();
