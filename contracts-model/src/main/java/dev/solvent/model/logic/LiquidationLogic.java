@@ -27,12 +27,22 @@ import io.vavr.collection.Vector;
 import io.vavr.control.Either;
 
 /**
- * Liquidation, account-wide (mirrors Comet's {@code absorb}: everything at once) or of one isolated position. In order:
- * measure, validate, settle funding, close every position at the oracle price into the receiver (the keeper, or a
- * backstop account), pass collateral to the receiver at the oracle price less its haircut (debts at the oracle price),
- * charge the penalty on the closed notional capped at what is left, pay the keeper out of it, send the rest of it to
- * the insurance fund, and absorb any shortfall by the {@link ShortfallLogic}. The account keeps only what remains in
- * the settlement asset.
+ * Liquidation of a cross account or of one isolated position: the one engine. It validates and measures once, then
+ * asks the configured {@link LiquidationPolicy} what to close, at what price and who is paid:
+ *
+ * <ul>
+ *   <li>{@code AccountWide} (the default): close every position at the oracle price into the receiver (the keeper, or
+ *       a backstop account), pass collateral to the receiver at the oracle price less its haircut (debts at the oracle
+ *       price), charge the penalty on the closed notional capped at what is left, pay the keeper out of it, send the
+ *       rest to the insurance fund; the account keeps only what remains in the settlement asset;
+ *   <li>{@code CloseFactor}: Aave v3.3's partial liquidation ({@code LiquidationLogic.executeLiquidationCall});
+ *   <li>{@code Absorb}: Comet's {@code absorb} into the protocol's reserves;
+ *   <li>{@code DutchAuction}: Maker's {@code bark}, see {@link AuctionLogic};
+ *   <li>{@code BackstopVault}: Hyperliquid's market liquidation, then the liquidator vault.
+ * </ul>
+ *
+ * Whatever the account cannot pay goes to the {@link ShortfallLogic}. Isolated positions are liquidated alone, in the
+ * account-wide way, under every policy.
  */
 public final class LiquidationLogic {
 

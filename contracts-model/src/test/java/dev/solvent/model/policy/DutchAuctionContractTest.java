@@ -10,8 +10,8 @@ import dev.solvent.model.tx.Event;
 import dev.solvent.model.tx.Receipt;
 
 /**
- * The liquidation contract for Maker's Dutch auctions (buf 1.2, linear over an hour, chop 1.13, tip 5 USDC, chip
- * 0.1%); it defines itself by putting every collateral of the account in auction, each auction never selling more
+ * The liquidation contract for Maker's Dutch auctions (buf 1.2, linear over an hour, chop 1.13, no tip as ETH-A,
+ * chip 0.1%, so that the incentive stays below the penalty even for small tabs); it defines itself by putting every collateral of the account in auction, each auction never selling more
  * than its lot, for at most its share of the debt times chop.
  */
 class DutchAuctionContractTest implements LiquidationPolicyContract {
@@ -26,7 +26,7 @@ class DutchAuctionContractTest implements LiquidationPolicyContract {
                 Wad.parse("1.13"),
                 U256.of(10_000_000_000_000L),
                 U256.of(100_000_000_000_000L),
-                U256.of(5_000_000),
+                U256.ZERO,
                 Wad.parse("0.001"),
                 U256.of(100_000_000));
     }
