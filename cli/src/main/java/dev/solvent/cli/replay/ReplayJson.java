@@ -124,6 +124,9 @@ public final class ReplayJson {
             s.set("reserves", value(state.reserves()));
             s.set("collateralReserves", value(state.collateralReserves()));
         }
+        if (!state.auctions().isEmpty()) {
+            s.set("auctions", value(state.auctions()));
+        }
         return s;
     }
 
