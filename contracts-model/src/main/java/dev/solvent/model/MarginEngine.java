@@ -1,5 +1,7 @@
 package dev.solvent.model;
 
+import dev.solvent.model.logic.AuctionLogic;
+import dev.solvent.model.logic.BuyCollateralLogic;
 import dev.solvent.model.logic.DepositLogic;
 import dev.solvent.model.logic.FundingLogic;
 import dev.solvent.model.logic.IsolatedLogic;
@@ -45,6 +47,9 @@ public final class MarginEngine {
                 case Tx.SettleFunding t -> FundingLogic.execute(state, t, block);
                 case Tx.Liquidate t -> LiquidationLogic.liquidate(state, t, block);
                 case Tx.LiquidateIsolated t -> LiquidationLogic.liquidateIsolated(state, t, block);
+                case Tx.BuyCollateral t -> BuyCollateralLogic.buy(state, t, block);
+                case Tx.Take t -> AuctionLogic.take(state, t, block);
+                case Tx.Redo t -> AuctionLogic.redo(state, t, block);
             };
         } catch (PanicException e) {
             return Either.left(new Revert.Panic(e.code()));

@@ -15,6 +15,8 @@ import dev.solvent.model.id.MarketId;
 import dev.solvent.model.math.I256;
 import dev.solvent.model.math.Rounding;
 import dev.solvent.model.math.U256;
+import dev.solvent.model.math.Wad;
+import dev.solvent.model.policy.LiquidationPolicy;
 import dev.solvent.model.policy.PositionReceiver;
 import dev.solvent.model.policy.ShortfallPolicy;
 import dev.solvent.model.state.ProtocolState;
@@ -83,8 +85,11 @@ class EngineProperties {
 
     @Property(tries = 300)
     void conservesValueAndOpenInterestAndRevertsChangeNothing(
-            @ForAll("sequences") List<Step> steps, @ForAll("policies") ShortfallPolicy policy) {
-        ProtocolState genesis = ProtocolState.genesis(Fixtures.config(policy, new PositionReceiver.Liquidator()), T0);
+            @ForAll("sequences") List<Step> steps,
+            @ForAll("policies") ShortfallPolicy policy,
+            @ForAll("liquidations") LiquidationPolicy liquidation) {
+        ProtocolState genesis = ProtocolState.genesis(
+                Fixtures.config(policy, new PositionReceiver.Liquidator()).withLiquidation(liquidation), T0);
         // a prelude so that trades have funded parties: each trader 2,000 USDC, the keeper 1,000,000
         ProtocolState funded = genesis;
         for (AccountId t : TRADERS) {
@@ -171,7 +176,42 @@ class EngineProperties {
         return Arbitraries.of(
                 new ShortfallPolicy.InsuranceThenSocialize(),
                 new ShortfallPolicy.InsuranceThenAdl(),
+                new ShortfallPolicy.InsuranceThenDeleverage(),
                 new ShortfallPolicy.InsuranceThenBadDebt());
+    }
+
+    @Provide
+    Arbitrary<LiquidationPolicy> liquidations() {
+        return Arbitraries.of(
+                new LiquidationPolicy.AccountWide(),
+                new LiquidationPolicy.CloseFactor(
+                        Wad.parse("0.5"),
+                        Wad.parse("0.95"),
+                        U256.of(2_000_000_000L),
+                        Wad.parse("0.05"),
+                        Wad.parse("0.1")),
+                new LiquidationPolicy.Absorb(
+                        io.vavr.collection.TreeMap.empty(),
+                        Wad.parse("0.93"),
+                        Wad.parse("0.5"),
+                        U256.of(5_000_000_000_000L)),
+                new LiquidationPolicy.DutchAuction(
+                        Wad.parse("1.2"),
+                        new dev.solvent.model.policy.PriceCurve.StairstepExponential(Wad.parse("0.99"), 90),
+                        7_200,
+                        Wad.parse("0.4"),
+                        Wad.parse("1.13"),
+                        U256.of(10_000_000_000_000L),
+                        U256.of(100_000_000_000_000L),
+                        U256.of(5_000_000),
+                        Wad.parse("0.001"),
+                        U256.of(100_000_000)),
+                new LiquidationPolicy.BackstopVault(
+                        AccountId.of("vault"),
+                        Wad.parse("0.666666666666666667"),
+                        U256.of(1_000_000_000L),
+                        Wad.parse("0.2"),
+                        30));
     }
 
     @Provide
@@ -261,6 +301,11 @@ class EngineProperties {
                 .as((t, x, add) -> add ? new Tx.AddIsolatedMargin(t, m, x) : new Tx.RemoveIsolatedMargin(t, m, x)));
         Arbitrary<Tx> settle = trader().map(Tx.SettleFunding::new);
         Arbitrary<Tx> liquidate = trader().map(Tx.Liquidate::new);
+        Arbitrary<Tx> buy = Combinators.combine(trader(), Arbitraries.of(WETH, WBTC), amount(USDC))
+                .as((t, a, x) -> new Tx.BuyCollateral(t, a, U256.ZERO, x));
+        Arbitrary<Tx> take = Combinators.combine(Arbitraries.longs().between(1, 4), amount(WETH))
+                .as((id, x) -> new Tx.Take(id, x, I256.of(1_000_000_000_000_000L)));
+        Arbitrary<Tx> redo = Arbitraries.longs().between(1, 4).map(Tx.Redo::new);
         Arbitrary<Tx> liquidateIsolated =
                 Combinators.combine(trader(), market()).as(Tx.LiquidateIsolated::new);
         return Arbitraries.frequencyOf(
@@ -277,7 +322,10 @@ class EngineProperties {
                 Tuple.of(2, margin),
                 Tuple.of(2, settle),
                 Tuple.of(16, liquidate),
-                Tuple.of(6, liquidateIsolated));
+                Tuple.of(6, liquidateIsolated),
+                Tuple.of(3, buy),
+                Tuple.of(4, take),
+                Tuple.of(1, redo));
     }
 
     /** {@return the transaction with its placeholder price set {@code offsetBps} from the oracle price} */

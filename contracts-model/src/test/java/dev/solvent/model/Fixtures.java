@@ -160,19 +160,25 @@ public final class Fixtures {
             case Tx.CloseIsolated t -> block.withSender(t.account());
             case Tx.AddIsolatedMargin t -> block.withSender(t.account());
             case Tx.RemoveIsolatedMargin t -> block.withSender(t.account());
+            case Tx.BuyCollateral t -> block.withSender(t.buyer());
             default -> block;
         };
     }
 
     /**
-     * The zero-sum identity per asset: balances (and for the settlement asset isolated margins, position quotes,
-     * funding pools, the fund and the fee pool, minus bad debt) equal the net inflow. Returns the violations.
+     * The zero-sum identity per asset: balances plus the protocol's absorbed collateral and the lots in auction (and for the settlement asset
+     * isolated margins, position quotes, funding pools, the fund, the fee pool and the reserves, minus bad debt) equal
+     * the net inflow. Returns the violations.
      */
     public static List<String> conservationViolations(ProtocolState s) {
         List<String> out = List.empty();
         var settlement = s.config().settlementAsset();
         for (AssetId asset : s.config().assets().keySet()) {
             I256 sum = s.accounts().values().foldLeft(I256.ZERO, (acc, a) -> acc.plus(a.balance(asset)));
+            sum = sum.plus(s.collateralReserve(asset));
+            for (var auction : s.auctions().values()) {
+                sum = auction.asset().equals(asset) ? sum.plus(auction.lot()) : sum;
+            }
             if (asset.equals(settlement)) {
                 for (var a : s.accounts().values()) {
                     for (var p : a.positions().values()) {
@@ -187,6 +193,7 @@ public final class Fixtures {
                 }
                 sum = sum.plus(s.insuranceFund())
                         .plus(s.feePool())
+                        .plus(s.reserves())
                         .minus(s.ledger().badDebt());
             }
             I256 inflow = s.ledger().netInflow(asset);

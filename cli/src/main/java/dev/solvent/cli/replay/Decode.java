@@ -90,7 +90,8 @@ final class Decode {
         } catch (ConfigException e) {
             return Validation.invalid(e.problems().map(m -> fromModel(root, m)));
         } catch (IllegalArgumentException e) {
-            return Validation.invalid(List.of(fromModel(root, e.getMessage())));
+            // a policy value lists its problems one a line
+            return Validation.invalid(List.of(e.getMessage().split("\n")).map(m -> fromModel(root, m)));
         }
     }
 

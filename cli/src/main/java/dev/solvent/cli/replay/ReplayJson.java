@@ -119,6 +119,14 @@ public final class ReplayJson {
         s.set("insuranceFund", value(state.insuranceFund()));
         s.set("feePool", value(state.feePool()));
         s.set("ledger", value(state.ledger()));
+        // only under a policy that uses them (absorption), so that other replays print as before
+        if (!state.reserves().isZero() || !state.collateralReserves().isEmpty()) {
+            s.set("reserves", value(state.reserves()));
+            s.set("collateralReserves", value(state.collateralReserves()));
+        }
+        if (!state.auctions().isEmpty()) {
+            s.set("auctions", value(state.auctions()));
+        }
         return s;
     }
 

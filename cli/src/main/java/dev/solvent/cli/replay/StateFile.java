@@ -28,8 +28,11 @@ import dev.solvent.model.id.AssetId;
 import dev.solvent.model.id.MarketId;
 import dev.solvent.model.math.Wad;
 import dev.solvent.model.policy.KeeperReward;
+import dev.solvent.model.policy.LiquidationPolicy;
 import dev.solvent.model.policy.PositionReceiver;
 import dev.solvent.model.policy.ShortfallPolicy;
+import dev.solvent.model.preset.Preset;
+import dev.solvent.model.preset.Presets;
 import dev.solvent.model.tx.BlockContext;
 import dev.solvent.model.tx.Tx;
 import io.vavr.Tuple;
@@ -66,6 +69,8 @@ final class StateFile {
             "keeperReward",
             "receiver",
             "shortfall",
+            "preset",
+            "liquidation",
             "gas",
             "balances",
             "insuranceFund");
@@ -130,22 +135,43 @@ final class StateFile {
         Validation<Seq<Problem>, TreeMap<MarketId, MarketConfig>> markets = required(
                         o, "", "markets", map("an object of markets by name, such as {\"ETH-PERP\": {...}}"))
                 .flatMap(m -> markets(root, m, known, units));
+        Validation<Seq<Problem>, Option<Preset>> preset = optional(o, "", "preset", PolicyFile.PRESET);
+        // a misspelt preset is reported once, not again as every field it would have supplied
+        Option<Preset> p = o.get("preset").isDefined()
+                ? Option.some(preset.toOption().flatMap(x -> x).getOrElse(Presets.AAVE_V3))
+                : Option.none();
         Validation<Seq<Problem>, KeeperReward> keeper =
-                required(o, "", "keeperReward", keeperReward(root, settlementUnit));
-        Validation<Seq<Problem>, PositionReceiver> receiver = required(o, "", "receiver", RECEIVER);
-        Validation<Seq<Problem>, ShortfallPolicy> shortfall = required(o, "", "shortfall", SHORTFALL);
+                fromPreset(o, "keeperReward", keeperReward(root, settlementUnit), p.map(Preset::keeperReward));
+        Validation<Seq<Problem>, PositionReceiver> receiver =
+                fromPreset(o, "receiver", RECEIVER, p.map(Preset::receiver));
+        Validation<Seq<Problem>, ShortfallPolicy> shortfall =
+                fromPreset(o, "shortfall", SHORTFALL, p.map(Preset::shortfall));
+        Option<LiquidationPolicy> presetPolicy = p.map(Preset::liquidation)
+                .map(l -> l instanceof LiquidationPolicy.Absorb a
+                        ? new LiquidationPolicy.Absorb(
+                                a.liquidationFactors().filterKeys(id -> known.forAll(k -> k.contains(id))),
+                                a.defaultLiquidationFactor(),
+                                a.storeFrontPriceFactor(),
+                                a.targetReserves())
+                        : l);
+        Validation<Seq<Problem>, LiquidationPolicy> liquidation = optional(
+                o,
+                "",
+                "liquidation",
+                PolicyFile.liquidation(root, settlementUnit, known, presetPolicy),
+                presetPolicy.getOrElse(new LiquidationPolicy.AccountWide()));
         Validation<Seq<Problem>, GasSchedule> gas = optional(o, "", "gas", gas(root), GasSchedule.DEFAULT);
-        Validation<Seq<Problem>, ProtocolConfig> config =
-                join(Validation.combine(settlement, assets, markets, keeper, receiver, shortfall, gas)
-                        .ap((s, a, m, k, r, sh, g) -> model(root, () -> new ProtocolConfig(s, a, m, k, r, sh, g))));
+        Validation<Seq<Problem>, ProtocolConfig> config = join(Validation.combine(
+                        settlement, assets, markets, keeper, receiver, shortfall, gas, liquidation)
+                .ap((s, a, m, k, r, sh, g, l) -> model(root, () -> new ProtocolConfig(s, a, m, k, r, sh, g, l))));
 
         Validation<Seq<Problem>, Vector<Tuple2<Tx.Deposit, Node>>> balances =
                 optional(o, "", "balances", balances(known, units), Vector.empty());
         Validation<Seq<Problem>, Option<Tx>> fund = optional(o, "", "insuranceFund", amount(settlementUnit, false))
                 .map(a -> a.map(x -> (Tx) new Tx.FundInsurance(x)));
 
-        return flat(Validation.combine(block, timestamp, note, config, balances, fund)
-                .ap((b, t, n, c, bal, f) -> new Genesis(c, b, t, seeds(o, b, t, bal, f))));
+        return flat(Validation.combine(block, timestamp, note, preset, config, balances, fund)
+                .ap((b, t, n, pr, c, bal, f) -> new Genesis(c, b, t, seeds(o, b, t, bal, f))));
     }
 
     private static Vector<Genesis.Seed> seeds(
@@ -272,6 +298,11 @@ final class StateFile {
 
     // ---- policies and gas
 
+    /** {@return the field, required unless a preset supplies it} */
+    private static <T> Validation<Seq<Problem>, T> fromPreset(Node.Obj o, String name, Kind<T> kind, Option<T> preset) {
+        return preset.isDefined() ? optional(o, "", name, kind, preset.get()) : required(o, "", name, kind);
+    }
+
     private static Kind<KeeperReward> keeperReward(Node root, Option<Unit> settlement) {
         String valid = "an object such as {\"flat\": \"5000000\", \"shareOfPenalty\": \"0.25\"}";
         return new Kind<>(
@@ -310,8 +341,8 @@ final class StateFile {
         });
     }
 
-    private static final String POLICIES = "{\"type\": \"InsuranceThenSocialize\"}, {\"type\": \"InsuranceThenAdl\"}"
-            + " or {\"type\": \"InsuranceThenBadDebt\"}";
+    private static final String POLICIES = "{\"type\": \"InsuranceThenSocialize\"}, {\"type\": \"InsuranceThenAdl\"},"
+            + " {\"type\": \"InsuranceThenDeleverage\"} or {\"type\": \"InsuranceThenBadDebt\"}";
     private static final Kind<ShortfallPolicy> SHORTFALL = new Kind<>(
             POLICIES, (n, path) -> Decode.object(n, path, POLICIES, LinkedHashSet.of("type"), o -> shortfall(o, path)));
 
@@ -319,13 +350,15 @@ final class StateFile {
         return required(o, path, "type", TEXT).flatMap(type -> switch (type) {
             case "InsuranceThenSocialize" -> ok(new ShortfallPolicy.InsuranceThenSocialize());
             case "InsuranceThenAdl" -> ok(new ShortfallPolicy.InsuranceThenAdl());
+            case "InsuranceThenDeleverage" -> ok(new ShortfallPolicy.InsuranceThenDeleverage());
             case "InsuranceThenBadDebt" -> ok(new ShortfallPolicy.InsuranceThenBadDebt());
             default ->
                 Decode.invalid(
                         o.get("type").get(),
                         child(path, "type"),
                         "is not a shortfall policy",
-                        "\"InsuranceThenSocialize\", \"InsuranceThenAdl\" or \"InsuranceThenBadDebt\"");
+                        "\"InsuranceThenSocialize\", \"InsuranceThenAdl\", \"InsuranceThenDeleverage\" or"
+                                + " \"InsuranceThenBadDebt\"");
         });
     }
 

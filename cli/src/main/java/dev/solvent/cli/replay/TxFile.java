@@ -60,7 +60,12 @@ final class TxFile {
             "RemoveIsolatedMargin",
             "SettleFunding",
             "Liquidate",
-            "LiquidateIsolated");
+            "LiquidateIsolated",
+            "BuyCollateral",
+            "Take",
+            "Redo");
+
+    private static final Decode.Kind<Long> AUCTION = Decode.whole("an auction id >= 1, such as 1", 1);
 
     private static final Set<String> ENTRY = LinkedHashSet.of("note", "block", "tx");
     private static final Set<String> BLOCK = LinkedHashSet.of("number", "timestamp", "sender", "prices");
@@ -299,6 +304,25 @@ final class TxFile {
                 case "Liquidate" -> account("account").map(Tx.Liquidate::new);
                 case "LiquidateIsolated" ->
                     flat(Validation.combine(account("account"), market()).ap(Tx.LiquidateIsolated::new));
+                case "BuyCollateral" -> {
+                    Validation<Seq<Problem>, AssetId> asset = asset();
+                    Option<Unit> unit = asset.toOption().flatMap(this::unit);
+                    yield flat(Validation.combine(
+                                    account("buyer"),
+                                    asset,
+                                    required(o, path, "minAmount", amount(unit, true)),
+                                    required(o, path, "baseAmount", amount(settlement(), false)))
+                            .ap(Tx.BuyCollateral::new));
+                }
+                case "Take" -> {
+                    Validation<Seq<Problem>, Long> auction = required(o, path, "auction", AUCTION);
+                    yield flat(Validation.combine(
+                                    auction,
+                                    required(o, path, "amount", amount(Option.none(), false)),
+                                    price("maxPrice"))
+                            .ap(Tx.Take::new));
+                }
+                case "Redo" -> required(o, path, "auction", AUCTION).map(Tx.Redo::new);
                 default -> throw new IllegalArgumentException("no transaction type " + type);
             };
         }
@@ -379,10 +403,14 @@ final class TxFile {
         }
 
         private Validation<Seq<Problem>, I256> price() {
+            return price("price");
+        }
+
+        private Validation<Seq<Problem>, I256> price(String name) {
             return required(
                     o,
                     path,
-                    "price",
+                    name,
                     signed(
                             "a positive integer price with the oracle feed's decimals, such as \"300000000000\""
                                     + " (3000 with 8 decimals)",

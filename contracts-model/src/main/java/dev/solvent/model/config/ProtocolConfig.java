@@ -3,6 +3,7 @@ package dev.solvent.model.config;
 import dev.solvent.model.id.AssetId;
 import dev.solvent.model.id.MarketId;
 import dev.solvent.model.policy.KeeperReward;
+import dev.solvent.model.policy.LiquidationPolicy;
 import dev.solvent.model.policy.PositionReceiver;
 import dev.solvent.model.policy.ShortfallPolicy;
 import io.vavr.collection.TreeMap;
@@ -19,6 +20,7 @@ import io.vavr.collection.TreeMap;
  * @param receiver who takes over liquidated positions and collateral
  * @param shortfall how losses past an account's means are absorbed
  * @param gas the gas schedule
+ * @param liquidation how unhealthy cross accounts are liquidated
  */
 public record ProtocolConfig(
         AssetId settlementAsset,
@@ -27,14 +29,35 @@ public record ProtocolConfig(
         KeeperReward keeperReward,
         PositionReceiver receiver,
         ShortfallPolicy shortfall,
-        GasSchedule gas) {
+        GasSchedule gas,
+        LiquidationPolicy liquidation) {
+
+    /** A configuration with the default account-wide liquidation. */
+    public ProtocolConfig(
+            AssetId settlementAsset,
+            TreeMap<AssetId, AssetConfig> assets,
+            TreeMap<MarketId, MarketConfig> markets,
+            KeeperReward keeperReward,
+            PositionReceiver receiver,
+            ShortfallPolicy shortfall,
+            GasSchedule gas) {
+        this(
+                settlementAsset,
+                assets,
+                markets,
+                keeperReward,
+                receiver,
+                shortfall,
+                gas,
+                new LiquidationPolicy.AccountWide());
+    }
 
     /** Rejects inconsistent references between assets and markets, naming each. */
     public ProtocolConfig {
         Checks c = new Checks("");
         c.notNull(settlementAsset, "settlementAsset").notNull(assets, "assets").notNull(markets, "markets");
         c.notNull(keeperReward, "keeperReward").notNull(receiver, "receiver").notNull(shortfall, "shortfall");
-        c.notNull(gas, "gas");
+        c.notNull(gas, "gas").notNull(liquidation, "liquidation");
         if (c.ok()) {
             assets.forEach((id, a) -> c.require(a.id().equals(id), "assets." + id + ".id", a.id(), "the key " + id));
             markets.forEach((id, m) -> c.require(m.id().equals(id), "markets." + id + ".id", m.id(), "the key " + id));
@@ -68,8 +91,27 @@ public record ProtocolConfig(
                         m.underlying(),
                         "an asset other than the settlement asset");
             });
+            if (liquidation instanceof LiquidationPolicy.Absorb a) {
+                a.liquidationFactors()
+                        .keySet()
+                        .forEach(id -> c.require(
+                                assets.containsKey(id) && !id.equals(settlementAsset),
+                                "liquidation.liquidationFactors." + id,
+                                id,
+                                "a collateral asset other than the settlement asset"));
+            }
         }
         c.throwIfAny();
+    }
+
+    /** {@return a copy with another liquidation policy} */
+    public ProtocolConfig withLiquidation(LiquidationPolicy policy) {
+        return new ProtocolConfig(settlementAsset, assets, markets, keeperReward, receiver, shortfall, gas, policy);
+    }
+
+    /** {@return a copy with another shortfall policy} */
+    public ProtocolConfig withShortfall(ShortfallPolicy policy) {
+        return new ProtocolConfig(settlementAsset, assets, markets, keeperReward, receiver, policy, gas, liquidation);
     }
 
     /** {@return the settlement asset's configuration} */

@@ -6,7 +6,10 @@ import dev.solvent.model.config.ProtocolConfig;
 import dev.solvent.model.id.AccountId;
 import dev.solvent.model.id.AssetId;
 import dev.solvent.model.id.MarketId;
+import dev.solvent.model.math.FixedPoint;
 import dev.solvent.model.math.I256;
+import dev.solvent.model.math.Wad;
+import dev.solvent.model.policy.LiquidationPolicy;
 import dev.solvent.model.policy.PositionReceiver;
 import dev.solvent.model.state.Account;
 import dev.solvent.model.state.IsolatedPosition;
@@ -24,12 +27,22 @@ import io.vavr.collection.Vector;
 import io.vavr.control.Either;
 
 /**
- * Liquidation, account-wide (mirrors Comet's {@code absorb}: everything at once) or of one isolated position. In order:
- * measure, validate, settle funding, close every position at the oracle price into the receiver (the keeper, or a
- * backstop account), pass collateral to the receiver at the oracle price less its haircut (debts at the oracle price),
- * charge the penalty on the closed notional capped at what is left, pay the keeper out of it, send the rest of it to
- * the insurance fund, and absorb any shortfall by the {@link ShortfallLogic}. The account keeps only what remains in
- * the settlement asset.
+ * Liquidation of a cross account or of one isolated position: the one engine. It validates and measures once, then
+ * asks the configured {@link LiquidationPolicy} what to close, at what price and who is paid:
+ *
+ * <ul>
+ *   <li>{@code AccountWide} (the default): close every position at the oracle price into the receiver (the keeper, or
+ *       a backstop account), pass collateral to the receiver at the oracle price less its haircut (debts at the oracle
+ *       price), charge the penalty on the closed notional capped at what is left, pay the keeper out of it, send the
+ *       rest to the insurance fund; the account keeps only what remains in the settlement asset;
+ *   <li>{@code CloseFactor}: Aave v3.3's partial liquidation ({@code LiquidationLogic.executeLiquidationCall});
+ *   <li>{@code Absorb}: Comet's {@code absorb} into the protocol's reserves;
+ *   <li>{@code DutchAuction}: Maker's {@code bark}, see {@link AuctionLogic};
+ *   <li>{@code BackstopVault}: Hyperliquid's market liquidation, then the liquidator vault.
+ * </ul>
+ *
+ * Whatever the account cannot pay goes to the {@link ShortfallLogic}. Isolated positions are liquidated alone, in the
+ * account-wide way, under every policy.
  */
 public final class LiquidationLogic {
 
@@ -58,6 +71,24 @@ public final class LiquidationLogic {
         TreeMap<MarketId, Quote> quotes = MarginLogic.marketQuotes(
                         state, account.positions().keySet(), block)
                 .get();
+        return switch (config.liquidation()) {
+            case LiquidationPolicy.AccountWide a -> accountWide(state, account, receiver, quotes, block);
+            case LiquidationPolicy.CloseFactor c -> closeFactor(state, account, receiver, quotes, data.get(), c, block);
+            case LiquidationPolicy.Absorb a -> absorb(state, account, receiver, quotes, a, block);
+            case LiquidationPolicy.DutchAuction d -> AuctionLogic.bark(state, account, receiver, quotes, d, block);
+            case LiquidationPolicy.BackstopVault b ->
+                backstopVault(state, account, receiver, quotes, data.get(), b, block);
+        };
+    }
+
+    /** Closes every cross position and seizes all collateral at once: the foundation's account-wide liquidation. */
+    private static Either<Revert, Receipt> accountWide(
+            ProtocolState state,
+            Account account,
+            AccountId receiver,
+            TreeMap<MarketId, Quote> quotes,
+            BlockContext block) {
+        ProtocolConfig config = state.config();
         Step st = new Step(state);
         quotes.forEach((m, q) -> st.state = FundingLogic.accrue(st.state, m, q, block.timestamp()));
         AssetId settlement = config.settlementAsset();
@@ -76,7 +107,7 @@ public final class LiquidationLogic {
             int du = config.assets().get(mc.underlying()).get().decimals();
             I256 value = MarginLogic.positionValue(p.size(), du, q, ds);
             I256 notional = MarginLogic.notional(p.size(), du, q, ds);
-            transfer(st, receiver, m, p.size(), value);
+            transfer(st, receiver, m, p.size(), p.size(), value);
             st.put(st.account(account.id())
                     .withoutPosition(m)
                     .plusBalance(settlement, p.quote().plus(value)));
@@ -108,11 +139,343 @@ public final class LiquidationLogic {
                 charge.insurance(),
                 shortfall));
         if (shortfall.isPositive()) {
-            ShortfallLogic.absorb(st, account.id(), shortfall, HashSet.of(account.id()), sizes, block);
+            ShortfallLogic.absorb(st, account.id(), receiver, shortfall, HashSet.of(account.id()), sizes, block);
             st.plusSettlement(account.id(), shortfall);
         }
         long gas = config.gas().liquidate(closed.size(), seized);
         return receiverCheck(st, config, receiver, block).map(x -> st.receipt(gas));
+    }
+
+    /**
+     * Closes at most the close factor of every debt and cross position (everything when the account is deep enough or
+     * small enough), pays the keeper what it repaid plus the bonus out of the account, and sells the keeper collateral
+     * at the oracle price to cover what the settlement balance cannot. Mirrors Aave v3.3
+     * {@code LiquidationLogic.executeLiquidationCall}, for every debt and position at once.
+     */
+    private static Either<Revert, Receipt> closeFactor(
+            ProtocolState state,
+            Account account,
+            AccountId receiver,
+            TreeMap<MarketId, Quote> quotes,
+            MarginLogic.AccountData data,
+            LiquidationPolicy.CloseFactor policy,
+            BlockContext block) {
+        ProtocolConfig config = state.config();
+        AssetId settlement = config.settlementAsset();
+        AccountId keeper = block.sender();
+        AccountId id = account.id();
+        int ds = config.settlement().decimals();
+
+        // measure once: the health, and the sizes that make an account dust
+        MarginLogic.Health health = MarginLogic.health(state, account, block).get();
+        I256 risk = I256.ZERO;
+        I256 collateral = I256.ZERO;
+        for (var entry : account.balances()) {
+            I256 b = entry._2;
+            if (entry._1.equals(settlement)) {
+                collateral = collateral.plus(b.max(I256.ZERO));
+                risk = risk.plus(b.negate().max(I256.ZERO));
+                continue;
+            }
+            AssetConfig asset = config.assets().get(entry._1).get();
+            Quote q = MarginLogic.assetPrice(config, asset.id(), block).get();
+            collateral = b.isPositive()
+                    ? collateral.plus(MarginLogic.collateralValue(b, asset.decimals(), q, ds))
+                    : collateral;
+            risk = b.isNegative() ? risk.plus(MarginLogic.debtValue(b.negate(), asset.decimals(), q, ds)) : risk;
+        }
+        for (var entry : account.positions()) {
+            MarketConfig mc = config.markets().get(entry._1).get();
+            int du = config.assets().get(mc.underlying()).get().decimals();
+            risk = risk.plus(MarginLogic.notional(
+                    entry._2.size(), du, quotes.get(entry._1).get(), ds));
+        }
+        I256 dust = policy.fullCloseBelow().toI256();
+        boolean full = !data.equity().isPositive()
+                || health.atOrBelow(policy.fullCloseHealth())
+                || risk.lt(dust)
+                || collateral.lt(dust);
+        Wad factor = full ? Wad.ONE : policy.closeFactor();
+
+        Step st = new Step(state);
+        quotes.forEach((m, q) -> st.state = FundingLogic.accrue(st.state, m, q, block.timestamp()));
+        Vector<Event.ClosedPosition> closed = Vector.empty();
+        I256 closedNotional = I256.ZERO;
+        I256 bonusDue = I256.ZERO;
+        TreeMap<MarketId, I256> sizes = TreeMap.empty();
+        for (MarketId m : account.positions().keySet()) {
+            FundingLogic.settleCross(st, id, m);
+            FundingLogic.settleCross(st, receiver, m);
+            Quote q = quotes.get(m).get();
+            Position p = st.account(id).position(m).get();
+            I256 size = MarginLogic.closeSize(p.size(), factor);
+            if (size.isZero()) {
+                continue;
+            }
+            MarketConfig mc = config.markets().get(m).get();
+            int du = config.assets().get(mc.underlying()).get().decimals();
+            I256 value = MarginLogic.positionValue(size, du, q, ds);
+            I256 notional = MarginLogic.notional(size, du, q, ds);
+            I256 quote = MarginLogic.quoteShare(p.quote(), size, p.size());
+            transfer(st, receiver, m, p.size(), size, value);
+            Position rest = p.with(p.size().minus(size), p.quote().minus(quote));
+            Account a = st.account(id);
+            a = rest.isFlat() ? a.withoutPosition(m).plusBalance(settlement, rest.quote()) : a.withPosition(m, rest);
+            st.put(a.plusBalance(settlement, quote.plus(value)));
+            closed = closed.append(new Event.ClosedPosition(m, size, q.price(), value));
+            closedNotional = closedNotional.plus(notional);
+            bonusDue = bonusDue.plus(MarginLogic.penaltyOwed(notional, mc.liquidationPenalty()));
+            sizes = sizes.put(m, size);
+        }
+        Vector<Event.DebtRepaid> repaid = Vector.empty();
+        for (var entry : account.balances()) {
+            if (entry._1.equals(settlement) || !entry._2.isNegative()) {
+                continue;
+            }
+            AssetConfig asset = config.assets().get(entry._1).get();
+            I256 amount = MarginLogic.closeSize(entry._2.negate(), factor);
+            if (amount.isZero()) {
+                continue;
+            }
+            Quote q = MarginLogic.assetPrice(config, asset.id(), block).get();
+            I256 value = MarginLogic.debtValue(amount, asset.decimals(), q, ds);
+            // the keeper repays with its own tokens and is owed their value out of the account
+            st.put(st.account(keeper).plusBalance(asset.id(), amount.negate()));
+            st.plusSettlement(keeper, value);
+            st.put(st.account(id).plusBalance(asset.id(), amount));
+            st.plusSettlement(id, value.negate());
+            repaid = repaid.append(new Event.DebtRepaid(asset.id(), amount, value));
+            bonusDue = bonusDue.plus(MarginLogic.penaltyOwed(value, policy.bonus()));
+        }
+        I256 equity = MarginLogic.cross(st.state, st.account(id), block).get().equity();
+        I256 bonus = bonusDue.min(equity.max(I256.ZERO));
+        I256 fee =
+                MarginLogic.protocolShare(bonus, policy.protocolShareOfBonus()).min(bonus);
+        I256 reward = bonus.minus(fee);
+        st.plusSettlement(id, bonus.negate());
+        st.plusSettlement(keeper, reward);
+        st.state = st.state.withInsuranceFund(st.state.insuranceFund().plus(fee));
+        // what the settlement balance cannot pay is paid in collateral, sold to the keeper at the oracle price
+        int sold = 0;
+        for (var entry : st.account(id).balances()) {
+            I256 deficit = st.account(id).balance(settlement).negate();
+            if (!deficit.isPositive()) {
+                break;
+            }
+            if (entry._1.equals(settlement) || !entry._2.isPositive()) {
+                continue;
+            }
+            AssetConfig asset = config.assets().get(entry._1).get();
+            Quote q = MarginLogic.assetPrice(config, asset.id(), block).get();
+            I256 amount = MarginLogic.collateralToCover(deficit, asset.decimals(), q, ds)
+                    .min(entry._2);
+            I256 value = MarginLogic.collateralValue(amount, asset.decimals(), q, ds);
+            st.put(st.account(id).plusBalance(asset.id(), amount.negate()));
+            st.plusSettlement(id, value);
+            st.put(st.account(keeper).plusBalance(asset.id(), amount));
+            st.plusSettlement(keeper, value.negate());
+            st.emit(new Event.CollateralSeized(id, keeper, asset.id(), amount, value));
+            sold++;
+        }
+        Account after = st.account(id);
+        boolean bankrupt =
+                after.positions().isEmpty() && after.balances().keySet().forAll(a -> a.equals(settlement));
+        // a partial close may leave a negative settlement balance that the remaining positions' PnL carries
+        I256 shortfall = bankrupt ? after.balance(settlement).negate().max(I256.ZERO) : I256.ZERO;
+        st.emit(new Event.LiquidationCalled(
+                id, keeper, receiver, factor, closed, repaid, closedNotional, bonus, reward, fee, shortfall));
+        if (shortfall.isPositive()) {
+            ShortfallLogic.absorb(st, id, receiver, shortfall, HashSet.of(id), sizes, block);
+            st.plusSettlement(id, shortfall);
+        }
+        long gas = config.gas().liquidate(closed.size(), repaid.size() + sold);
+        boolean keeperRepaid = !repaid.isEmpty() && !keeper.equals(receiver);
+        return receiverCheck(st, config, receiver, block)
+                .flatMap(x -> keeperRepaid ? TradeLogic.crossInitial(st.state, keeper, block) : Either.right(x))
+                .map(x -> st.receipt(gas));
+    }
+
+    /**
+     * Absorbs the account: positions closed into the receiver as account-wide, every collateral and debt taken over by
+     * the protocol's reserves, the account credited its collateral at the liquidation factor, and the debt left over
+     * covered from reserves. Mirrors Comet {@code absorbInternal}.
+     */
+    private static Either<Revert, Receipt> absorb(
+            ProtocolState state,
+            Account account,
+            AccountId receiver,
+            TreeMap<MarketId, Quote> quotes,
+            LiquidationPolicy.Absorb policy,
+            BlockContext block) {
+        ProtocolConfig config = state.config();
+        AssetId settlement = config.settlementAsset();
+        AccountId id = account.id();
+        int ds = config.settlement().decimals();
+        Step st = new Step(state);
+        quotes.forEach((m, q) -> st.state = FundingLogic.accrue(st.state, m, q, block.timestamp()));
+        Vector<Event.ClosedPosition> closed = Vector.empty();
+        I256 closedNotional = I256.ZERO;
+        I256 penalty = I256.ZERO;
+        for (MarketId m : account.positions().keySet()) {
+            FundingLogic.settleCross(st, id, m);
+            FundingLogic.settleCross(st, receiver, m);
+            Quote q = quotes.get(m).get();
+            Position p = st.account(id).position(m).get();
+            MarketConfig mc = config.markets().get(m).get();
+            int du = config.assets().get(mc.underlying()).get().decimals();
+            I256 value = MarginLogic.positionValue(p.size(), du, q, ds);
+            I256 notional = MarginLogic.notional(p.size(), du, q, ds);
+            transfer(st, receiver, m, p.size(), p.size(), value);
+            st.put(st.account(id)
+                    .withoutPosition(m)
+                    .plusBalance(settlement, p.quote().plus(value)));
+            closed = closed.append(new Event.ClosedPosition(m, p.size(), q.price(), value));
+            closedNotional = closedNotional.plus(notional);
+            penalty = penalty.plus(MarginLogic.penaltyOwed(notional, mc.liquidationPenalty()));
+        }
+        int absorbed = 0;
+        for (var entry : st.account(id).balances()) {
+            if (entry._1.equals(settlement)) {
+                continue;
+            }
+            AssetConfig asset = config.assets().get(entry._1).get();
+            Quote q = MarginLogic.assetPrice(config, asset.id(), block).get();
+            I256 amount = entry._2;
+            I256 value = amount.isPositive()
+                    ? MarginLogic.weighted(
+                            MarginLogic.collateralValue(amount, asset.decimals(), q, ds),
+                            policy.liquidationFactor(asset.id()))
+                    : MarginLogic.debtValue(amount.negate(), asset.decimals(), q, ds)
+                            .negate();
+            st.put(st.account(id).withBalance(asset.id(), I256.ZERO));
+            st.plusSettlement(id, value);
+            st.state = st.state
+                    .plusCollateralReserve(asset.id(), amount)
+                    .withReserves(st.state.reserves().minus(value));
+            st.emit(new Event.CollateralAbsorbed(id, asset.id(), amount, value));
+            absorbed++;
+        }
+        I256 balance = st.account(id).balance(settlement);
+        Charge charge = charge(st, penalty, balance, block.sender());
+        st.plusSettlement(id, charge.penalty().negate());
+        I256 debt = balance.minus(charge.penalty()).negate().max(I256.ZERO);
+        if (debt.isPositive()) {
+            st.plusSettlement(id, debt);
+            st.state = st.state.withReserves(st.state.reserves().minus(debt));
+        }
+        st.emit(new Event.AccountAbsorbed(
+                id,
+                block.sender(),
+                receiver,
+                closed,
+                closedNotional,
+                charge.penalty(),
+                charge.reward(),
+                charge.insurance(),
+                debt));
+        long gas = config.gas().liquidate(closed.size(), absorbed);
+        return receiverCheck(st, config, receiver, block).map(x -> st.receipt(gas));
+    }
+
+    /**
+     * Hyperliquid's two stages: below {@code backstopBelow} of the maintenance requirement the vault takes over every
+     * cross position at the oracle price and every balance; otherwise positions close into the receiver at the oracle
+     * price (large ones partially unless in cooldown), the market penalty is charged, and the trader keeps the rest.
+     */
+    private static Either<Revert, Receipt> backstopVault(
+            ProtocolState state,
+            Account account,
+            AccountId receiver,
+            TreeMap<MarketId, Quote> quotes,
+            MarginLogic.AccountData data,
+            LiquidationPolicy.BackstopVault policy,
+            BlockContext block) {
+        ProtocolConfig config = state.config();
+        AssetId settlement = config.settlementAsset();
+        AccountId id = account.id();
+        int ds = config.settlement().decimals();
+        boolean backstop = data.marginEquity()
+                .times(FixedPoint.WAD)
+                .lt(data.maintenanceRequirement().times(policy.backstopBelow().raw()));
+        if (backstop && policy.vault().equals(id)) {
+            return Either.left(new Revert.SelfLiquidation(id));
+        }
+        AccountId to = backstop ? policy.vault() : receiver;
+        boolean cooling = state.lastPartialLiquidation().get(id).exists(t -> block.timestamp() - t < policy.cooldown());
+        Step st = new Step(state);
+        quotes.forEach((m, q) -> st.state = FundingLogic.accrue(st.state, m, q, block.timestamp()));
+        Vector<Event.ClosedPosition> closed = Vector.empty();
+        I256 closedNotional = I256.ZERO;
+        I256 penalty = I256.ZERO;
+        TreeMap<MarketId, I256> sizes = TreeMap.empty();
+        boolean partial = false;
+        for (MarketId m : account.positions().keySet()) {
+            FundingLogic.settleCross(st, id, m);
+            FundingLogic.settleCross(st, to, m);
+            Quote q = quotes.get(m).get();
+            Position p = st.account(id).position(m).get();
+            MarketConfig mc = config.markets().get(m).get();
+            int du = config.assets().get(mc.underlying()).get().decimals();
+            I256 full = MarginLogic.notional(p.size(), du, q, ds);
+            boolean large =
+                    !backstop && !cooling && full.gt(policy.partialAbove().toI256());
+            I256 size = large ? MarginLogic.closeSize(p.size(), policy.partialFraction()) : p.size();
+            if (size.isZero()) {
+                continue;
+            }
+            partial |= large;
+            I256 value = MarginLogic.positionValue(size, du, q, ds);
+            I256 notional = MarginLogic.notional(size, du, q, ds);
+            I256 quote = MarginLogic.quoteShare(p.quote(), size, p.size());
+            transfer(st, to, m, p.size(), size, value);
+            Position rest = p.with(p.size().minus(size), p.quote().minus(quote));
+            Account a = st.account(id);
+            a = rest.isFlat() ? a.withoutPosition(m).plusBalance(settlement, rest.quote()) : a.withPosition(m, rest);
+            st.put(a.plusBalance(settlement, quote.plus(value)));
+            closed = closed.append(new Event.ClosedPosition(m, size, q.price(), value));
+            closedNotional = closedNotional.plus(notional);
+            penalty = penalty.plus(MarginLogic.penaltyOwed(notional, mc.liquidationPenalty()));
+            sizes = sizes.put(m, size);
+        }
+        if (backstop) {
+            // the maintenance margin is not returned: every balance, the settlement one included, goes to the vault
+            I256 equity =
+                    MarginLogic.cross(st.state, st.account(id), block).get().equity();
+            for (var entry : st.account(id).balances()) {
+                st.put(st.account(id).withBalance(entry._1, I256.ZERO));
+                st.put(st.account(policy.vault()).plusBalance(entry._1, entry._2));
+            }
+            st.emit(new Event.AccountBackstopped(id, policy.vault(), closed, equity));
+            return Either.right(st.receipt(
+                    config.gas().liquidate(closed.size(), account.balances().size())));
+        }
+        if (partial) {
+            st.state = st.state.withPartialLiquidation(id, block.timestamp());
+        }
+        I256 balance = st.account(id).balance(settlement);
+        I256 equity = MarginLogic.cross(st.state, st.account(id), block).get().equity();
+        Charge charge = charge(st, penalty, equity.min(balance.max(I256.ZERO)), block.sender());
+        st.plusSettlement(id, charge.penalty().negate());
+        Account after = st.account(id);
+        boolean bankrupt =
+                after.positions().isEmpty() && after.balances().keySet().forAll(a -> a.equals(settlement));
+        I256 shortfall = bankrupt ? after.balance(settlement).negate().max(I256.ZERO) : I256.ZERO;
+        st.emit(new Event.AccountLiquidated(
+                id,
+                block.sender(),
+                to,
+                closed,
+                closedNotional,
+                charge.penalty(),
+                charge.reward(),
+                charge.insurance(),
+                shortfall));
+        if (shortfall.isPositive()) {
+            ShortfallLogic.absorb(st, id, to, shortfall, HashSet.of(id), sizes, block);
+            st.plusSettlement(id, shortfall);
+        }
+        long gas = config.gas().liquidate(closed.size(), 0);
+        return receiverCheck(st, config, to, block).map(x -> st.receipt(gas));
     }
 
     /** Liquidates one isolated position below its own maintenance requirement; the cross account is not touched. */
@@ -151,7 +514,7 @@ public final class LiquidationLogic {
         Position p = ip.position();
         I256 value = MarginLogic.positionValue(p.size(), du, q, ds);
         I256 notional = MarginLogic.notional(p.size(), du, q, ds);
-        transfer(st, receiver, m, p.size(), value);
+        transfer(st, receiver, m, p.size(), p.size(), value);
         I256 remaining = ip.margin().plus(p.quote()).plus(value);
         Charge charge =
                 charge(st, MarginLogic.penaltyOwed(notional, mc.liquidationPenalty()), remaining, block.sender());
@@ -169,7 +532,7 @@ public final class LiquidationLogic {
                 shortfall));
         if (shortfall.isPositive()) {
             ShortfallLogic.absorb(
-                    st, tx.account(), shortfall, HashSet.of(tx.account()), TreeMap.of(m, p.size()), block);
+                    st, tx.account(), receiver, shortfall, HashSet.of(tx.account()), TreeMap.of(m, p.size()), block);
             remaining = I256.ZERO;
         }
         Account owner = st.account(tx.account());
@@ -184,6 +547,17 @@ public final class LiquidationLogic {
         return receiverCheck(st, config, receiver, block).map(x -> st.receipt(gas));
     }
 
+    /** Moves a whole liquidated position into the receiver, for mechanisms outside this class. */
+    static void transferTo(Step st, AccountId receiver, MarketId m, I256 size, I256 value) {
+        transfer(st, receiver, m, size, size, value);
+    }
+
+    /** The margin check of a receiver that is the keeper, for mechanisms outside this class. */
+    static Either<Revert, Boolean> receiverCheckOf(
+            Step st, ProtocolConfig config, AccountId receiver, BlockContext block) {
+        return receiverCheck(st, config, receiver, block);
+    }
+
     private static AccountId receiver(ProtocolConfig config, BlockContext block) {
         return switch (config.receiver()) {
             case PositionReceiver.Liquidator l -> block.sender();
@@ -191,14 +565,17 @@ public final class LiquidationLogic {
         };
     }
 
-    /** Moves {@code size} into the receiver's cross position at {@code value}, realizing it if it goes flat. */
-    private static void transfer(Step st, AccountId receiver, MarketId m, I256 size, I256 value) {
+    /**
+     * Moves {@code size} of a liquidated position of {@code from} base units into the receiver's cross position at
+     * {@code value}, realizing the receiver's position if it goes flat.
+     */
+    private static void transfer(Step st, AccountId receiver, MarketId m, I256 from, I256 size, I256 value) {
         Account r = st.account(receiver);
         MarketState ms = st.market(m);
         Position before = r.position(m).getOrElse(() -> Position.empty(ms.fundingIndex()));
         Position after = before.with(before.size().plus(size), before.quote().minus(value));
-        // the liquidated side leaves (size -> 0) and the receiver's side changes
-        st.put(m, ms.withPositionChange(size, I256.ZERO).withPositionChange(before.size(), after.size()));
+        // the liquidated side shrinks by size and the receiver's side changes
+        st.put(m, ms.withPositionChange(from, from.minus(size)).withPositionChange(before.size(), after.size()));
         if (after.isFlat()) {
             st.put(r.withoutPosition(m).plusBalance(st.state.config().settlementAsset(), after.quote()));
         } else {

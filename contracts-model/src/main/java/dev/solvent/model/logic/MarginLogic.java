@@ -161,6 +161,89 @@ public final class MarginLogic {
     }
 
     // ---- account data
+    /**
+     * The part of {@code size} a close factor allows, rounded toward zero: a partial liquidation never closes more
+     * than the factor allows.
+     */
+    public static I256 closeSize(I256 size, Wad factor) {
+        return FixedPoint.mulDiv(
+                size, factor.raw(), FixedPoint.WAD, size.isNegative() ? Rounding.CEIL : Rounding.FLOOR);
+    }
+
+    /**
+     * The share of a position's quote that goes with closing {@code part} of its {@code size}, rounded down; the rest
+     * stays with the position, so the two add up to the quote exactly.
+     */
+    public static I256 quoteShare(I256 quote, I256 part, I256 size) {
+        return FixedPoint.mulDiv(quote, part, size, Rounding.FLOOR);
+    }
+
+    /**
+     * Base units of an asset worth at least {@code value} settlement units at the quote, rounded up: collateral sold
+     * to cover a deficit always covers it.
+     */
+    public static I256 collateralToCover(I256 value, int assetDecimals, Quote q, int settlementDecimals) {
+        int shift = assetDecimals + q.decimals() - settlementDecimals;
+        if (shift >= 0) {
+            return FixedPoint.mulDiv(value, Units.pow10(shift), q.price(), Rounding.CEIL);
+        }
+        return value.divide(q.price().times(Units.pow10(-shift)), Rounding.CEIL);
+    }
+
+    /** The protocol's share of a bonus, rounded up: the protocol's cut is never too small. */
+    public static I256 protocolShare(I256 bonus, Wad share) {
+        return FixedPoint.wadMulCeil(bonus, share.raw());
+    }
+
+    /**
+     * A health factor's two sides, so that one definition serves lending and perpetuals: {@code collateral} is margin
+     * equity plus weighted debts (weighted collateral plus position PnL), {@code requirement} is weighted debts plus
+     * the maintenance requirement. For an account with debts only it is Aave's health factor (liquidation-threshold
+     * weighted collateral over debt); for one with positions only it is margin equity over the maintenance
+     * requirement. It is below 1 exactly when the account is liquidatable.
+     *
+     * @param collateral settlement base units on the collateral side
+     * @param requirement settlement base units on the requirement side
+     */
+    public record Health(I256 collateral, I256 requirement) {
+
+        /** {@return collateral over requirement as a WAD rounded down, none when nothing is required} */
+        public io.vavr.control.Option<Wad> ratio() {
+            return requirement.isPositive()
+                    ? io.vavr.control.Option.some(
+                            new Wad(FixedPoint.mulDivFloor(collateral, FixedPoint.WAD, requirement)))
+                    : io.vavr.control.Option.none();
+        }
+
+        /** {@return whether the ratio is at or below {@code threshold}; never when nothing is required} */
+        public boolean atOrBelow(Wad threshold) {
+            return requirement.isPositive()
+                    && collateral.times(FixedPoint.WAD).compareTo(requirement.times(threshold.raw())) <= 0;
+        }
+    }
+
+    /** {@return the health of a cross account at the block's prices} */
+    public static Either<Revert, Health> health(ProtocolState state, Account account, BlockContext block) {
+        ProtocolConfig config = state.config();
+        int ds = config.settlement().decimals();
+        I256 weightedDebt = I256.ZERO;
+        for (var entry : account.balances()) {
+            if (entry._1.equals(config.settlementAsset())) {
+                weightedDebt = weightedDebt.plus(entry._2.negate().max(I256.ZERO));
+            } else if (entry._2.isNegative()) {
+                AssetConfig asset = config.assets().get(entry._1).get();
+                Either<Revert, Quote> q = assetPrice(config, asset.id(), block);
+                if (q.isLeft()) {
+                    return Either.left(q.getLeft());
+                }
+                weightedDebt = weightedDebt.plus(weightedDebt(
+                        debtValue(entry._2.negate(), asset.decimals(), q.get(), ds), asset.liabilityWeight()));
+            }
+        }
+        I256 debts = weightedDebt;
+        return cross(state, account, block)
+                .map(d -> new Health(d.marginEquity().plus(debts), debts.plus(d.maintenanceRequirement())));
+    }
 
     /** {@return the cross-margin data of {@code account} at the block's prices} */
     public static Either<Revert, AccountData> cross(ProtocolState state, Account account, BlockContext block) {

@@ -19,6 +19,15 @@ public sealed interface ShortfallPolicy {
      */
     record InsuranceThenAdl() implements ShortfallPolicy {}
 
+    /**
+     * Past the fund, auto-deleveraging at the bankruptcy price (as perpetual exchanges do): the positions just taken
+     * over by the receiver are closed against the opposite positions of other accounts, ranked by PnL% times leverage
+     * (unrealized profit over entry cost, times notional over margin equity; ties by account id, then market), at
+     * the oracle price less the shortfall per unit, so each closed unit pays its share of the loss. Profitable
+     * positions go first; what they cannot cover is bad debt.
+     */
+    record InsuranceThenDeleverage() implements ShortfallPolicy {}
+
     /** Past the fund, the loss accrues as the protocol's bad debt (a deficit, as Aave's). */
     record InsuranceThenBadDebt() implements ShortfallPolicy {}
 }

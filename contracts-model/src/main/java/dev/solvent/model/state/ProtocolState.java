@@ -2,6 +2,7 @@ package dev.solvent.model.state;
 
 import dev.solvent.model.config.ProtocolConfig;
 import dev.solvent.model.id.AccountId;
+import dev.solvent.model.id.AssetId;
 import dev.solvent.model.id.MarketId;
 import dev.solvent.model.math.I256;
 import io.vavr.collection.TreeMap;
@@ -17,6 +18,14 @@ import io.vavr.control.Option;
  * @param insuranceFund settlement base units in the insurance fund; never negative
  * @param feePool settlement base units of trading fees collected
  * @param ledger net flows and shortfall ledgers
+ * @param reserves settlement base units of protocol reserves that absorption draws on and collateral sales refill;
+ *     negative when absorptions took more than the reserves held (Comet's {@code getReserves})
+ * @param collateralReserves base units per asset of absorbed collateral the protocol holds for sale; zero entries
+ *     are not stored
+ * @param auctions running Dutch auctions by id
+ * @param nextAuctionId the id the next auction gets
+ * @param lastPartialLiquidation per account, the block timestamp of its last partial market liquidation (for a
+ *     cooldown)
  */
 public record ProtocolState(
         ProtocolConfig config,
@@ -24,7 +33,12 @@ public record ProtocolState(
         TreeMap<MarketId, MarketState> markets,
         I256 insuranceFund,
         I256 feePool,
-        Ledger ledger) {
+        Ledger ledger,
+        I256 reserves,
+        TreeMap<AssetId, I256> collateralReserves,
+        TreeMap<Long, Auction> auctions,
+        long nextAuctionId,
+        TreeMap<AccountId, Long> lastPartialLiquidation) {
 
     /** Requires every field and a state for every configured market. */
     public ProtocolState {
@@ -33,7 +47,11 @@ public record ProtocolState(
                 || markets == null
                 || insuranceFund == null
                 || feePool == null
-                || ledger == null) {
+                || ledger == null
+                || reserves == null
+                || collateralReserves == null
+                || auctions == null
+                || lastPartialLiquidation == null) {
             throw new IllegalArgumentException("a protocol state needs every field");
         }
         if (!markets.keySet().equals(config.markets().keySet())) {
@@ -46,7 +64,18 @@ public record ProtocolState(
     /** {@return a fresh protocol with no accounts, its funding clocks starting at {@code timestamp}} */
     public static ProtocolState genesis(ProtocolConfig config, long timestamp) {
         TreeMap<MarketId, MarketState> markets = config.markets().mapValues(m -> MarketState.genesis(timestamp));
-        return new ProtocolState(config, TreeMap.empty(), markets, I256.ZERO, I256.ZERO, Ledger.EMPTY);
+        return new ProtocolState(
+                config,
+                TreeMap.empty(),
+                markets,
+                I256.ZERO,
+                I256.ZERO,
+                Ledger.EMPTY,
+                I256.ZERO,
+                TreeMap.empty(),
+                TreeMap.empty(),
+                1,
+                TreeMap.empty());
     }
 
     /** {@return the account, if it exists} */
@@ -66,26 +95,153 @@ public record ProtocolState(
 
     /** {@return a copy with the account stored} */
     public ProtocolState withAccount(Account account) {
-        return new ProtocolState(config, accounts.put(account.id(), account), markets, insuranceFund, feePool, ledger);
+        return new ProtocolState(
+                config,
+                accounts.put(account.id(), account),
+                markets,
+                insuranceFund,
+                feePool,
+                ledger,
+                reserves,
+                collateralReserves,
+                auctions,
+                nextAuctionId,
+                lastPartialLiquidation);
     }
 
     /** {@return a copy with the market state stored} */
     public ProtocolState withMarket(MarketId id, MarketState market) {
-        return new ProtocolState(config, accounts, markets.put(id, market), insuranceFund, feePool, ledger);
+        return new ProtocolState(
+                config,
+                accounts,
+                markets.put(id, market),
+                insuranceFund,
+                feePool,
+                ledger,
+                reserves,
+                collateralReserves,
+                auctions,
+                nextAuctionId,
+                lastPartialLiquidation);
     }
 
     /** {@return a copy with another insurance fund balance} */
     public ProtocolState withInsuranceFund(I256 fund) {
-        return new ProtocolState(config, accounts, markets, fund, feePool, ledger);
+        return new ProtocolState(
+                config,
+                accounts,
+                markets,
+                fund,
+                feePool,
+                ledger,
+                reserves,
+                collateralReserves,
+                auctions,
+                nextAuctionId,
+                lastPartialLiquidation);
     }
 
     /** {@return a copy with another fee pool balance} */
     public ProtocolState withFeePool(I256 fees) {
-        return new ProtocolState(config, accounts, markets, insuranceFund, fees, ledger);
+        return new ProtocolState(
+                config,
+                accounts,
+                markets,
+                insuranceFund,
+                fees,
+                ledger,
+                reserves,
+                collateralReserves,
+                auctions,
+                nextAuctionId,
+                lastPartialLiquidation);
     }
 
     /** {@return a copy with another ledger} */
     public ProtocolState withLedger(Ledger l) {
-        return new ProtocolState(config, accounts, markets, insuranceFund, feePool, l);
+        return new ProtocolState(
+                config,
+                accounts,
+                markets,
+                insuranceFund,
+                feePool,
+                l,
+                reserves,
+                collateralReserves,
+                auctions,
+                nextAuctionId,
+                lastPartialLiquidation);
+    }
+
+    /** {@return a copy with another reserves balance} */
+    public ProtocolState withReserves(I256 r) {
+        return new ProtocolState(
+                config,
+                accounts,
+                markets,
+                insuranceFund,
+                feePool,
+                ledger,
+                r,
+                collateralReserves,
+                auctions,
+                nextAuctionId,
+                lastPartialLiquidation);
+    }
+
+    /** {@return the absorbed collateral held of {@code asset}} */
+    public I256 collateralReserve(AssetId asset) {
+        return collateralReserves.get(asset).getOrElse(I256.ZERO);
+    }
+
+    /** {@return a copy with {@code delta} added to the absorbed collateral held of {@code asset}} */
+    public ProtocolState plusCollateralReserve(AssetId asset, I256 delta) {
+        I256 next = collateralReserve(asset).plus(delta);
+        TreeMap<AssetId, I256> held =
+                next.isZero() ? collateralReserves.remove(asset) : collateralReserves.put(asset, next);
+        return new ProtocolState(
+                config,
+                accounts,
+                markets,
+                insuranceFund,
+                feePool,
+                ledger,
+                reserves,
+                held,
+                auctions,
+                nextAuctionId,
+                lastPartialLiquidation);
+    }
+
+    /** {@return a copy with the auction stored under {@code id} (removed if none), the next id at least {@code id + 1}} */
+    public ProtocolState withAuction(long id, io.vavr.control.Option<Auction> auction) {
+        return new ProtocolState(
+                config,
+                accounts,
+                markets,
+                insuranceFund,
+                feePool,
+                ledger,
+                reserves,
+                collateralReserves,
+                auction.isDefined() ? auctions.put(id, auction.get()) : auctions.remove(id),
+                Math.max(nextAuctionId, id + 1),
+                lastPartialLiquidation);
+    }
+
+    /** {@return a copy that remembers a partial market liquidation of {@code account} at {@code timestamp}} */
+    public ProtocolState withPartialLiquidation(AccountId account, long timestamp) {
+        return new ProtocolState(
+                config,
+                accounts,
+                markets,
+                insuranceFund,
+                feePool,
+                ledger,
+                reserves,
+                collateralReserves,
+                auctions,
+                nextAuctionId,
+                lastPartialLiquidation.put(account, timestamp));
     }
 }

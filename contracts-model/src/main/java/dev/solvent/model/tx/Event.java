@@ -4,6 +4,7 @@ import dev.solvent.model.id.AccountId;
 import dev.solvent.model.id.AssetId;
 import dev.solvent.model.id.MarketId;
 import dev.solvent.model.math.I256;
+import dev.solvent.model.math.Wad;
 import io.vavr.collection.Vector;
 
 /** An event the contract emits, in past tense; a receipt lists them in emission order. Amounts are base units. */
@@ -95,6 +96,105 @@ public sealed interface Event {
     /** A profitable position gave up part of its profit to cover a shortfall. */
     record PositionDeleveraged(AccountId account, MarketId market, I256 amount) implements Event {}
 
+    /**
+     * A position closed by auto-deleveraging against the receiver of a liquidation, at the oracle {@code price} less
+     * {@code charge}, its share of the shortfall.
+     *
+     * @param size the change of the deleveraged position's size (toward zero)
+     */
+    record PositionAutoDeleveraged(
+            AccountId account, AccountId receiver, MarketId market, I256 size, I256 price, I256 charge)
+            implements Event {}
+
     /** A shortfall nobody paid was added to the protocol's bad debt. */
     record BadDebtRecorded(AccountId account, I256 amount) implements Event {}
+
+    /** Debt of one asset repaid by the keeper in a partial liquidation, worth {@code value} settlement units. */
+    record DebtRepaid(AssetId asset, I256 amount, I256 value) {}
+
+    /**
+     * A close-factor liquidation (Aave's {@code LiquidationCall}): the keeper repaid part of the debts and took over
+     * part of the positions, and was paid the bonus less the protocol's share.
+     *
+     * @param factor the fraction closed: the close factor, or 1 for a full close
+     * @param closed the parts of positions closed, at the oracle price
+     * @param repaid the debts the keeper repaid
+     * @param closedNotional the notional of the closed parts
+     * @param bonus the bonus actually charged (capped at the account's equity)
+     * @param keeperReward the bonus less the protocol's share
+     * @param protocolFee the protocol's share, paid into the insurance fund
+     * @param shortfall what the account could not pay, absorbed by the events that follow
+     */
+    record LiquidationCalled(
+            AccountId account,
+            AccountId keeper,
+            AccountId receiver,
+            Wad factor,
+            Vector<ClosedPosition> closed,
+            Vector<DebtRepaid> repaid,
+            I256 closedNotional,
+            I256 bonus,
+            I256 keeperReward,
+            I256 protocolFee,
+            I256 shortfall)
+            implements Event {}
+
+    /** Collateral of an absorbed account passed to the protocol's collateral reserves (Comet's AbsorbCollateral). */
+    record CollateralAbsorbed(AccountId account, AssetId asset, I256 amount, I256 value) implements Event {}
+
+    /**
+     * An absorption (Comet's {@code absorb}): positions closed into the receiver, collateral into the protocol's
+     * reserves; fields as in {@link AccountLiquidated}.
+     *
+     * @param debtAbsorbed settlement units of debt the reserves covered (Comet's AbsorbDebt)
+     */
+    record AccountAbsorbed(
+            AccountId account,
+            AccountId keeper,
+            AccountId receiver,
+            Vector<ClosedPosition> closed,
+            I256 closedNotional,
+            I256 penalty,
+            I256 keeperReward,
+            I256 insuranceContribution,
+            I256 debtAbsorbed)
+            implements Event {}
+
+    /** A buyer bought absorbed collateral from the protocol for settlement units (Comet's BuyCollateral). */
+    record CollateralBought(AccountId buyer, AssetId asset, I256 baseAmount, I256 collateralAmount) implements Event {}
+
+    /**
+     * An auction started (Maker's Kick) or restarted (Redo), and the keeper earned its incentive from the reserves.
+     *
+     * @param reset whether it is a restart
+     */
+    record AuctionKicked(
+            long auction,
+            AccountId owner,
+            AssetId asset,
+            I256 tab,
+            I256 lot,
+            I256 top,
+            AccountId keeper,
+            I256 incentive,
+            boolean reset)
+            implements Event {}
+
+    /** A keeper bought {@code slice} of a lot for {@code owe} settlement units at {@code price} (Maker's Take). */
+    record AuctionTaken(long auction, AccountId keeper, I256 price, I256 slice, I256 owe, I256 tab, I256 lot)
+            implements Event {}
+
+    /**
+     * An auction ended: {@code returned} of the lot went back to the owner, and {@code unpaid} of the tab stays a
+     * loss of the reserves.
+     */
+    record AuctionEnded(long auction, AccountId owner, I256 returned, I256 unpaid) implements Event {}
+
+    /**
+     * A backstop liquidation: the vault took over every cross position and every balance of the account.
+     *
+     * @param equity the account's equity the vault received (negative when the vault took a loss)
+     */
+    record AccountBackstopped(AccountId account, AccountId vault, Vector<ClosedPosition> closed, I256 equity)
+            implements Event {}
 }

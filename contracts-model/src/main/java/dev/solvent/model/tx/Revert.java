@@ -77,6 +77,36 @@ public sealed interface Revert {
     /** An account cannot take over its own liquidation. */
     record SelfLiquidation(AccountId account) implements Revert {}
 
+    /** Absorbed collateral is not for sale while reserves are at or above their target (Comet's NotForSale). */
+    record NotForSale(I256 reserves, I256 targetReserves) implements Revert {}
+
+    /** The collateral a purchase would buy is below the buyer's minimum (Comet's TooMuchSlippage). */
+    record TooMuchSlippage(I256 amount, I256 minAmount) implements Revert {}
+
+    /** The protocol holds less absorbed collateral than a purchase would buy (Comet's InsufficientReserves). */
+    record InsufficientCollateralReserves(AssetId asset, I256 available, I256 amount) implements Revert {}
+
+    /** The operation does not exist under the configured liquidation policy. */
+    record NotSupportedByPolicy(String operation, String policy) implements Revert {}
+
+    /** No auction runs under this id. */
+    record NoSuchAuction(long auction) implements Revert {}
+
+    /** The auction has run too long or fallen too far and must be reset first (Maker's "Clipper/needs-reset"). */
+    record AuctionNeedsReset(long auction) implements Revert {}
+
+    /** The auction does not need a reset (Maker's "Clipper/cannot-reset"). */
+    record AuctionCannotReset(long auction) implements Revert {}
+
+    /** The current price is above the taker's maximum (Maker's "Clipper/too-expensive"). */
+    record AuctionTooExpensive(long auction, I256 price, I256 maxPrice) implements Revert {}
+
+    /** The take would leave a tab below dust and cannot be adjusted (Maker's "Clipper/no-partial-purchase"). */
+    record NoPartialPurchase(long auction, I256 tab, I256 dust) implements Revert {}
+
+    /** Starting the auction would put more tab in auctions than allowed (Maker's "Dog/liquidation-limit-hit"). */
+    record AuctionLimitReached(I256 inAuctions, I256 tab, I256 limit) implements Revert {}
+
     /** Solidity {@code Panic(uint256)}: {@code 0x11} arithmetic overflow, {@code 0x12} division by zero. */
     record Panic(int code) implements Revert {}
 }

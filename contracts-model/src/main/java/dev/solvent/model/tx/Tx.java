@@ -56,4 +56,19 @@ public sealed interface Tx {
 
     /** Liquidate one unhealthy isolated position alone. */
     record LiquidateIsolated(AccountId account, MarketId market) implements Tx {}
+
+    /**
+     * Buy absorbed collateral with {@code baseAmount} settlement units from the buyer's balance, for at least
+     * {@code minAmount} base units of {@code asset} (Comet's {@code buyCollateral}); only under an absorbing policy.
+     */
+    record BuyCollateral(AccountId buyer, AssetId asset, U256 minAmount, U256 baseAmount) implements Tx {}
+
+    /**
+     * Buy up to {@code amount} base units of a running auction's lot at its current price, if that price is at most
+     * {@code maxPrice} (feed decimals); the sender pays from its settlement balance (Maker's {@code Clipper.take}).
+     */
+    record Take(long auction, U256 amount, I256 maxPrice) implements Tx {}
+
+    /** Restart an auction that has run too long or fallen too far, from the current oracle price (Maker's redo). */
+    record Redo(long auction) implements Tx {}
 }

@@ -60,14 +60,18 @@ public final class Views {
     }
 
     /**
-     * {@return the health ratio, margin equity over the maintenance requirement as a WAD rounded down, or none when
-     * nothing is required}; below 1 means liquidatable
+     * {@return the health factor, as a WAD rounded down, or none when nothing is required}; below 1 means liquidatable.
+     * It is margin equity over the maintenance requirement for an account without debts, and Aave's health factor
+     * (weighted collateral over weighted debt) for one without positions; see {@link MarginLogic.Health}.
      */
     public static Either<Revert, Option<Wad>> health(ProtocolState state, AccountId id, BlockContext block) {
-        return accountData(state, id, block).map(Views::health);
+        return guard(() -> state.account(id)
+                .toEither(() -> (Revert) new Revert.UnknownAccount(id))
+                .flatMap(a -> MarginLogic.health(state, a, block))
+                .map(MarginLogic.Health::ratio));
     }
 
-    /** {@return the health ratio of measured account data, or none when nothing is required} */
+    /** {@return the health ratio of measured account data without debts, or none when nothing is required} */
     public static Option<Wad> health(AccountData d) {
         if (d.maintenanceRequirement().isZero()) {
             return Option.none();

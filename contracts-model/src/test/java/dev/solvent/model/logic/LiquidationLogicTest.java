@@ -202,6 +202,66 @@ class LiquidationLogicTest {
     }
 
     @Test
+    void autoDeleveragesOppositePositionsAtTheBankruptcyPrice() {
+        // shortfall 1,080, the fund pays 500: 580 to deleverage, split by the closed notional at 1,200 / 50,000 / 60:
+        // ETH 6,000, BTC 25,000, SOL 6,000 of 37,000 -> ETH 580 * 6/37 = 94.054054|05 -> 94,054,054 units,
+        // BTC 580 * 25/37 = 391.891891|89 -> 391,891,891, SOL the rest 94,054,055
+        // Bob, the only opposite holder, closes each position against the keeper (the receiver) at the oracle price
+        // less that charge: ETH quote 10,000 - 6,000 - 94.054054, BTC -20,000 + 25,000 - 391.891891,
+        // SOL 10,000 - 6,000 - 94.054055; he ends with 100,000 + 13,000 - 580 = 112,420 USDC and no position
+        ProtocolState s = portfolio(new ShortfallPolicy.InsuranceThenDeleverage(), 21_920, 500);
+        Receipt r = liquidate(s, block(KEEPER, T0, 1_200, 50_000, 60));
+        ProtocolState after = r.state();
+        assertThat(after.account(BOB).get().balances()).isEqualTo(TreeMap.of(USDC, usdc(112_420)));
+        assertThat(after.account(BOB).get().positions()).isEmpty();
+        // the keeper handed back at the oracle price what it took over at the oracle price
+        assertThat(after.account(KEEPER).get().positions()).isEmpty();
+        assertThat(after.account(KEEPER).get().balances())
+                .isEqualTo(TreeMap.of(USDC, usdc(20_000), WETH, units(2, 1, 18)));
+        assertThat(r.events().takeRight(3))
+                .containsExactly(
+                        new Event.PositionAutoDeleveraged(
+                                BOB, KEEPER, BTC_PERP, HALF_BTC.negate(), usd8(50_000), I256.of(391_891_891)),
+                        new Event.PositionAutoDeleveraged(
+                                BOB, KEEPER, ETH_PERP, FIVE_ETH, usd8(1_200), I256.of(94_054_054)),
+                        new Event.PositionAutoDeleveraged(
+                                BOB, KEEPER, SOL_PERP, HUNDRED_SOL, usd8(60), I256.of(94_054_055)));
+        assertThat(after.ledger().deleveraged()).isEqualTo(usdc(580));
+        assertThat(after.ledger().badDebt()).isEqualTo(I256.ZERO);
+        assertThat(after.market(ETH_PERP).longOpenInterest()).isEqualTo(I256.ZERO);
+    }
+
+    @Test
+    void deleveragesTheHighestPnlPercentTimesLeverageFirst() {
+        // Alice (1,500 USDC) buys 5 ETH at 2,000: 3 from Bob (100,000 USDC), 2 from Carol (1,000 USDC)
+        // at 1,600 Alice has 1,500 - 2,000 = -500: a shortfall of 500 and an empty fund
+        // both shorts made 20% (400 a unit on 2,000); Carol's leverage 3,200 / 1,800 beats Bob's 4,800 / 101,200,
+        // so Carol goes first: 2 of the 5 units, 500 * 2 / 5 = 200; Bob pays the rest, 300
+        ProtocolState s = ProtocolState.genesis(
+                Fixtures.config(new ShortfallPolicy.InsuranceThenDeleverage(), new PositionReceiver.Liquidator()), T0);
+        BlockContext open = block(BOB, T0, 2_000, 40_000, 100);
+        s = Fixtures.run(
+                s,
+                open,
+                new Tx.Deposit(ALICE, USDC, u(usdc(1_500))),
+                new Tx.Deposit(BOB, USDC, u(usdc(100_000))),
+                new Tx.Deposit(Fixtures.CAROL, USDC, u(usdc(1_000))),
+                new Tx.Deposit(KEEPER, USDC, u(usdc(10_000))),
+                new Tx.Trade(ETH_PERP, ALICE, BOB, units(3, 1, 18), usd8(2_000)),
+                new Tx.Trade(ETH_PERP, ALICE, Fixtures.CAROL, units(2, 1, 18), usd8(2_000)));
+        Receipt r = liquidate(s, block(KEEPER, T0, 1_600, 40_000, 100));
+        assertThat(r.events().takeRight(2))
+                .containsExactly(
+                        new Event.PositionAutoDeleveraged(
+                                Fixtures.CAROL, KEEPER, ETH_PERP, units(2, 1, 18), usd8(1_600), usdc(200)),
+                        new Event.PositionAutoDeleveraged(
+                                BOB, KEEPER, ETH_PERP, units(3, 1, 18), usd8(1_600), usdc(300)));
+        // Carol: 1,000 + 800 profit - 200; Bob: 100,000 + 1,200 - 300
+        assertThat(r.state().account(Fixtures.CAROL).get().balances()).isEqualTo(TreeMap.of(USDC, usdc(1_600)));
+        assertThat(r.state().account(BOB).get().balances()).isEqualTo(TreeMap.of(USDC, usdc(100_900)));
+    }
+
+    @Test
     void recordsBadDebtPastTheFundWhenConfigured() {
         ProtocolState s = portfolio(new ShortfallPolicy.InsuranceThenBadDebt(), 21_920, 500);
         Receipt r = liquidate(s, block(KEEPER, T0, 1_200, 50_000, 60));
