@@ -172,7 +172,7 @@ public record Chain(
     }
 
     /** {@return the accounts that differ between two states (derived states share unchanged accounts)} */
-    static TreeSet<AccountId> touched(ProtocolState before, ProtocolState after) {
+    public static TreeSet<AccountId> touched(ProtocolState before, ProtocolState after) {
         if (before == after || before.accounts() == after.accounts()) {
             return TreeSet.empty();
         }

@@ -22,7 +22,7 @@ public record FullScan() implements Scanner<Tuple0> {
         BlockContext ctx = view.context();
         TreeSet<AccountId> out = TreeSet.empty();
         for (Account a : view.state().accounts().values()) {
-            if (!a.id().equals(view.self())
+            if (Strategies.isTarget(view, a.id())
                     && Views.isLiquidatable(view.state(), a.id(), ctx).getOrElse(false)) {
                 out = out.add(a.id());
             }

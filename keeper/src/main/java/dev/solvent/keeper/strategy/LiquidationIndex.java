@@ -186,7 +186,7 @@ public record LiquidationIndex() implements Scanner<LiquidationIndex.State> {
                 out = out.add(id);
             }
         }
-        return out.remove(view.self());
+        return out.filter(id -> Strategies.isTarget(view, id));
     }
 
     private static TreeSet<AccountId> consider(

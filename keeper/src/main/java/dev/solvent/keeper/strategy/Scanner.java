@@ -18,6 +18,6 @@ public interface Scanner<S> {
     /** {@return the state before the first view} */
     S start();
 
-    /** {@return the accounts liquidatable at the view's prices (the keeper's own excluded), and the next state} */
+    /** {@return the accounts liquidatable at the view's prices (the keeper itself and a backstop receiver excluded), and the next state} */
     Scan<S> scan(KeeperView view, S state);
 }

@@ -3,6 +3,7 @@ package dev.solvent.keeper.strategy;
 import dev.solvent.keeper.KeeperView;
 import dev.solvent.keeper.PendingTx;
 import dev.solvent.model.id.AccountId;
+import dev.solvent.model.policy.PositionReceiver;
 import dev.solvent.model.state.Account;
 import dev.solvent.model.state.ProtocolState;
 import dev.solvent.model.tx.Tx;
@@ -23,6 +24,18 @@ public final class Strategies {
                 .keySet()
                 .count(asset -> !asset.equals(state.config().settlementAsset()));
         return state.config().gas().liquidate(a.positions().size(), assets);
+    }
+
+    /**
+     * {@return whether a keeper may liquidate {@code account} at all}: never itself, nor a backstop receiver, which
+     * would take over its own positions (the contract reverts with {@code SelfLiquidation})
+     */
+    public static boolean isTarget(KeeperView view, AccountId account) {
+        if (account.equals(view.self())) {
+            return false;
+        }
+        return !(view.state().config().receiver() instanceof PositionReceiver.Backstop b
+                && b.account().equals(account));
     }
 
     /** {@return the accounts this keeper's own visible pending transactions already liquidate} */
