@@ -18,8 +18,11 @@ import dev.solvent.model.view.Views;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.TreeMap;
 import io.vavr.collection.TreeSet;
+import io.vavr.collection.Vector;
 import io.vavr.control.Either;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * Keeps cross accounts ordered by liquidation price, per price key, and looks only at the accounts the current price
@@ -158,10 +161,11 @@ public record LiquidationIndex() implements Scanner<LiquidationIndex.State> {
         return st;
     }
 
-    private static TreeSet<AccountId> liquidatable(KeeperView view, State st) {
+    /** Books in price-key order, each long side then short side nearest the price first, then watched accounts. */
+    private static Vector<AccountId> liquidatable(KeeperView view, State st) {
         ProtocolState state = view.state();
         BlockContext ctx = view.context();
-        TreeSet<AccountId> out = TreeSet.empty();
+        List<AccountId> out = new ArrayList<>();
         for (var book : st.books()) {
             OracleAnswer answer = view.prices().get(book._1).getOrNull();
             if (answer == null) {
@@ -172,30 +176,42 @@ public record LiquidationIndex() implements Scanner<LiquidationIndex.State> {
                 if (e.bound().lt(p)) {
                     break;
                 }
-                out = consider(out, e, answer, state, ctx, e.decimals() == answer.decimals() && p.lt(e.sure()));
+                consider(out, view, e, answer, state, ctx, e.decimals() == answer.decimals() && p.lt(e.sure()));
             }
             for (Entry e : book._2.shorts()) {
                 if (e.bound().gt(p)) {
                     break;
                 }
-                out = consider(out, e, answer, state, ctx, e.decimals() == answer.decimals() && p.gt(e.sure()));
+                consider(out, view, e, answer, state, ctx, e.decimals() == answer.decimals() && p.gt(e.sure()));
             }
         }
         for (AccountId id : st.watched()) {
-            if (Views.isLiquidatable(state, id, ctx).getOrElse(false)) {
-                out = out.add(id);
+            if (Strategies.isTarget(view, id)
+                    && Views.isLiquidatable(state, id, ctx).getOrElse(false)) {
+                out.add(id);
             }
         }
-        return out.filter(id -> Strategies.isTarget(view, id));
+        return Vector.ofAll(out);
     }
 
-    private static TreeSet<AccountId> consider(
-            TreeSet<AccountId> out, Entry e, OracleAnswer answer, ProtocolState state, BlockContext ctx, boolean sure) {
-        if (sure) {
-            boolean valid = answer.answer().isPositive() && ctx.timestamp() - answer.updatedAt() <= e.maxAge();
-            return valid ? out.add(e.account()) : out;
+    private static void consider(
+            List<AccountId> out,
+            KeeperView view,
+            Entry e,
+            OracleAnswer answer,
+            ProtocolState state,
+            BlockContext ctx,
+            boolean sure) {
+        if (!Strategies.isTarget(view, e.account())) {
+            return;
         }
-        return Views.isLiquidatable(state, e.account(), ctx).getOrElse(false) ? out.add(e.account()) : out;
+        if (sure) {
+            if (answer.answer().isPositive() && ctx.timestamp() - answer.updatedAt() <= e.maxAge()) {
+                out.add(e.account());
+            }
+        } else if (Views.isLiquidatable(state, e.account(), ctx).getOrElse(false)) {
+            out.add(e.account());
+        }
     }
 
     /** Where an account goes. */

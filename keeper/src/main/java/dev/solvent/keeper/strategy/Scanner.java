@@ -2,7 +2,7 @@ package dev.solvent.keeper.strategy;
 
 import dev.solvent.keeper.KeeperView;
 import dev.solvent.model.id.AccountId;
-import io.vavr.collection.TreeSet;
+import io.vavr.collection.Vector;
 
 /**
  * How a keeper finds the cross accounts it could liquidate now, at the prices it sees: a pure function of the view
@@ -12,8 +12,14 @@ import io.vavr.collection.TreeSet;
  */
 public interface Scanner<S> {
 
-    /** The accounts found and the scanner's next state. */
-    record Scan<S>(TreeSet<AccountId> liquidatable, S next) {}
+    /**
+     * The accounts found, each once, in the scanner's own deterministic order, and the scanner's next state.
+     *
+     * @param liquidatable the accounts found
+     * @param next the scanner's next state
+     * @param <S> the scanner's state type
+     */
+    record Scan<S>(Vector<AccountId> liquidatable, S next) {}
 
     /** {@return the state before the first view} */
     S start();

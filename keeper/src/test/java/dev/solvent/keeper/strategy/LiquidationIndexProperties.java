@@ -66,7 +66,10 @@ class LiquidationIndexProperties {
             KeeperView view = new KeeperView(KEEPER, b, t, 0, prices, s, Vector.empty(), touched);
             Scanner.Scan<LiquidationIndex.State> fast = index.scan(view, st);
             Scanner.Scan<Tuple0> slow = full.scan(view, full.start());
-            assertThat(fast.liquidatable()).as("block %d", b).isEqualTo(slow.liquidatable());
+            assertThat(TreeSet.ofAll(fast.liquidatable()))
+                    .as("block %d", b)
+                    .isEqualTo(TreeSet.ofAll(slow.liquidatable()));
+            assertThat(fast.liquidatable().distinct()).hasSameSizeAs(fast.liquidatable());
             found += slow.liquidatable().size();
             st = fast.next();
             seen = s;
