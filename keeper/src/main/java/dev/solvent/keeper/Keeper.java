@@ -18,7 +18,7 @@ package dev.solvent.keeper;
  *         Vector<Submission> send = Vector.empty();
  *         for (Account a : view.state().accounts().values()) {
  *             boolean unhealthy = Views.isLiquidatable(view.state(), a.id(), view.context()).getOrElse(false);
- *             if (unhealthy && !a.id().equals(view.self())) {
+ *             if (unhealthy && Strategies.isTarget(view, a.id())) {
  *                 long gas = Strategies.liquidationGas(view.state(), a.id());
  *                 send = send.append(new Submission(new Tx.Liquidate(a.id()), gas, tip));
  *             }

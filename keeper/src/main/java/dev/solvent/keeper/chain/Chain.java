@@ -16,6 +16,7 @@ import io.vavr.Tuple2;
 import io.vavr.collection.TreeMap;
 import io.vavr.collection.TreeSet;
 import io.vavr.collection.Vector;
+import io.vavr.control.Option;
 import java.util.random.RandomGenerator;
 
 /**
@@ -54,7 +55,7 @@ public record Chain(
         Vector<PendingTx> mempool,
         Vector<RunningKeeper<?>> keepers,
         TreeMap<AccountId, KeeperLedger> ledgers,
-        io.vavr.control.Option<ProtocolState> seen) {
+        Option<ProtocolState> seen) {
 
     private static final AccountId BUILDER = AccountId.of("block-builder");
 
@@ -72,7 +73,7 @@ public record Chain(
                 Vector.empty(),
                 Vector.empty(),
                 TreeMap.empty(),
-                io.vavr.control.Option.none());
+                Option.none());
     }
 
     /** {@return a copy with one more keeper, sending from {@code id}} */
@@ -130,7 +131,7 @@ public record Chain(
                 built.left(),
                 nextKeepers,
                 books,
-                io.vavr.control.Option.some(state));
+                Option.some(state));
         return new Step(next, built);
     }
 
@@ -171,7 +172,10 @@ public record Chain(
         return out;
     }
 
-    /** {@return the accounts that differ between two states (derived states share unchanged accounts)} */
+    /**
+     * {@return the accounts that differ between two states}, what a bot would read from the block's event logs. Derived
+     * states share unchanged accounts, so most comparisons are by reference, but the walk is over every account.
+     */
     public static TreeSet<AccountId> touched(ProtocolState before, ProtocolState after) {
         if (before == after || before.accounts() == after.accounts()) {
             return TreeSet.empty();
