@@ -1,0 +1,197 @@
+package dev.solvent.keeper.chain;
+
+import dev.solvent.keeper.Keeper;
+import dev.solvent.keeper.KeeperView;
+import dev.solvent.keeper.PendingTx;
+import dev.solvent.keeper.Submission;
+import dev.solvent.model.id.AccountId;
+import dev.solvent.model.math.I256;
+import dev.solvent.model.math.Rounding;
+import dev.solvent.model.state.Account;
+import dev.solvent.model.state.ProtocolState;
+import dev.solvent.model.tx.BlockContext;
+import dev.solvent.model.tx.Event;
+import dev.solvent.model.tx.OracleAnswer;
+import io.vavr.Tuple2;
+import io.vavr.collection.TreeMap;
+import io.vavr.collection.TreeSet;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+import java.util.random.RandomGenerator;
+
+/**
+ * A chain with keepers on it, as an immutable value stepped one block at a time: each keeper decides on its view,
+ * its transactions join the mempool, the block is built by priority fee within the gas limit, the ledgers are booked
+ * and the base fee follows the block's fullness (EIP-1559). Randomness (ties between equal fees) comes only from the
+ * generator passed to {@link #step}.
+ *
+ * {@snippet :
+ * Chain chain = Chain.start(ChainParams.MAINNET_LIKE, state, 19_000_000, 1_700_000_000L, 20_000_000_000L)
+ *         .withKeeper(AccountId.of("fast"), new Liquidator<>(new LiquidationIndex(), 3_000_000_000L))
+ *         .withKeeper(AccountId.of("slow"), new Liquidator<>(new FullScan(), 1_000_000_000L));
+ * RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(7);
+ * for (TreeMap<String, OracleAnswer> prices : answersPerBlock) {
+ *     chain = chain.step(prices, Vector.empty(), random).chain();
+ * }
+ * I256 profit = chain.ledger(AccountId.of("fast")).netProfit();
+ * }
+ *
+ * @param params the block rules
+ * @param state the protocol state after the last block
+ * @param block the number of the next block
+ * @param timestamp the timestamp of the next block
+ * @param baseFee the base fee of the next block, wei per gas
+ * @param mempool transactions still pending
+ * @param keepers the keepers, in the order they decide
+ * @param ledgers each keeper's ledger
+ * @param seen the state the keepers saw last, to tell them which accounts changed since; none before the first block
+ */
+public record Chain(
+        ChainParams params,
+        ProtocolState state,
+        long block,
+        long timestamp,
+        long baseFee,
+        Vector<PendingTx> mempool,
+        Vector<RunningKeeper<?>> keepers,
+        TreeMap<AccountId, KeeperLedger> ledgers,
+        Option<ProtocolState> seen) {
+
+    private static final AccountId BUILDER = AccountId.of("block-builder");
+
+    /** One block's result. */
+    public record Step(Chain chain, BlockBuilder.Built block) {}
+
+    /** {@return a chain with no keepers and an empty mempool} */
+    public static Chain start(ChainParams params, ProtocolState state, long block, long timestamp, long baseFee) {
+        return new Chain(
+                params,
+                state,
+                block,
+                timestamp,
+                baseFee,
+                Vector.empty(),
+                Vector.empty(),
+                TreeMap.empty(),
+                Option.none());
+    }
+
+    /** {@return a copy with one more keeper, sending from {@code id}} */
+    public Chain withKeeper(AccountId id, Keeper<?> keeper) {
+        return new Chain(
+                params,
+                state,
+                block,
+                timestamp,
+                baseFee,
+                mempool,
+                keepers.append(RunningKeeper.of(id, keeper)),
+                ledgers.put(id, KeeperLedger.EMPTY),
+                seen);
+    }
+
+    /** {@return a keeper's ledger} */
+    public KeeperLedger ledger(AccountId id) {
+        return ledgers.get(id).getOrElse(KeeperLedger.EMPTY);
+    }
+
+    /**
+     * {@return the chain after one more block}
+     *
+     * @param prices the oracle answers the contract reads in this block (keepers see them, unless they are late)
+     * @param external other transactions sent this block (traders, oracle-independent actors)
+     * @param random breaks ties between equal priority fees
+     */
+    public Step step(TreeMap<String, OracleAnswer> prices, Vector<PendingTx> external, RandomGenerator random) {
+        TreeSet<AccountId> touched = seen.map(before -> touched(before, state)).getOrElse(TreeSet.empty());
+        Vector<PendingTx> visible = mempool.filter(p -> p.sentAt() <= block - params.mempoolLatency());
+        Vector<RunningKeeper<?>> nextKeepers = Vector.empty();
+        Vector<PendingTx> sent = Vector.empty();
+        TreeMap<AccountId, KeeperLedger> books = ledgers;
+        for (RunningKeeper<?> k : keepers) {
+            KeeperView view = new KeeperView(k.id(), block, timestamp, baseFee, prices, state, visible, touched);
+            Tuple2<Vector<Submission>, ? extends RunningKeeper<?>> d = k.decide(view);
+            nextKeepers = nextKeepers.append(d._2);
+            for (Submission s : d._1) {
+                sent = sent.append(new PendingTx(k.id(), s.tx(), s.gasLimit(), s.priorityFee(), block));
+            }
+            books = books.put(k.id(), books.get(k.id()).get().plusSent(d._1.size()));
+        }
+        BlockContext ctx = new BlockContext(block, timestamp, BUILDER, prices);
+        BlockBuilder.Built built = BlockBuilder.build(
+                state, mempool.appendAll(external).appendAll(sent), ctx, baseFee, params.gasLimit(), random);
+        books = book(books, built, prices);
+        long nextFee = BaseFee.next(baseFee, built.gasUsed(), params.gasTarget());
+        Chain next = new Chain(
+                params,
+                built.state(),
+                block + 1,
+                timestamp + params.blockSeconds(),
+                nextFee,
+                built.left(),
+                nextKeepers,
+                books,
+                Option.some(state));
+        return new Step(next, built);
+    }
+
+    private TreeMap<AccountId, KeeperLedger> book(
+            TreeMap<AccountId, KeeperLedger> books, BlockBuilder.Built built, TreeMap<String, OracleAnswer> prices) {
+        OracleAnswer gasPrice = prices.get(params.gasToken().priceKey()).getOrNull();
+        int ds = state.config().settlement().decimals();
+        TreeMap<AccountId, KeeperLedger> out = books;
+        for (Outcome o : built.outcomes()) {
+            AccountId sender = o.tx().sender();
+            if (out.containsKey(sender)) {
+                I256 wei = I256.of(o.gasUsed()).times(I256.of(o.feePerGas()));
+                I256 cost =
+                        gasPrice == null ? I256.ZERO : params.gasToken().toSettlement(wei, gasPrice, ds, Rounding.CEIL);
+                out = out.put(
+                        sender,
+                        out.get(sender).get().plusIncluded(!(o instanceof Outcome.Succeeded), o.gasUsed(), wei, cost));
+            }
+            if (o instanceof Outcome.Succeeded s) {
+                for (Event e : s.receipt().events()) {
+                    if (e instanceof Event.AccountLiquidated l) {
+                        out = credit(out, l.keeper(), l.keeperReward());
+                    } else if (e instanceof Event.IsolatedPositionLiquidated l) {
+                        out = credit(out, l.keeper(), l.keeperReward());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static TreeMap<AccountId, KeeperLedger> credit(
+            TreeMap<AccountId, KeeperLedger> books, AccountId keeper, I256 reward) {
+        TreeMap<AccountId, KeeperLedger> out = books;
+        for (var entry : books) {
+            out = out.put(entry._1, entry._1.equals(keeper) ? entry._2.plusReward(reward) : entry._2.plusMissed());
+        }
+        return out;
+    }
+
+    /**
+     * {@return the accounts that differ between two states}, what a bot would read from the block's event logs. Derived
+     * states share unchanged accounts, so most comparisons are by reference, but the walk is over every account.
+     */
+    public static TreeSet<AccountId> touched(ProtocolState before, ProtocolState after) {
+        if (before == after || before.accounts() == after.accounts()) {
+            return TreeSet.empty();
+        }
+        TreeSet<AccountId> out = TreeSet.empty();
+        for (Account a : after.accounts().values()) {
+            Account b = before.account(a.id()).getOrNull();
+            if (b != a && !a.equals(b)) {
+                out = out.add(a.id());
+            }
+        }
+        for (AccountId id : before.accounts().keySet()) {
+            if (!after.accounts().containsKey(id)) {
+                out = out.add(id);
+            }
+        }
+        return out;
+    }
+}
