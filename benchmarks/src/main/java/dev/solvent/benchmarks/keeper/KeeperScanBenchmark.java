@@ -126,7 +126,18 @@ public class KeeperScanBenchmark {
             Position p = isLong ? new Position(size, quote.negate(), zero) : new Position(size.negate(), quote, zero);
             all = all.put(id, new Account(id, TreeMap.of(USDC, collateral), TreeMap.of(ETH_PERP, p), TreeMap.empty()));
         }
-        s = new ProtocolState(config, all, s.markets(), s.insuranceFund(), s.feePool(), s.ledger());
+        s = new ProtocolState(
+                config,
+                all,
+                s.markets(),
+                s.insuranceFund(),
+                s.feePool(),
+                s.ledger(),
+                s.reserves(),
+                s.collateralReserves(),
+                s.auctions(),
+                s.nextAuctionId(),
+                s.lastPartialLiquidation());
         long t = T0 + 12;
         before = view(s, t, 2_000);
         after = view(s, t, 1_980);
