@@ -1,6 +1,7 @@
 package dev.solvent.oracle.live;
 
 import dev.solvent.model.tx.OracleAnswer;
+import dev.solvent.oracle.market.MarketPrice;
 import java.time.Duration;
 
 /**
@@ -24,5 +25,17 @@ public record ValidatedAnswer(FeedAddress feed, int decimals, RoundData round, D
     /** {@return the answer as the model's contract reads it: value, decimals and update time} */
     public OracleAnswer oracleAnswer() {
         return new OracleAnswer(round.answer(), decimals, round.updatedAt());
+    }
+
+    /**
+     * The answer as a market price, so that a simulated path can start where the live market is:
+     * {@snippet :
+     * MarketPath path = generated.startingAt(reader.latestAnswer(feed, guard, now).get().marketPrice());
+     * }
+     *
+     * @throws IllegalArgumentException if the feed has more than {@value MarketPrice#MAX_DECIMALS} decimals
+     */
+    public MarketPrice marketPrice() {
+        return new MarketPrice(round.answer(), decimals);
     }
 }

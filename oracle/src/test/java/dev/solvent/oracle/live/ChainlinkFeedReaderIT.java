@@ -11,6 +11,9 @@ import dev.solvent.oracle.live.FeedFailure.NoContract;
 import dev.solvent.oracle.live.FeedFailure.NonPositiveAnswer;
 import dev.solvent.oracle.live.FeedFailure.Reverted;
 import dev.solvent.oracle.live.FeedFailure.StaleAnswer;
+import dev.solvent.oracle.market.BlockClock;
+import dev.solvent.oracle.market.MarketPath;
+import dev.solvent.oracle.market.MarketPrice;
 import io.vavr.control.Either;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -87,6 +90,18 @@ class ChainlinkFeedReaderIT {
         assertThat(answer.oracleAnswer()).isEqualTo(new OracleAnswer(I256.of(3_012_34567890L), 8, T - 60));
         assertThat(answer.round().roundId()).isEqualTo(BigInteger.TWO);
         assertThat(answer.age()).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void startsASimulatedPathAtTheLivePrice() throws IOException {
+        anvil.pushRound(feed, 1, 3_012_34567890L, T - 60, T - 60, 1);
+        MarketPrice live = reader.latestAnswer(feed, ONE_HOUR, NOW).get().marketPrice();
+        MarketPath path = MarketPath.of(BlockClock.ethereum(1, T), 8, 2_000_00000000L, 2_200_00000000L);
+
+        // the path keeps its shape (+10%) but starts at the live 3,012.34567890
+        MarketPath started = path.startingAt(live);
+        assertThat(started.tick(0).price()).isEqualTo(MarketPrice.of(3_012_34567890L, 8));
+        assertThat(started.tick(1).price()).isEqualTo(MarketPrice.of(3_313_58024679L, 8));
     }
 
     @Test
