@@ -16,6 +16,7 @@ import dev.solvent.model.state.IsolatedPosition;
 import dev.solvent.model.tx.OracleAnswer;
 import dev.solvent.model.tx.Tx;
 import dev.solvent.properties.arbitrary.PricePath;
+import dev.solvent.properties.arbitrary.Setup;
 import dev.solvent.properties.arbitrary.Standard;
 import io.vavr.Tuple2;
 import io.vavr.collection.Vector;
@@ -28,33 +29,47 @@ import net.jqwik.api.state.Action;
 import net.jqwik.api.state.Transformer;
 
 /**
- * The actions of the standard campaign, one per transaction kind plus price moves. Each reads the world to choose
- * sensible arguments (sizes near what margin allows, accounts that are liquidatable, buckets that exist) but also
- * sends the odd hopeless transaction, so that reverts are exercised too. Each transformer is described as a log line
- * with its block, so a shrunk failure reads as a transaction list.
+ * The actions of the standard campaign, one per transaction kind plus price moves. Their arbitraries are built once
+ * per setup (jqwik draws from them without rebuilding anything per step); each transformer resolves its arguments
+ * against the world it meets (sizes near what margin allows, accounts that are liquidatable, buckets that exist), and
+ * also sends the odd hopeless transaction, so that reverts are exercised too. The world's log records each
+ * transaction as a log line with its block ({@code liquidate acct-3 @ block 41}), so a shrunk failure reads as a
+ * transaction list.
  */
 final class Actions {
 
-    private Actions() {}
+    private final Setup setup;
+
+    Actions(Setup setup) {
+        this.setup = setup;
+    }
 
     private static final I256 BPS = I256.of(10_000);
 
-    /** A dependent action from a function of the world. */
-    private static Action.Dependent<World> dependent(Function<World, Arbitrary<Transformer<World>>> f) {
-        return f::apply;
+    /** A transaction resolved against the world when the step runs: what to send, who sends it, and a log line. */
+    private record Pending(Tx tx, AccountId sender, String what) {}
+
+    /**
+     * {@return a transformer described by {@code description} that, when applied, resolves its transaction against
+     * the world it meets (so that a shrunk chain still sends sensible transactions) and sends it}
+     */
+    private static Transformer<World> step(String description, Function<World, Pending> resolve) {
+        return Transformer.transform(description, w -> {
+            Pending p = resolve.apply(w);
+            return w.send(p.tx(), p.sender(), p.what() + " @ block " + w.block());
+        });
     }
 
-    private static Transformer<World> send(World w, Tx tx, AccountId sender, String what) {
-        String note = what + " @ block " + w.block();
-        return Transformer.transform(note, x -> x.send(tx, sender, note));
+    private Arbitrary<AccountId> trader() {
+        return Arbitraries.of(setup.traders().asJava());
     }
 
-    private static Arbitrary<AccountId> trader(World w) {
-        return Arbitraries.of(w.setup().traders().asJava());
+    private Arbitrary<MarketId> market() {
+        return Arbitraries.of(setup.config().markets().keySet().toJavaList());
     }
 
-    private static Arbitrary<MarketId> market(World w) {
-        return Arbitraries.of(w.state().config().markets().keySet().toJavaList());
+    private static Arbitrary<Integer> perMille() {
+        return Arbitraries.integers().between(1, 1000).edgeCases(e -> e.includeOnly(1000, 1));
     }
 
     private static int decimals(World w, AssetId asset) {
@@ -132,106 +147,109 @@ final class Actions {
 
     // ---- the actions
 
-    static Action.Dependent<World> deposit() {
-        return dependent(w -> Combinators.combine(
-                        trader(w),
+    Action.Independent<World> deposit() {
+        Arbitrary<Transformer<World>> a = Combinators.combine(
+                        trader(),
                         Arbitraries.of(Standard.USDC, Standard.USDC, Standard.WETH, Standard.WBTC),
                         Arbitraries.longs().between(1, 5_000).edgeCases(e -> e.includeOnly(1L)))
-                .as((t, asset, n) -> {
+                .as((t, asset, n) -> step("deposit " + t + " " + asset + " " + n, w -> {
                     // n thousandths of a whole unit, or one base unit
                     int d = decimals(w, asset);
-                    I256 amount =
-                            n == 1 ? I256.ONE : I256.of(n).times(I256.pow10(d)).divide(I256.of(1000), Rounding.FLOOR);
-                    return send(
-                            w,
-                            new Tx.Deposit(t, asset, amount.max(I256.ONE).toU256()),
+                    I256 amount = n == 1
+                            ? I256.ONE
+                            : I256.of(n)
+                                    .times(I256.pow10(d))
+                                    .divide(I256.of(1000), Rounding.FLOOR)
+                                    .max(I256.ONE);
+                    return new Pending(
+                            new Tx.Deposit(t, asset, amount.toU256()),
                             t,
                             t + " deposits " + show(amount, d) + " " + asset);
                 }));
+        return () -> a;
     }
 
-    static Action.Dependent<World> withdraw() {
-        return dependent(w -> Combinators.combine(
-                        trader(w),
+    Action.Independent<World> withdraw() {
+        Arbitrary<Transformer<World>> a = Combinators.combine(
+                        trader(),
                         Arbitraries.of(Standard.USDC, Standard.USDC, Standard.WETH, Standard.WBTC),
-                        Arbitraries.integers().between(1, 1000).edgeCases(e -> e.includeOnly(1000)))
-                .as((t, asset, perMille) -> {
+                        perMille())
+                .as((t, asset, pm) -> step("withdraw " + t + " " + asset + " " + pm + "‰", w -> {
                     I256 balance = w.state().accountOrEmpty(t).balance(asset);
                     I256 amount = balance.isPositive()
-                            ? balance.times(I256.of(perMille)).divide(I256.of(1000), Rounding.CEIL)
+                            ? balance.times(I256.of(pm)).divide(I256.of(1000), Rounding.CEIL)
                             : I256.pow10(decimals(w, asset));
-                    return send(
-                            w,
+                    return new Pending(
                             new Tx.Withdraw(t, asset, amount.max(I256.ONE).toU256()),
                             t,
                             t + " withdraws " + show(amount, decimals(w, asset)) + " " + asset);
                 }));
+        return () -> a;
     }
 
-    static Action.Dependent<World> borrow() {
-        return dependent(w -> Combinators.combine(
-                        trader(w), Arbitraries.integers().between(1, 2_000))
+    Action.Independent<World> borrow() {
+        Arbitrary<Transformer<World>> a = Combinators.combine(
+                        trader(), Arbitraries.integers().between(1, 2_000))
                 .as((t, milli) -> {
                     I256 amount = I256.of(milli).times(I256.pow10(15));
-                    return send(
-                            w,
-                            new Tx.Borrow(t, Standard.WETH, amount.toU256()),
-                            t,
-                            t + " borrows " + show(amount, 18) + " WETH");
-                }));
+                    String what = t + " borrows " + show(amount, 18) + " WETH";
+                    return step(what, w -> new Pending(new Tx.Borrow(t, Standard.WETH, amount.toU256()), t, what));
+                });
+        return () -> a;
     }
 
-    static Action.Dependent<World> repay() {
-        return dependent(w -> Combinators.combine(
-                        trader(w), Arbitraries.integers().between(1, 1000).edgeCases(e -> e.includeOnly(1000)))
-                .as((t, perMille) -> {
+    Action.Independent<World> repay() {
+        Arbitrary<Transformer<World>> a = Combinators.combine(trader(), perMille())
+                .as((t, pm) -> step("repay " + t + " " + pm + "‰", w -> {
                     I256 debt =
                             w.state().accountOrEmpty(t).balance(Standard.WETH).negate();
                     I256 amount = debt.isPositive()
-                            ? debt.times(I256.of(perMille)).divide(I256.of(1000), Rounding.CEIL)
+                            ? debt.times(I256.of(pm)).divide(I256.of(1000), Rounding.CEIL)
                             : I256.pow10(15);
-                    return send(
-                            w,
+                    return new Pending(
                             new Tx.Repay(t, Standard.WETH, amount.toU256()),
                             t,
                             t + " repays " + show(amount, 18) + " WETH");
                 }));
+        return () -> a;
     }
 
-    static Action.Dependent<World> fundInsurance() {
-        return dependent(w -> Arbitraries.longs().between(1, 2_000).map(n -> {
-            I256 amount = I256.of(n * 1_000_000L);
-            AccountId k = w.setup().keeper();
-            return send(
-                    w, new Tx.FundInsurance(amount.toU256()), k, k + " funds the insurance with " + show(amount, 6));
-        }));
+    Action.Independent<World> fundInsurance() {
+        AccountId k = setup.keeper();
+        Arbitrary<Transformer<World>> a = Arbitraries.longs().between(1, 2_000).map(n -> {
+            String what = k + " funds the insurance with " + n + " USDC";
+            return step(what, w -> new Pending(new Tx.FundInsurance(U256.of(n * 1_000_000L)), k, what));
+        });
+        return () -> a;
     }
 
-    static Action.Dependent<World> trade() {
-        return dependent(w -> Combinators.combine(
-                        trader(w),
-                        trader(w),
-                        market(w),
+    Action.Independent<World> trade() {
+        Arbitrary<Integer> share = Arbitraries.frequencyOf(
+                        net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(1, 1100)),
+                        net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(800, 1000)))
+                .edgeCases(e -> e.includeOnly(1000, 1));
+        Arbitrary<Transformer<World>> a = Combinators.combine(
+                        trader(),
+                        trader(),
+                        market(),
                         Arbitraries.of(true, false),
-                        Arbitraries.frequencyOf(
-                                        net.jqwik.api.Tuple.of(
-                                                1, Arbitraries.integers().between(1, 1100)),
-                                        net.jqwik.api.Tuple.of(
-                                                2, Arbitraries.integers().between(800, 1000)))
-                                .edgeCases(e -> e.includeOnly(1000, 1)),
+                        share,
                         Arbitraries.integers().between(-150, 150).edgeCases(e -> e.includeOnly(0)))
-                .as((taker, maker, m, buy, perMille, offset) -> {
-                    I256 size = size(w, m, capacity(w, taker, m), perMille, buy);
-                    I256 price = price(w, m, offset);
-                    int du = decimals(
-                            w, w.state().config().markets().get(m).get().underlying());
-                    return send(
-                            w,
-                            new Tx.Trade(m, taker, maker, size, price),
-                            taker,
-                            taker + (buy ? " buys " : " sells ") + show(size.abs(), du) + " " + m + " from " + maker
-                                    + " at " + show(price, 8));
-                }));
+                .as((taker, maker, m, buy, pm, offset) -> step(
+                        "trade " + taker + (buy ? " buys " : " sells ") + pm + "‰ of its capacity in " + m + " from "
+                                + maker + " at " + offset + "bps",
+                        w -> {
+                            I256 size = size(w, m, capacity(w, taker, m), pm, buy);
+                            I256 price = price(w, m, offset);
+                            int du = decimals(
+                                    w, w.state().config().markets().get(m).get().underlying());
+                            return new Pending(
+                                    new Tx.Trade(m, taker, maker, size, price),
+                                    taker,
+                                    taker + (buy ? " buys " : " sells ") + show(size.abs(), du) + " " + m + " from "
+                                            + maker + " at " + show(price, 8));
+                        }));
+        return () -> a;
     }
 
     /** {@return existing isolated buckets, or none} */
@@ -245,164 +263,188 @@ final class Actions {
         return out;
     }
 
-    /** {@return a bucket that exists, most of the time, or any trader and market} */
-    private static Arbitrary<Tuple2<AccountId, MarketId>> bucket(World w) {
+    /**
+     * {@return an existing bucket chosen by {@code pick}, or when there is none (or {@code any} says so) the bucket of
+     * {@code fallback} in {@code market}}
+     */
+    private static Tuple2<AccountId, MarketId> bucket(
+            World w, int pick, boolean any, AccountId fallback, MarketId market) {
         Vector<Tuple2<AccountId, MarketId>> existing = buckets(w);
-        Arbitrary<Tuple2<AccountId, MarketId>> any =
-                Combinators.combine(trader(w), market(w)).as(Tuple2::new);
-        return existing.isEmpty()
-                ? any
-                : Arbitraries.frequencyOf(
-                        net.jqwik.api.Tuple.of(9, Arbitraries.of(existing.asJava())), net.jqwik.api.Tuple.of(1, any));
+        return existing.isEmpty() || any ? new Tuple2<>(fallback, market) : existing.get(pick % existing.size());
     }
 
-    static Action.Dependent<World> openIsolated() {
-        return dependent(w -> Combinators.combine(
-                        trader(w),
-                        trader(w),
-                        market(w),
+    private Arbitrary<Integer> pick() {
+        return Arbitraries.integers().between(0, 1_000);
+    }
+
+    private static Arbitrary<Boolean> rarely() {
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(9, Arbitraries.just(false)), net.jqwik.api.Tuple.of(1, Arbitraries.just(true)));
+    }
+
+    Action.Independent<World> openIsolated() {
+        Arbitrary<Transformer<World>> a = Combinators.combine(
+                        trader(),
+                        trader(),
+                        market(),
                         Arbitraries.of(true, false),
                         Arbitraries.longs().between(10, 3_000),
                         Arbitraries.integers().between(1, 1100).edgeCases(e -> e.includeOnly(1000)),
                         Arbitraries.integers().between(-150, 150))
-                .as((t, maker, m, buy, marginUsd, perMille, offset) -> {
-                    I256 margin = I256.of(marginUsd * 1_000_000L);
-                    I256 im = w.state()
-                            .config()
-                            .markets()
-                            .get(m)
-                            .get()
-                            .initialMargin()
-                            .raw();
-                    I256 notional = FixedPoint.mulDivFloor(margin, FixedPoint.WAD, im);
-                    I256 size = size(w, m, notional, perMille, buy);
-                    I256 price = price(w, m, offset);
-                    int du = decimals(
-                            w, w.state().config().markets().get(m).get().underlying());
-                    return send(
-                            w,
-                            new Tx.OpenIsolated(t, m, maker, size, price, margin.toU256()),
-                            t,
-                            t + " opens an isolated " + (buy ? "long " : "short ") + show(size.abs(), du) + " " + m
-                                    + " with " + show(margin, 6) + " USDC margin against " + maker);
-                }));
+                .as((t, maker, m, buy, marginUsd, pm, offset) -> step(
+                        "open isolated " + t + " " + m + (buy ? " long " : " short ") + pm + "‰ of " + marginUsd
+                                + " USDC margin",
+                        w -> {
+                            I256 margin = I256.of(marginUsd * 1_000_000L);
+                            I256 im = w.state()
+                                    .config()
+                                    .markets()
+                                    .get(m)
+                                    .get()
+                                    .initialMargin()
+                                    .raw();
+                            I256 notional = FixedPoint.mulDivFloor(margin, FixedPoint.WAD, im);
+                            I256 size = size(w, m, notional, pm, buy);
+                            I256 price = price(w, m, offset);
+                            int du = decimals(
+                                    w, w.state().config().markets().get(m).get().underlying());
+                            return new Pending(
+                                    new Tx.OpenIsolated(t, m, maker, size, price, margin.toU256()),
+                                    t,
+                                    t + " opens an isolated " + (buy ? "long " : "short ") + show(size.abs(), du) + " "
+                                            + m + " with " + marginUsd + " USDC margin against " + maker);
+                        }));
+        return () -> a;
     }
 
-    static Action.Dependent<World> modifyIsolated() {
-        return dependent(w -> Combinators.combine(
-                        bucket(w),
-                        trader(w),
+    Action.Independent<World> modifyIsolated() {
+        Arbitrary<Transformer<World>> a = Combinators.combine(
+                        pick(),
+                        rarely(),
+                        trader(),
+                        market(),
+                        trader(),
                         Arbitraries.integers().between(-1500, 1000).filter(x -> x != 0),
                         Arbitraries.integers().between(-150, 150))
-                .as((b, maker, perMille, offset) -> {
+                .as((pick, any, t, m, maker, pm, offset) -> step("modify isolated #" + pick + " by " + pm + "‰", w -> {
+                    Tuple2<AccountId, MarketId> b = bucket(w, pick, any, t, m);
                     IsolatedPosition ip =
                             w.state().accountOrEmpty(b._1).isolated().get(b._2).getOrNull();
                     I256 current = ip == null || ip.position().isFlat()
                             ? I256.pow10(6)
                             : ip.position().size();
-                    I256 delta = current.times(I256.of(perMille)).divide(I256.of(1000), Rounding.FLOOR);
+                    I256 delta = current.times(I256.of(pm)).divide(I256.of(1000), Rounding.FLOOR);
                     if (delta.isZero()) {
                         delta = I256.ONE;
                     }
-                    I256 price = price(w, b._2, offset);
-                    return send(
-                            w,
-                            new Tx.ModifyIsolated(b._1, b._2, maker, delta, price),
+                    AccountId mk = maker.equals(b._1) ? t : maker;
+                    return new Pending(
+                            new Tx.ModifyIsolated(b._1, b._2, mk, delta, price(w, b._2, offset)),
                             b._1,
-                            b._1 + " changes its isolated " + b._2 + " by " + delta + " against " + maker);
+                            b._1 + " changes its isolated " + b._2 + " by " + delta + " against " + mk);
                 }));
+        return () -> a;
     }
 
-    static Action.Dependent<World> closeIsolated() {
-        return dependent(w -> Combinators.combine(
-                        bucket(w), trader(w), Arbitraries.integers().between(-150, 150))
-                .as((b, maker, offset) -> send(
-                        w,
-                        new Tx.CloseIsolated(b._1, b._2, maker, price(w, b._2, offset)),
-                        b._1,
-                        b._1 + " closes its isolated " + b._2 + " against " + maker)));
+    Action.Independent<World> closeIsolated() {
+        Arbitrary<Transformer<World>> a = Combinators.combine(
+                        pick(),
+                        rarely(),
+                        trader(),
+                        market(),
+                        trader(),
+                        Arbitraries.integers().between(-150, 150))
+                .as((pick, any, t, m, maker, offset) -> step("close isolated #" + pick, w -> {
+                    Tuple2<AccountId, MarketId> b = bucket(w, pick, any, t, m);
+                    return new Pending(
+                            new Tx.CloseIsolated(b._1, b._2, maker, price(w, b._2, offset)),
+                            b._1,
+                            b._1 + " closes its isolated " + b._2 + " against " + maker);
+                }));
+        return () -> a;
     }
 
-    static Action.Dependent<World> addIsolatedMargin() {
-        return dependent(w -> Combinators.combine(bucket(w), Arbitraries.longs().between(1, 2_000))
-                .as((b, n) -> send(
-                        w,
-                        new Tx.AddIsolatedMargin(b._1, b._2, U256.of(n * 1_000_000L)),
-                        b._1,
-                        b._1 + " adds " + n + " USDC to its isolated " + b._2)));
+    Action.Independent<World> addIsolatedMargin() {
+        Arbitrary<Transformer<World>> a = Combinators.combine(
+                        pick(),
+                        rarely(),
+                        trader(),
+                        market(),
+                        Arbitraries.longs().between(1, 2_000))
+                .as((pick, any, t, m, n) -> step("add margin to isolated #" + pick, w -> {
+                    Tuple2<AccountId, MarketId> b = bucket(w, pick, any, t, m);
+                    return new Pending(
+                            new Tx.AddIsolatedMargin(b._1, b._2, U256.of(n * 1_000_000L)),
+                            b._1,
+                            b._1 + " adds " + n + " USDC to its isolated " + b._2);
+                }));
+        return () -> a;
     }
 
-    static Action.Dependent<World> removeIsolatedMargin() {
-        return dependent(w -> Combinators.combine(
-                        bucket(w), Arbitraries.integers().between(1, 1000).edgeCases(e -> e.includeOnly(1000)))
-                .as((b, perMille) -> {
+    Action.Independent<World> removeIsolatedMargin() {
+        Arbitrary<Transformer<World>> a = Combinators.combine(pick(), rarely(), trader(), market(), perMille())
+                .as((pick, any, t, m, pm) -> step("remove " + pm + "‰ of the margin of isolated #" + pick, w -> {
+                    Tuple2<AccountId, MarketId> b = bucket(w, pick, any, t, m);
                     IsolatedPosition ip =
                             w.state().accountOrEmpty(b._1).isolated().get(b._2).getOrNull();
                     I256 margin = ip == null || !ip.margin().isPositive() ? I256.pow10(6) : ip.margin();
-                    I256 amount = margin.times(I256.of(perMille)).divide(I256.of(1000), Rounding.CEIL);
-                    return send(
-                            w,
+                    I256 amount = margin.times(I256.of(pm)).divide(I256.of(1000), Rounding.CEIL);
+                    return new Pending(
                             new Tx.RemoveIsolatedMargin(b._1, b._2, amount.toU256()),
                             b._1,
                             b._1 + " removes " + show(amount, 6) + " USDC from its isolated " + b._2);
                 }));
+        return () -> a;
     }
 
-    static Action.Dependent<World> settleFunding() {
-        return dependent(w -> trader(w)
-                .map(t -> send(
-                        w,
-                        new Tx.SettleFunding(t),
-                        w.setup().keeper(),
-                        w.setup().keeper() + " settles the funding of " + t)));
-    }
-
-    static Action.Dependent<World> liquidate() {
-        return dependent(w -> {
-            Vector<AccountId> unhealthy = w.setup()
-                    .traders()
-                    .filter(t -> w.state()
-                            .account(t)
-                            .flatMap(a -> MarginLogic.cross(
-                                            w.state(), a, w.blockFor(w.setup().keeper()))
-                                    .toOption())
-                            .exists(MarginLogic.AccountData::isLiquidatable));
-            Arbitrary<AccountId> target = unhealthy.isEmpty()
-                    ? trader(w)
-                    : Arbitraries.frequencyOf(
-                            net.jqwik.api.Tuple.of(9, Arbitraries.of(unhealthy.asJava())),
-                            net.jqwik.api.Tuple.of(1, trader(w)));
-            AccountId k = w.setup().keeper();
-            return target.map(t -> send(w, new Tx.Liquidate(t), k, "liquidate " + t));
+    Action.Independent<World> settleFunding() {
+        AccountId k = setup.keeper();
+        Arbitrary<Transformer<World>> a = trader().map(t -> {
+            String what = k + " settles the funding of " + t;
+            return step(what, w -> new Pending(new Tx.SettleFunding(t), k, what));
         });
+        return () -> a;
     }
 
-    static Action.Dependent<World> liquidateIsolated() {
-        return dependent(w -> {
-            Vector<Tuple2<AccountId, MarketId>> unhealthy = buckets(w)
-                    .filter(b -> w.state()
-                            .account(b._1)
-                            .flatMap(a -> a.isolated().get(b._2))
-                            .flatMap(ip -> MarginLogic.isolated(
-                                            w.state(),
-                                            b._2,
-                                            ip,
-                                            w.blockFor(w.setup().keeper()))
-                                    .toOption())
-                            .exists(MarginLogic.AccountData::isLiquidatable));
-            Arbitrary<Tuple2<AccountId, MarketId>> target = unhealthy.isEmpty()
-                    ? bucket(w)
-                    : Arbitraries.frequencyOf(
-                            net.jqwik.api.Tuple.of(9, Arbitraries.of(unhealthy.asJava())),
-                            net.jqwik.api.Tuple.of(1, bucket(w)));
-            AccountId k = w.setup().keeper();
-            return target.map(b ->
-                    send(w, new Tx.LiquidateIsolated(b._1, b._2), k, "liquidate the isolated " + b._2 + " of " + b._1));
-        });
+    Action.Independent<World> liquidate() {
+        AccountId k = setup.keeper();
+        Arbitrary<Transformer<World>> a = Combinators.combine(pick(), rarely(), trader())
+                .as((pick, any, fallback) -> step("liquidate an unhealthy account #" + pick, w -> {
+                    Vector<AccountId> unhealthy = w.setup()
+                            .traders()
+                            .filter(t -> w.state()
+                                    .account(t)
+                                    .flatMap(acct -> MarginLogic.cross(w.state(), acct, w.blockFor(k))
+                                            .toOption())
+                                    .exists(MarginLogic.AccountData::isLiquidatable));
+                    AccountId t = unhealthy.isEmpty() || any ? fallback : unhealthy.get(pick % unhealthy.size());
+                    return new Pending(new Tx.Liquidate(t), k, "liquidate " + t);
+                }));
+        return () -> a;
     }
 
-    static Action.Dependent<World> movePrices(Arbitrary<PricePath.Move> moves) {
-        return dependent(w -> moves.map(
-                m -> Transformer.transform("prices " + m + " -> block " + (w.block() + m.blocks()), x -> x.move(m))));
+    Action.Independent<World> liquidateIsolated() {
+        AccountId k = setup.keeper();
+        Arbitrary<Transformer<World>> a = Combinators.combine(pick(), rarely(), trader(), market())
+                .as((pick, any, t, m) -> step("liquidate an unhealthy isolated position #" + pick, w -> {
+                    Vector<Tuple2<AccountId, MarketId>> unhealthy = buckets(w)
+                            .filter(b -> w.state()
+                                    .account(b._1)
+                                    .flatMap(acct -> acct.isolated().get(b._2))
+                                    .flatMap(ip -> MarginLogic.isolated(w.state(), b._2, ip, w.blockFor(k))
+                                            .toOption())
+                                    .exists(MarginLogic.AccountData::isLiquidatable));
+                    Tuple2<AccountId, MarketId> b = unhealthy.isEmpty() || any
+                            ? bucket(w, pick, false, t, m)
+                            : unhealthy.get(pick % unhealthy.size());
+                    return new Pending(
+                            new Tx.LiquidateIsolated(b._1, b._2), k, "liquidate the isolated " + b._2 + " of " + b._1);
+                }));
+        return () -> a;
+    }
+
+    static Action.Independent<World> movePrices(Arbitrary<PricePath.Move> moves) {
+        Arbitrary<Transformer<World>> a = moves.map(m -> Transformer.transform("prices " + m, x -> x.move(m)));
+        return () -> a;
     }
 }

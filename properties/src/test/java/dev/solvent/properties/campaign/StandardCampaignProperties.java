@@ -16,7 +16,7 @@ class StandardCampaignProperties {
 
     final Campaign campaign = Campaign.standard();
 
-    @Property(tries = 200)
+    @Property(tries = Campaign.DEFAULT_TRIES)
     @AddLifecycleHook(CampaignHook.class)
     void everyInvariantHoldsAfterEveryStep(@ForAll("chains") ActionChain<World> chain) {
         campaign.run(chain);
