@@ -82,18 +82,8 @@ final class Actions {
         return u.priceKey().flatMap(k -> w.prices().get(k));
     }
 
-    /** {@return whole units of {@code asset} shown with its decimals, for descriptions} */
     static String show(I256 amount, int decimals) {
-        String digits = amount.abs().toString();
-        if (decimals == 0) {
-            return (amount.isNegative() ? "-" : "") + digits;
-        }
-        if (digits.length() <= decimals) {
-            digits = "0".repeat(decimals + 1 - digits.length()) + digits;
-        }
-        String whole = digits.substring(0, digits.length() - decimals);
-        String fraction = digits.substring(digits.length() - decimals).replaceAll("0+$", "");
-        return (amount.isNegative() ? "-" : "") + whole + (fraction.isEmpty() ? "" : "." + fraction);
+        return World.show(amount, decimals);
     }
 
     /** {@return a trade price {@code offsetBps} from the oracle price, or one unit when there is no answer} */

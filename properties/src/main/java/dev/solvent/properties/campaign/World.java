@@ -1,6 +1,7 @@
 package dev.solvent.properties.campaign;
 
 import dev.solvent.model.id.AccountId;
+import dev.solvent.model.math.I256;
 import dev.solvent.model.state.ProtocolState;
 import dev.solvent.model.tx.BlockContext;
 import dev.solvent.model.tx.Event;
@@ -51,14 +52,17 @@ public record World(
 
     /**
      * One transaction as sent: its block (sender and oracle answers included), the transaction, a note for people, and
-     * whether it reverted.
+     * what it did.
      *
      * @param block the block context
      * @param tx the transaction
      * @param note a log line such as {@code liquidate acct-3 @ block 41}
      * @param revert why it reverted, if it did
+     * @param events the events it emitted, none if it reverted
+     * @param gasUsed the gas its receipt reports, zero if it reverted
      */
-    public record Sent(BlockContext block, Tx tx, String note, Option<Revert> revert) {}
+    public record Sent(
+            BlockContext block, Tx tx, String note, Option<Revert> revert, Vector<Event> events, long gasUsed) {}
 
     /**
      * What a campaign did, for coverage statistics and claims.
@@ -174,7 +178,13 @@ public record World(
                 block,
                 time,
                 prices,
-                log.append(new Sent(b, tx, note, r.swap().toOption())),
+                log.append(new Sent(
+                        b,
+                        tx,
+                        note,
+                        r.swap().toOption(),
+                        r.map(Receipt::events).getOrElse(Vector.empty()),
+                        r.map(Receipt::gasUsed).getOrElse(0L))),
                 Option.some(t),
                 tally.count(r));
     }
@@ -184,6 +194,20 @@ public record World(
         long t = time + m.seconds();
         return new World(
                 setup, engine, state, block + m.blocks(), t, m.apply(prices, t), log, Option.none(), tally.moved());
+    }
+
+    /** {@return base units shown as whole units with {@code decimals} decimals, for log lines: {@code 1.5}} */
+    public static String show(I256 amount, int decimals) {
+        String digits = amount.abs().toString();
+        if (decimals == 0) {
+            return (amount.isNegative() ? "-" : "") + digits;
+        }
+        if (digits.length() <= decimals) {
+            digits = "0".repeat(decimals + 1 - digits.length()) + digits;
+        }
+        String whole = digits.substring(0, digits.length() - decimals);
+        String fraction = digits.substring(digits.length() - decimals).replaceAll("0+$", "");
+        return (amount.isNegative() ? "-" : "") + whole + (fraction.isEmpty() ? "" : "." + fraction);
     }
 
     /** {@return a short summary, for the description of a failure} */
