@@ -102,15 +102,10 @@ public final class ClaimFile {
         Validation<Seq<Problem>, Tuple2<Integer, I256>> keepers = required(o, "", "keepers", keepers());
         Validation<Seq<Problem>, Tuple2<Integer, Long>> search =
                 optional(o, "", "search", search(), Tuple.of(1000, 0L));
-        Validation<Seq<Problem>, Read> read = flat(Validation.combine(note, kind, genesis, traders, keeper, prices)
-                        .ap(Tuple::of))
-                .flatMap(a -> flat(Validation.combine(keepers, search).ap(Tuple::of))
-                        .map(b -> {
-                            Genesis gen = a._3;
-                            Setup setup = setup(gen, a._4, a._5, a._6._1);
-                            Claim claim = new Claim(a._2, setup, a._6._2._1, a._6._2._2, b._1._1, b._1._2);
-                            return new Read(claim, b._2._1, b._2._2, a._1);
-                        }));
+        Validation<Seq<Problem>, Read> read = flat(Validation.combine(
+                        note, kind, genesis, traders, keeper, prices, keepers, search)
+                .ap((n, k, gen, t, kp, p, ks, sr) -> new Read(
+                        new Claim(k, setup(gen, t, kp, p._1), p._2._1, p._2._2, ks._1, ks._2), sr._1, sr._2, n)));
         return read;
     }
 
