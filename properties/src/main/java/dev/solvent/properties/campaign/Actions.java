@@ -279,7 +279,12 @@ final class Actions {
                         market(),
                         Arbitraries.of(true, false),
                         Arbitraries.longs().between(10, 3_000),
-                        Arbitraries.integers().between(1, 1100).edgeCases(e -> e.includeOnly(1000)),
+                        Arbitraries.frequencyOf(
+                                        net.jqwik.api.Tuple.of(
+                                                1, Arbitraries.integers().between(1, 1100)),
+                                        net.jqwik.api.Tuple.of(
+                                                3, Arbitraries.integers().between(850, 1000)))
+                                .edgeCases(e -> e.includeOnly(1000)),
                         Arbitraries.integers().between(-150, 150))
                 .as((t, maker, m, buy, marginUsd, pm, offset) -> step(
                         "open isolated " + t + " " + m + (buy ? " long " : " short ") + pm + "‰ of " + marginUsd
