@@ -46,10 +46,8 @@ public final class SolventArbitraries {
      * and 1) and a price key}
      */
     public static Arbitrary<AssetConfig> assets() {
-        Arbitrary<Integer> decimals =
-                Arbitraries.integers().between(0, 36).edgeCases(e -> e.includeOnly(0, 6, 8, 18, 36));
-        Arbitrary<Integer> weight =
-                Arbitraries.integers().between(0, 1_000_000).edgeCases(e -> e.includeOnly(0, 1_000_000));
+        Arbitrary<Integer> decimals = Arbitraries.integers().between(0, 36).edgeCases(e -> e.add(0, 6, 8, 18, 36));
+        Arbitrary<Integer> weight = Arbitraries.integers().between(0, 1_000_000).edgeCases(e -> e.add(0, 1_000_000));
         Arbitrary<String> symbol =
                 Arbitraries.strings().withCharRange('A', 'Z').ofMinLength(2).ofMaxLength(5);
         return Combinators.combine(symbol, decimals, weight, Arbitraries.of(true, false))

@@ -71,7 +71,7 @@ public final class AccountArbitrary extends ArbitraryDecorator<Account> {
         return Arbitraries.bigIntegers()
                 .between(BigInteger.ONE, BigInteger.ONE.shiftLeft(128))
                 .withDistribution(net.jqwik.api.RandomDistribution.biased())
-                .edgeCases(e -> e.includeOnly(
+                .edgeCases(e -> e.add(
                         BigInteger.ONE,
                         BigInteger.ONE.shiftLeft(64),
                         BigInteger.ONE.shiftLeft(104),

@@ -72,10 +72,9 @@ public final class ConfigArbitrary extends ArbitraryDecorator<ProtocolConfig> {
 
     @Override
     protected Arbitrary<ProtocolConfig> arbitrary() {
-        Arbitrary<Integer> weight =
-                Arbitraries.integers().between(0, 1_000_000).edgeCases(e -> e.includeOnly(0, 1_000_000));
+        Arbitrary<Integer> weight = Arbitraries.integers().between(0, 1_000_000).edgeCases(e -> e.add(0, 1_000_000));
         Arbitrary<Integer> share = Arbitraries.integers().between(0, 1_000_000);
-        Arbitrary<Long> flat = Arbitraries.longs().between(0, 20_000_000L).edgeCases(e -> e.includeOnly(0L));
+        Arbitrary<Long> flat = Arbitraries.longs().between(0, 20_000_000L).edgeCases(e -> e.add(0L));
         return Combinators.combine(
                         risk,
                         risk,

@@ -76,7 +76,7 @@ public final class PricePathArbitrary extends ArbitraryDecorator<PricePath> {
     /** {@return an arbitrary of single moves} */
     public Arbitrary<PricePath.Move> moves() {
         Arbitrary<Integer> bounded =
-                Arbitraries.integers().between(-maxBps, maxBps).edgeCases(e -> e.includeOnly(0, -maxBps, maxBps));
+                Arbitraries.integers().between(-maxBps, maxBps).edgeCases(e -> e.add(0, -maxBps, maxBps));
         Arbitrary<Integer> move = jumpWeight == 0
                 ? bounded
                 : Arbitraries.frequencyOf(

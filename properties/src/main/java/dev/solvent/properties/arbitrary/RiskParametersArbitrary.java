@@ -53,13 +53,13 @@ public final class RiskParametersArbitrary extends ArbitraryDecorator<RiskParame
     protected Arbitrary<RiskParameters> arbitrary() {
         Arbitrary<Integer> im = Arbitraries.integers().between(minImPpm, maxImPpm);
         // maintenance as a share of initial, in per mille; 1000 means one wei below initial
-        Arbitrary<Integer> mmShare = Arbitraries.integers().between(100, 1000).edgeCases(e -> e.includeOnly(1000, 100));
-        Arbitrary<Integer> penalty = Arbitraries.integers().between(0, 100_000).edgeCases(e -> e.includeOnly(0));
+        Arbitrary<Integer> mmShare = Arbitraries.integers().between(100, 1000).edgeCases(e -> e.add(1000, 100));
+        Arbitrary<Integer> penalty = Arbitraries.integers().between(0, 100_000).edgeCases(e -> e.add(0));
         Arbitrary<Integer> band = Arbitraries.integers().between(20_000, 200_000);
         Arbitrary<Integer> funding = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(1, Arbitraries.just(0)),
                 net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(1_000, 50_000)));
-        Arbitrary<Integer> fee = Arbitraries.integers().between(0, 1_000).edgeCases(e -> e.includeOnly(0));
+        Arbitrary<Integer> fee = Arbitraries.integers().between(0, 1_000).edgeCases(e -> e.add(0));
         Arbitrary<RiskParameters> valid = Combinators.combine(im, mmShare, penalty, band, funding, fee, fee)
                 .as((i, m, p, b, f, tf, mf) -> {
                     Wad imr = ppm(i);

@@ -37,8 +37,8 @@ public final class SetupArbitrary extends ArbitraryDecorator<Setup> {
         Arbitrary<Long> weth = Arbitraries.longs()
                 .between(0, 3_000)
                 .map(n -> n * 1_000_000_000_000_000L)
-                .edgeCases(e -> e.includeOnly(0L, 1L));
-        Arbitrary<Long> wbtc = Arbitraries.longs().between(0, 10_000_000L).edgeCases(e -> e.includeOnly(0L, 1L));
+                .edgeCases(e -> e.add(0L, 1L));
+        Arbitrary<Long> wbtc = Arbitraries.longs().between(0, 10_000_000L).edgeCases(e -> e.add(0L, 1L));
         Arbitrary<Vector<Setup.Balance>> trader = Combinators.combine(usdc, weth, wbtc)
                 .as((u, e, b) -> {
                     Vector<Setup.Balance> v = Vector.of(new Setup.Balance(null, Standard.USDC, U256.of(u)));
@@ -51,7 +51,7 @@ public final class SetupArbitrary extends ArbitraryDecorator<Setup> {
                     return v;
                 });
         Arbitrary<Long> fund =
-                Arbitraries.longs().between(0, 3_000).map(n -> n * 1_000_000L).edgeCases(e -> e.includeOnly(0L));
+                Arbitraries.longs().between(0, 3_000).map(n -> n * 1_000_000L).edgeCases(e -> e.add(0L));
         return Combinators.combine(configs, trader, trader, trader, trader, fund)
                 .as((c, a, b, d, e, f) -> {
                     Vector<Setup.Balance> all = Vector.empty();

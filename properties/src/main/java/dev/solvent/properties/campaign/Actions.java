@@ -69,7 +69,7 @@ final class Actions {
     }
 
     private static Arbitrary<Integer> perMille() {
-        return Arbitraries.integers().between(1, 1000).edgeCases(e -> e.includeOnly(1000, 1));
+        return Arbitraries.integers().between(1, 1000).edgeCases(e -> e.add(1000, 1));
     }
 
     private static int decimals(World w, AssetId asset) {
@@ -141,7 +141,7 @@ final class Actions {
         Arbitrary<Transformer<World>> a = Combinators.combine(
                         trader(),
                         Arbitraries.of(Standard.USDC, Standard.USDC, Standard.WETH, Standard.WBTC),
-                        Arbitraries.longs().between(1, 5_000).edgeCases(e -> e.includeOnly(1L)))
+                        Arbitraries.longs().between(1, 5_000).edgeCases(e -> e.add(1L)))
                 .as((t, asset, n) -> step("deposit " + t + " " + asset + " " + n, w -> {
                     // n thousandths of a whole unit, or one base unit
                     int d = decimals(w, asset);
@@ -217,14 +217,14 @@ final class Actions {
         Arbitrary<Integer> share = Arbitraries.frequencyOf(
                         net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(1, 1100)),
                         net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(800, 1000)))
-                .edgeCases(e -> e.includeOnly(1000, 1));
+                .edgeCases(e -> e.add(1000, 1));
         Arbitrary<Transformer<World>> a = Combinators.combine(
                         trader(),
                         trader(),
                         market(),
                         Arbitraries.of(true, false),
                         share,
-                        Arbitraries.integers().between(-150, 150).edgeCases(e -> e.includeOnly(0)))
+                        Arbitraries.integers().between(-150, 150).edgeCases(e -> e.add(0)))
                 .as((taker, maker, m, buy, pm, offset) -> step(
                         "trade " + taker + (buy ? " buys " : " sells ") + pm + "‰ of its capacity in " + m + " from "
                                 + maker + " at " + offset + "bps",
@@ -284,7 +284,7 @@ final class Actions {
                                                 1, Arbitraries.integers().between(1, 1100)),
                                         net.jqwik.api.Tuple.of(
                                                 3, Arbitraries.integers().between(850, 1000)))
-                                .edgeCases(e -> e.includeOnly(1000)),
+                                .edgeCases(e -> e.add(1000)),
                         Arbitraries.integers().between(-150, 150))
                 .as((t, maker, m, buy, marginUsd, pm, offset) -> step(
                         "open isolated " + t + " " + m + (buy ? " long " : " short ") + pm + "‰ of " + marginUsd

@@ -124,17 +124,17 @@ public final class ClaimSearch {
                         Arbitraries.integers().between(0, traders - 1),
                         Arbitraries.integers().between(0, claim.markets().size() - 1),
                         Arbitraries.of(true, false),
-                        Arbitraries.integers().between(1, 1000).edgeCases(e -> e.includeOnly(1000)))
+                        Arbitraries.integers().between(1, 1000).edgeCases(e -> e.add(1000)))
                 .as(Scenario.Opening::new);
         Arbitrary<List<Scenario.Opening>> openings = opening.list().ofMinSize(1).ofMaxSize(2 * traders);
         // each feed follows a trend (edge cases: the bound either way) plus noise, clamped to the bound: crashes and
         // rallies are found quickly, and both shrink toward a still market
         Arbitrary<List<Integer>> trends = Arbitraries.integers()
                 .between(-x, x)
-                .edgeCases(e -> e.includeOnly(-x, x, 0))
+                .edgeCases(e -> e.add(-x, x, 0))
                 .list()
                 .ofSize(keys);
-        Arbitrary<Integer> noise = Arbitraries.integers().between(-x, x).edgeCases(e -> e.includeOnly(0));
+        Arbitrary<Integer> noise = Arbitraries.integers().between(-x, x).edgeCases(e -> e.add(0));
         Arbitrary<List<List<Integer>>> noises = noise.list().ofSize(keys).list().ofSize(claim.blocks());
         Arbitrary<List<List<Integer>>> moves = Combinators.combine(trends, noises)
                 .as((t, n) -> {
@@ -150,7 +150,7 @@ public final class ClaimSearch {
                 });
         Arbitrary<List<Integer>> delays = Arbitraries.integers()
                 .between(0, claim.keeperDelay())
-                .edgeCases(e -> e.includeOnly(claim.keeperDelay()))
+                .edgeCases(e -> e.add(claim.keeperDelay()))
                 .list()
                 .ofSize(traders);
         return Combinators.combine(openings, moves, delays)
