@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = {
             "Searches for a counterexample to a claim about a protocol's parameters, such as: with these parameters,"
-                    + " prices that move at most 2% a block and keepers that act within 2 blocks, no account ends"
+                    + " prices that move at most 2%% a block and keepers that act within 2 blocks, no account ends"
                     + " with bad debt.",
             "Prints HOLDS with what was tried, or FAILS with the smallest counterexample (price path and"
                     + " transactions), written as state.json and txs.json for solvent replay.",
