@@ -9,16 +9,14 @@ import dev.solvent.properties.arbitrary.RiskParameters;
 import dev.solvent.properties.arbitrary.Setup;
 import dev.solvent.properties.arbitrary.Standard;
 import dev.solvent.properties.campaign.Campaign;
-import dev.solvent.properties.campaign.World;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Provide;
 import net.jqwik.api.domains.DomainContextBase;
-import net.jqwik.api.state.ActionChain;
 
 /**
  * The jqwik domain of margin-protocol values: with {@code @Domain(SolventDomain.class)} a property takes {@code
  * @ForAll ProtocolState}, {@code ProtocolConfig}, {@code RiskParameters}, {@code AssetConfig}, {@code Setup},
- * {@code Account}, {@code PricePath} or {@code ActionChain<World>} (the standard campaign's chains) without writing
+ * {@code Account}, {@code PricePath} or {@code Campaign.Run} (a setup and a chain of the standard campaign) without writing
  * a provider.
  *
  * {@snippet :
@@ -70,7 +68,7 @@ public class SolventDomain extends DomainContextBase {
     }
 
     @Provide
-    Arbitrary<ActionChain<World>> chains() {
-        return Campaign.standard().chains();
+    Arbitrary<Campaign.Run> runs() {
+        return Campaign.standard().runs();
     }
 }

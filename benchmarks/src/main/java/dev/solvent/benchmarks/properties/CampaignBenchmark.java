@@ -6,7 +6,6 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import net.jqwik.api.RandomGenerator;
 import net.jqwik.api.sessions.JqwikSession;
-import net.jqwik.api.state.ActionChain;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -45,8 +44,8 @@ public class CampaignBenchmark {
 
     private Campaign checked;
     private Campaign unchecked;
-    private RandomGenerator<ActionChain<World>> checkedChains;
-    private RandomGenerator<ActionChain<World>> uncheckedChains;
+    private RandomGenerator<Campaign.Run> checkedChains;
+    private RandomGenerator<Campaign.Run> uncheckedChains;
     private Random random;
 
     /** Creates the benchmark state; JMH does. */
@@ -75,8 +74,8 @@ public class CampaignBenchmark {
         JqwikSession.start();
         checked = Campaign.standard();
         unchecked = Campaign.standard().withInvariants(io.vavr.collection.Vector.empty());
-        checkedChains = checked.chains().generator(1000);
-        uncheckedChains = unchecked.chains().generator(1000);
+        checkedChains = checked.runs().generator(1000);
+        uncheckedChains = unchecked.runs().generator(1000);
         random = new Random(42);
     }
 

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.Random;
 import net.jqwik.api.RandomGenerator;
 import net.jqwik.api.sessions.JqwikSession;
-import net.jqwik.api.state.ActionChain;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,11 +36,11 @@ class CampaignReplayTest {
     @Test
     void campaignLogsReplayToTheSameState(@TempDir Path dir) {
         Campaign campaign = Campaign.standard();
-        RandomGenerator<ActionChain<World>> chains = campaign.chains().generator(1000);
+        RandomGenerator<Campaign.Run> runs = campaign.runs().generator(1000);
         Random random = new Random(20_261_129L);
         int liquidations = 0;
         for (int i = 0; i < 40; i++) {
-            World w = campaign.runUnobserved(chains.next(random).value());
+            World w = campaign.runUnobserved(runs.next(random).value());
             Path folder = dir.resolve("run-" + i);
             ReplayFiles.Written files = ReplayFiles.write(w.setup(), w.log(), folder, "run " + i);
 

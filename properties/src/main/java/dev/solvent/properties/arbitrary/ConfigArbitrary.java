@@ -96,6 +96,33 @@ public final class ConfigArbitrary extends ArbitraryDecorator<ProtocolConfig> {
     }
 
     /**
+     * {@return the standard configuration: both markets at 10% initial and 5% maintenance margin, a 2% penalty, fees
+     * of 0.05% and 0.02%, funding capped at 1% a day; WETH weighted 0.8 and WBTC 0.7; keepers earn 5 USDC plus 25% of
+     * the penalty; a backstop takes liquidated positions over and losses past the fund are socialized}
+     */
+    public static ProtocolConfig standard() {
+        RiskParameters p = new RiskParameters(
+                Wad.parse("0.1"),
+                Wad.parse("0.05"),
+                Wad.parse("0.02"),
+                Wad.parse("0.05"),
+                Wad.parse("0.01"),
+                Wad.parse("0.0005"),
+                Wad.parse("0.0002"),
+                U256.parse("1000000000000000000000000000"),
+                3600);
+        return config(
+                p,
+                p,
+                new ShortfallPolicy.InsuranceThenSocialize(),
+                new PositionReceiver.Backstop(Standard.BACKSTOP),
+                5_000_000,
+                250_000,
+                Wad.parse("0.8"),
+                Wad.parse("0.7"));
+    }
+
+    /**
      * {@return a configuration of the standard universe with these parameters}
      *
      * @param flatReward the keeper's flat reward, USDC base units

@@ -10,14 +10,11 @@ import dev.solvent.model.logic.MarginLogic;
 import dev.solvent.model.math.FixedPoint;
 import dev.solvent.model.math.I256;
 import dev.solvent.model.math.Rounding;
-import dev.solvent.model.math.U256;
 import dev.solvent.model.state.Account;
 import dev.solvent.model.state.IsolatedPosition;
 import dev.solvent.model.tx.OracleAnswer;
 import dev.solvent.model.tx.Tx;
 import dev.solvent.properties.arbitrary.PricePath;
-import dev.solvent.properties.arbitrary.Setup;
-import dev.solvent.properties.arbitrary.Standard;
 import io.vavr.Tuple2;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
@@ -38,11 +35,7 @@ import net.jqwik.api.state.Transformer;
  */
 final class Actions {
 
-    private final Setup setup;
-
-    Actions(Setup setup) {
-        this.setup = setup;
-    }
+    Actions() {}
 
     private static final I256 BPS = I256.of(10_000);
 
@@ -60,12 +53,41 @@ final class Actions {
         });
     }
 
-    private Arbitrary<AccountId> trader() {
-        return Arbitraries.of(setup.traders().asJava());
+    /** {@return an index that picks a trader, a market or an asset of the world it meets} */
+    private static Arbitrary<Integer> index() {
+        return Arbitraries.integers().between(0, 11);
     }
 
-    private Arbitrary<MarketId> market() {
-        return Arbitraries.of(setup.config().markets().keySet().toJavaList());
+    private static AccountId trader(World w, int i) {
+        return w.setup().traders().get(i % w.setup().traders().size());
+    }
+
+    /** {@return another trader than {@code taker}, picked by {@code i}} */
+    private static AccountId other(World w, int i, AccountId taker) {
+        AccountId m = trader(w, i);
+        return m.equals(taker) && i % 7 != 0 ? trader(w, i + 1) : m;
+    }
+
+    private static MarketId market(World w, int i) {
+        Vector<MarketId> markets = w.state().config().markets().keySet().toVector();
+        return markets.get(i % markets.size());
+    }
+
+    /** {@return the settlement asset for even {@code i}, another asset for odd ones} */
+    private static AssetId asset(World w, int i) {
+        Vector<AssetId> assets = w.state().config().assets().keySet().toVector();
+        return i % 2 == 0 ? w.state().config().settlementAsset() : assets.get((i / 2) % assets.size());
+    }
+
+    /** {@return the first borrowable asset, or the settlement asset when none is} */
+    private static AssetId borrowable(World w) {
+        return w.state()
+                .config()
+                .assets()
+                .values()
+                .find(AssetConfig::borrowable)
+                .map(AssetConfig::id)
+                .getOrElse(w.state().config().settlementAsset());
     }
 
     private static Arbitrary<Integer> perMille() {
@@ -135,14 +157,19 @@ final class Actions {
         return n.max(floor);
     }
 
+    /** {@return an action that draws its transformers from {@code a}} */
+    private static Action.Independent<World> independent(Arbitrary<Transformer<World>> a) {
+        return () -> a;
+    }
+
     // ---- the actions
 
     Action.Independent<World> deposit() {
         Arbitrary<Transformer<World>> a = Combinators.combine(
-                        trader(),
-                        Arbitraries.of(Standard.USDC, Standard.USDC, Standard.WETH, Standard.WBTC),
-                        Arbitraries.longs().between(1, 5_000).edgeCases(e -> e.add(1L)))
-                .as((t, asset, n) -> step("deposit " + t + " " + asset + " " + n, w -> {
+                        index(), index(), Arbitraries.longs().between(1, 5_000).edgeCases(e -> e.add(1L)))
+                .as((ti, ai, n) -> step("deposit: trader " + ti + ", asset " + ai + ", " + n + "/1000", w -> {
+                    AccountId t = trader(w, ti);
+                    AssetId asset = asset(w, ai);
                     // n thousandths of a whole unit, or one base unit
                     int d = decimals(w, asset);
                     I256 amount = n == 1
@@ -156,15 +183,14 @@ final class Actions {
                             t,
                             t + " deposits " + show(amount, d) + " " + asset);
                 }));
-        return () -> a;
+        return independent(a);
     }
 
     Action.Independent<World> withdraw() {
-        Arbitrary<Transformer<World>> a = Combinators.combine(
-                        trader(),
-                        Arbitraries.of(Standard.USDC, Standard.USDC, Standard.WETH, Standard.WBTC),
-                        perMille())
-                .as((t, asset, pm) -> step("withdraw " + t + " " + asset + " " + pm + "‰", w -> {
+        Arbitrary<Transformer<World>> a = Combinators.combine(index(), index(), perMille())
+                .as((ti, ai, pm) -> step("withdraw: trader " + ti + ", asset " + ai + ", " + pm + "‰", w -> {
+                    AccountId t = trader(w, ti);
+                    AssetId asset = asset(w, ai);
                     I256 balance = w.state().accountOrEmpty(t).balance(asset);
                     I256 amount = balance.isPositive()
                             ? balance.times(I256.of(pm)).divide(I256.of(1000), Rounding.CEIL)
@@ -174,43 +200,57 @@ final class Actions {
                             t,
                             t + " withdraws " + show(amount, decimals(w, asset)) + " " + asset);
                 }));
-        return () -> a;
+        return independent(a);
     }
 
     Action.Independent<World> borrow() {
         Arbitrary<Transformer<World>> a = Combinators.combine(
-                        trader(), Arbitraries.integers().between(1, 2_000))
-                .as((t, milli) -> {
-                    I256 amount = I256.of(milli).times(I256.pow10(15));
-                    String what = t + " borrows " + show(amount, 18) + " WETH";
-                    return step(what, w -> new Pending(new Tx.Borrow(t, Standard.WETH, amount.toU256()), t, what));
-                });
-        return () -> a;
+                        index(), Arbitraries.integers().between(1, 2_000))
+                .as((ti, milli) -> step("borrow: trader " + ti + ", " + milli + "/1000", w -> {
+                    AccountId t = trader(w, ti);
+                    AssetId asset = borrowable(w);
+                    int d = decimals(w, asset);
+                    I256 amount = I256.of(milli)
+                            .times(I256.pow10(d))
+                            .divide(I256.of(1000), Rounding.FLOOR)
+                            .max(I256.ONE);
+                    return new Pending(
+                            new Tx.Borrow(t, asset, amount.toU256()),
+                            t,
+                            t + " borrows " + show(amount, d) + " " + asset);
+                }));
+        return independent(a);
     }
 
     Action.Independent<World> repay() {
-        Arbitrary<Transformer<World>> a = Combinators.combine(trader(), perMille())
-                .as((t, pm) -> step("repay " + t + " " + pm + "‰", w -> {
-                    I256 debt =
-                            w.state().accountOrEmpty(t).balance(Standard.WETH).negate();
+        Arbitrary<Transformer<World>> a = Combinators.combine(index(), perMille())
+                .as((ti, pm) -> step("repay: trader " + ti + ", " + pm + "‰", w -> {
+                    AccountId t = trader(w, ti);
+                    AssetId asset = borrowable(w);
+                    int d = decimals(w, asset);
+                    I256 debt = w.state().accountOrEmpty(t).balance(asset).negate();
                     I256 amount = debt.isPositive()
                             ? debt.times(I256.of(pm)).divide(I256.of(1000), Rounding.CEIL)
-                            : I256.pow10(15);
+                            : I256.pow10(Math.max(0, d - 3));
                     return new Pending(
-                            new Tx.Repay(t, Standard.WETH, amount.toU256()),
-                            t,
-                            t + " repays " + show(amount, 18) + " WETH");
+                            new Tx.Repay(t, asset, amount.toU256()), t, t + " repays " + show(amount, d) + " " + asset);
                 }));
-        return () -> a;
+        return independent(a);
     }
 
     Action.Independent<World> fundInsurance() {
-        AccountId k = setup.keeper();
-        Arbitrary<Transformer<World>> a = Arbitraries.longs().between(1, 2_000).map(n -> {
-            String what = k + " funds the insurance with " + n + " USDC";
-            return step(what, w -> new Pending(new Tx.FundInsurance(U256.of(n * 1_000_000L)), k, what));
-        });
-        return () -> a;
+        Arbitrary<Transformer<World>> a = Arbitraries.longs()
+                .between(1, 2_000)
+                .map(n -> step("fund the insurance: " + n, w -> {
+                    AccountId k = w.setup().keeper();
+                    int d = w.state().config().settlement().decimals();
+                    I256 amount = I256.of(n).times(I256.pow10(d));
+                    return new Pending(
+                            new Tx.FundInsurance(amount.toU256()),
+                            k,
+                            k + " funds the insurance with " + show(amount, d));
+                }));
+        return independent(a);
     }
 
     Action.Independent<World> trade() {
@@ -219,16 +259,19 @@ final class Actions {
                         net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(800, 1000)))
                 .edgeCases(e -> e.add(1000, 1));
         Arbitrary<Transformer<World>> a = Combinators.combine(
-                        trader(),
-                        trader(),
-                        market(),
+                        index(),
+                        index(),
+                        index(),
                         Arbitraries.of(true, false),
                         share,
                         Arbitraries.integers().between(-150, 150).edgeCases(e -> e.add(0)))
-                .as((taker, maker, m, buy, pm, offset) -> step(
-                        "trade " + taker + (buy ? " buys " : " sells ") + pm + "‰ of its capacity in " + m + " from "
-                                + maker + " at " + offset + "bps",
+                .as((ti, mi, mk, buy, pm, offset) -> step(
+                        "trade: trader " + ti + (buy ? " buys " : " sells ") + pm + "‰ of its capacity in market " + mk
+                                + " from trader " + mi + " at " + offset + "bps",
                         w -> {
+                            AccountId taker = trader(w, ti);
+                            AccountId maker = other(w, mi, taker);
+                            MarketId m = market(w, mk);
                             I256 size = size(w, m, capacity(w, taker, m), pm, buy);
                             I256 price = price(w, m, offset);
                             int du = decimals(
@@ -237,9 +280,14 @@ final class Actions {
                                     new Tx.Trade(m, taker, maker, size, price),
                                     taker,
                                     taker + (buy ? " buys " : " sells ") + show(size.abs(), du) + " " + m + " from "
-                                            + maker + " at " + show(price, 8));
+                                            + maker + " at "
+                                            + show(
+                                                    price,
+                                                    answer(w, m)
+                                                            .map(OracleAnswer::decimals)
+                                                            .getOrElse(0)));
                         }));
-        return () -> a;
+        return independent(a);
     }
 
     /** {@return existing isolated buckets, or none} */
@@ -255,15 +303,16 @@ final class Actions {
 
     /**
      * {@return an existing bucket chosen by {@code pick}, or when there is none (or {@code any} says so) the bucket of
-     * {@code fallback} in {@code market}}
+     * trader {@code ti} in market {@code mk}}
      */
-    private static Tuple2<AccountId, MarketId> bucket(
-            World w, int pick, boolean any, AccountId fallback, MarketId market) {
+    private static Tuple2<AccountId, MarketId> bucket(World w, int pick, boolean any, int ti, int mk) {
         Vector<Tuple2<AccountId, MarketId>> existing = buckets(w);
-        return existing.isEmpty() || any ? new Tuple2<>(fallback, market) : existing.get(pick % existing.size());
+        return existing.isEmpty() || any
+                ? new Tuple2<>(trader(w, ti), market(w, mk))
+                : existing.get(pick % existing.size());
     }
 
-    private Arbitrary<Integer> pick() {
+    private static Arbitrary<Integer> pick() {
         return Arbitraries.integers().between(0, 1_000);
     }
 
@@ -274,9 +323,9 @@ final class Actions {
 
     Action.Independent<World> openIsolated() {
         Arbitrary<Transformer<World>> a = Combinators.combine(
-                        trader(),
-                        trader(),
-                        market(),
+                        index(),
+                        index(),
+                        index(),
                         Arbitraries.of(true, false),
                         Arbitraries.longs().between(10, 3_000),
                         Arbitraries.frequencyOf(
@@ -286,11 +335,15 @@ final class Actions {
                                                 3, Arbitraries.integers().between(850, 1000)))
                                 .edgeCases(e -> e.add(1000)),
                         Arbitraries.integers().between(-150, 150))
-                .as((t, maker, m, buy, marginUsd, pm, offset) -> step(
-                        "open isolated " + t + " " + m + (buy ? " long " : " short ") + pm + "‰ of " + marginUsd
-                                + " USDC margin",
+                .as((ti, mi, mk, buy, units, pm, offset) -> step(
+                        "open isolated: trader " + ti + " in market " + mk + (buy ? " long " : " short ") + pm + "‰ of "
+                                + units + " units of margin",
                         w -> {
-                            I256 margin = I256.of(marginUsd * 1_000_000L);
+                            AccountId t = trader(w, ti);
+                            AccountId maker = other(w, mi, t);
+                            MarketId m = market(w, mk);
+                            int ds = w.state().config().settlement().decimals();
+                            I256 margin = I256.of(units).times(I256.pow10(ds));
                             I256 im = w.state()
                                     .config()
                                     .markets()
@@ -307,22 +360,24 @@ final class Actions {
                                     new Tx.OpenIsolated(t, m, maker, size, price, margin.toU256()),
                                     t,
                                     t + " opens an isolated " + (buy ? "long " : "short ") + show(size.abs(), du) + " "
-                                            + m + " with " + marginUsd + " USDC margin against " + maker);
+                                            + m + " with " + units + " "
+                                            + w.state().config().settlementAsset()
+                                            + " margin against " + maker);
                         }));
-        return () -> a;
+        return independent(a);
     }
 
     Action.Independent<World> modifyIsolated() {
         Arbitrary<Transformer<World>> a = Combinators.combine(
                         pick(),
                         rarely(),
-                        trader(),
-                        market(),
-                        trader(),
+                        index(),
+                        index(),
+                        index(),
                         Arbitraries.integers().between(-1500, 1000).filter(x -> x != 0),
                         Arbitraries.integers().between(-150, 150))
-                .as((pick, any, t, m, maker, pm, offset) -> step("modify isolated #" + pick + " by " + pm + "‰", w -> {
-                    Tuple2<AccountId, MarketId> b = bucket(w, pick, any, t, m);
+                .as((pick, any, ti, mk, mi, pm, offset) -> step("modify isolated #" + pick + " by " + pm + "‰", w -> {
+                    Tuple2<AccountId, MarketId> b = bucket(w, pick, any, ti, mk);
                     IsolatedPosition ip =
                             w.state().accountOrEmpty(b._1).isolated().get(b._2).getOrNull();
                     I256 current = ip == null || ip.position().isFlat()
@@ -332,79 +387,81 @@ final class Actions {
                     if (delta.isZero()) {
                         delta = I256.ONE;
                     }
-                    AccountId mk = maker.equals(b._1) ? t : maker;
+                    AccountId mk2 = other(w, mi, b._1);
                     return new Pending(
-                            new Tx.ModifyIsolated(b._1, b._2, mk, delta, price(w, b._2, offset)),
+                            new Tx.ModifyIsolated(b._1, b._2, mk2, delta, price(w, b._2, offset)),
                             b._1,
-                            b._1 + " changes its isolated " + b._2 + " by " + delta + " against " + mk);
+                            b._1 + " changes its isolated " + b._2 + " by " + delta + " against " + mk2);
                 }));
-        return () -> a;
+        return independent(a);
     }
 
     Action.Independent<World> closeIsolated() {
         Arbitrary<Transformer<World>> a = Combinators.combine(
                         pick(),
                         rarely(),
-                        trader(),
-                        market(),
-                        trader(),
+                        index(),
+                        index(),
+                        index(),
                         Arbitraries.integers().between(-150, 150))
-                .as((pick, any, t, m, maker, offset) -> step("close isolated #" + pick, w -> {
-                    Tuple2<AccountId, MarketId> b = bucket(w, pick, any, t, m);
+                .as((pick, any, ti, mk, mi, offset) -> step("close isolated #" + pick, w -> {
+                    Tuple2<AccountId, MarketId> b = bucket(w, pick, any, ti, mk);
+                    AccountId maker = other(w, mi, b._1);
                     return new Pending(
                             new Tx.CloseIsolated(b._1, b._2, maker, price(w, b._2, offset)),
                             b._1,
                             b._1 + " closes its isolated " + b._2 + " against " + maker);
                 }));
-        return () -> a;
+        return independent(a);
     }
 
     Action.Independent<World> addIsolatedMargin() {
         Arbitrary<Transformer<World>> a = Combinators.combine(
-                        pick(),
-                        rarely(),
-                        trader(),
-                        market(),
-                        Arbitraries.longs().between(1, 2_000))
-                .as((pick, any, t, m, n) -> step("add margin to isolated #" + pick, w -> {
-                    Tuple2<AccountId, MarketId> b = bucket(w, pick, any, t, m);
+                        pick(), rarely(), index(), index(), Arbitraries.longs().between(1, 2_000))
+                .as((pick, any, ti, mk, n) -> step("add margin to isolated #" + pick, w -> {
+                    Tuple2<AccountId, MarketId> b = bucket(w, pick, any, ti, mk);
+                    int ds = w.state().config().settlement().decimals();
                     return new Pending(
-                            new Tx.AddIsolatedMargin(b._1, b._2, U256.of(n * 1_000_000L)),
+                            new Tx.AddIsolatedMargin(
+                                    b._1, b._2, I256.of(n).times(I256.pow10(ds)).toU256()),
                             b._1,
-                            b._1 + " adds " + n + " USDC to its isolated " + b._2);
+                            b._1 + " adds " + n + " " + w.state().config().settlementAsset() + " to its isolated "
+                                    + b._2);
                 }));
-        return () -> a;
+        return independent(a);
     }
 
     Action.Independent<World> removeIsolatedMargin() {
-        Arbitrary<Transformer<World>> a = Combinators.combine(pick(), rarely(), trader(), market(), perMille())
-                .as((pick, any, t, m, pm) -> step("remove " + pm + "‰ of the margin of isolated #" + pick, w -> {
-                    Tuple2<AccountId, MarketId> b = bucket(w, pick, any, t, m);
+        Arbitrary<Transformer<World>> a = Combinators.combine(pick(), rarely(), index(), index(), perMille())
+                .as((pick, any, ti, mk, pm) -> step("remove " + pm + "‰ of the margin of isolated #" + pick, w -> {
+                    Tuple2<AccountId, MarketId> b = bucket(w, pick, any, ti, mk);
                     IsolatedPosition ip =
                             w.state().accountOrEmpty(b._1).isolated().get(b._2).getOrNull();
                     I256 margin = ip == null || !ip.margin().isPositive() ? I256.pow10(6) : ip.margin();
                     I256 amount = margin.times(I256.of(pm)).divide(I256.of(1000), Rounding.CEIL);
+                    int ds = w.state().config().settlement().decimals();
                     return new Pending(
                             new Tx.RemoveIsolatedMargin(b._1, b._2, amount.toU256()),
                             b._1,
-                            b._1 + " removes " + show(amount, 6) + " USDC from its isolated " + b._2);
+                            b._1 + " removes " + show(amount, ds) + " "
+                                    + w.state().config().settlementAsset() + " from its isolated " + b._2);
                 }));
-        return () -> a;
+        return independent(a);
     }
 
     Action.Independent<World> settleFunding() {
-        AccountId k = setup.keeper();
-        Arbitrary<Transformer<World>> a = trader().map(t -> {
-            String what = k + " settles the funding of " + t;
-            return step(what, w -> new Pending(new Tx.SettleFunding(t), k, what));
-        });
-        return () -> a;
+        Arbitrary<Transformer<World>> a = index().map(ti -> step("settle the funding of trader " + ti, w -> {
+            AccountId k = w.setup().keeper();
+            AccountId t = trader(w, ti);
+            return new Pending(new Tx.SettleFunding(t), k, k + " settles the funding of " + t);
+        }));
+        return independent(a);
     }
 
     Action.Independent<World> liquidate() {
-        AccountId k = setup.keeper();
-        Arbitrary<Transformer<World>> a = Combinators.combine(pick(), rarely(), trader())
+        Arbitrary<Transformer<World>> a = Combinators.combine(pick(), rarely(), index())
                 .as((pick, any, fallback) -> step("liquidate an unhealthy account #" + pick, w -> {
+                    AccountId k = w.setup().keeper();
                     Vector<AccountId> unhealthy = w.setup()
                             .traders()
                             .filter(t -> w.state()
@@ -412,16 +469,17 @@ final class Actions {
                                     .flatMap(acct -> MarginLogic.cross(w.state(), acct, w.blockFor(k))
                                             .toOption())
                                     .exists(MarginLogic.AccountData::isLiquidatable));
-                    AccountId t = unhealthy.isEmpty() || any ? fallback : unhealthy.get(pick % unhealthy.size());
+                    AccountId t =
+                            unhealthy.isEmpty() || any ? trader(w, fallback) : unhealthy.get(pick % unhealthy.size());
                     return new Pending(new Tx.Liquidate(t), k, "liquidate " + t);
                 }));
-        return () -> a;
+        return independent(a);
     }
 
     Action.Independent<World> liquidateIsolated() {
-        AccountId k = setup.keeper();
-        Arbitrary<Transformer<World>> a = Combinators.combine(pick(), rarely(), trader(), market())
-                .as((pick, any, t, m) -> step("liquidate an unhealthy isolated position #" + pick, w -> {
+        Arbitrary<Transformer<World>> a = Combinators.combine(pick(), rarely(), index(), index())
+                .as((pick, any, ti, mk) -> step("liquidate an unhealthy isolated position #" + pick, w -> {
+                    AccountId k = w.setup().keeper();
                     Vector<Tuple2<AccountId, MarketId>> unhealthy = buckets(w)
                             .filter(b -> w.state()
                                     .account(b._1)
@@ -430,16 +488,16 @@ final class Actions {
                                             .toOption())
                                     .exists(MarginLogic.AccountData::isLiquidatable));
                     Tuple2<AccountId, MarketId> b = unhealthy.isEmpty() || any
-                            ? bucket(w, pick, false, t, m)
+                            ? bucket(w, pick, false, ti, mk)
                             : unhealthy.get(pick % unhealthy.size());
                     return new Pending(
                             new Tx.LiquidateIsolated(b._1, b._2), k, "liquidate the isolated " + b._2 + " of " + b._1);
                 }));
-        return () -> a;
+        return independent(a);
     }
 
     static Action.Independent<World> movePrices(Arbitrary<PricePath.Move> moves) {
         Arbitrary<Transformer<World>> a = moves.map(m -> Transformer.transform("prices " + m, x -> x.move(m)));
-        return () -> a;
+        return independent(a);
     }
 }

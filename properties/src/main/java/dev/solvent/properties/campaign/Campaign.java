@@ -27,13 +27,13 @@ import net.jqwik.api.statistics.Statistics;
  *
  *     @Property
  *     @AddLifecycleHook(CampaignHook.class)
- *     void everyInvariantHolds(@ForAll("chains") ActionChain<World> chain) {
- *         campaign.run(chain);
+ *     void everyInvariantHolds(@ForAll("runs") Campaign.Run run) {
+ *         campaign.run(run);
  *     }
  *
  *     @Provide
- *     Arbitrary<ActionChain<World>> chains() {
- *         return campaign.chains();
+ *     Arbitrary<Campaign.Run> runs() {
+ *         return campaign.runs();
  *     }
  * }
  * }
@@ -116,7 +116,7 @@ public final class Campaign {
         return new Campaign(setups, other, invariants, moves, maxSteps, coverage);
     }
 
-    /** {@return the same campaign starting from these setups} */
+    /** {@return the same campaign drawing its setups from {@code other}} */
     public Campaign withSetups(Arbitrary<Setup> other) {
         return new Campaign(other, engine, invariants, moves, maxSteps, coverage);
     }
@@ -141,16 +141,39 @@ public final class Campaign {
         return new Campaign(setups, engine, invariants, moves, maxSteps, other);
     }
 
-    /** {@return the chains: a setup, then weighted actions, one per transaction kind, and price moves} */
-    public Arbitrary<ActionChain<World>> chains() {
-        return setups.flatMap(this::chains);
+    /**
+     * A setup and a chain of steps from it: one try of the campaign. The setup is drawn beside the chain rather than
+     * the chain from the setup (a {@code flatMap}), so that jqwik shrinks both independently and a shrunk failure is a
+     * short transaction list.
+     *
+     * @param setup where the chain starts
+     * @param chain the steps
+     */
+    public record Run(Setup setup, ActionChain<World> chain) {}
+
+    /** The setup of the run in progress on this thread, which the chains' shared start reads. */
+    private static final ThreadLocal<Setup> CURRENT = new ThreadLocal<>();
+
+    /** {@return the runs: a setup, then weighted actions, one per transaction kind, and price moves} */
+    public Arbitrary<Run> runs() {
+        ActionChainArbitrary<World> chains = actions(ActionChain.<World>startWith(() -> {
+            Setup setup = CURRENT.get();
+            if (setup == null) {
+                throw new IllegalStateException("a campaign chain from runs() runs only through Campaign.run(Run)");
+            }
+            return World.genesis(setup, engine);
+        }));
+        return net.jqwik.api.Combinators.combine(setups, chains).as(Run::new);
     }
 
     /** {@return the chains from one setup} */
     public ActionChainArbitrary<World> chains(Setup setup) {
-        Actions actions = new Actions(setup);
-        return ActionChain.<World>startWith(() -> World.genesis(setup, engine))
-                .withAction(20, Actions.movePrices(moves))
+        return actions(ActionChain.<World>startWith(() -> World.genesis(setup, engine)));
+    }
+
+    private ActionChainArbitrary<World> actions(ActionChainArbitrary<World> chain) {
+        Actions actions = new Actions();
+        return chain.withAction(20, Actions.movePrices(moves))
                 .withAction(22, actions.trade())
                 .withAction(12, actions.liquidate())
                 .withAction(8, actions.liquidateIsolated())
@@ -169,14 +192,32 @@ public final class Campaign {
     }
 
     /**
-     * Runs a chain with every invariant checked after every step, and records the coverage statistics (call it from
+     * Runs one try with every invariant checked after every step, and records the coverage statistics (call it from
      * inside a property, once per try).
      *
      * @return the final world
      * @throws CampaignFailure when an invariant breaks
      */
+    public World run(Run run) {
+        return observe(runUnobserved(run));
+    }
+
+    /** {@return the final world of one try, every invariant checked after every step, without statistics} */
+    public World runUnobserved(Run run) {
+        CURRENT.set(run.setup());
+        try {
+            return runUnobserved(run.chain());
+        } finally {
+            CURRENT.remove();
+        }
+    }
+
+    /** Runs a chain of {@link #chains(Setup)} as {@link #run(Run)} does. */
     public World run(ActionChain<World> chain) {
-        World end = runUnobserved(chain);
+        return observe(runUnobserved(chain));
+    }
+
+    private World observe(World end) {
         Statistics.label("liquidation").collect(end.tally().liquidations() > 0);
         Statistics.label("shortfall").collect(end.tally().shortfalls() > 0);
         Statistics.label("socialized loss").collect(end.tally().socialized() > 0);

@@ -14,8 +14,8 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
  * {@snippet :
  * @Property
  * @AddLifecycleHook(CampaignHook.class)
- * void everyInvariantHolds(@ForAll("chains") ActionChain<World> chain) {
- *     campaign.run(chain);
+ * void everyInvariantHolds(@ForAll("runs") Campaign.Run run) {
+ *     campaign.run(run);
  * }
  * }
  */

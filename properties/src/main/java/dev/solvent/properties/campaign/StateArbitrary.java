@@ -50,6 +50,6 @@ public final class StateArbitrary extends ArbitraryDecorator<ProtocolState> {
 
     @Override
     protected Arbitrary<ProtocolState> arbitrary() {
-        return campaign.chains().map(chain -> campaign.runUnobserved(chain).state());
+        return campaign.runs().map(run -> campaign.runUnobserved(run).state());
     }
 }

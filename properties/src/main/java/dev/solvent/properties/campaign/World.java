@@ -38,6 +38,7 @@ import io.vavr.control.Option;
  * @param log every transaction sent since genesis, reverted ones included
  * @param last the last transaction's transition, none after a price move or at genesis
  * @param tally counts of what happened
+ * @param steps steps taken since genesis: transactions sent and price moves
  */
 public record World(
         Setup setup,
@@ -48,7 +49,8 @@ public record World(
         TreeMap<String, OracleAnswer> prices,
         Vector<Sent> log,
         Option<Transition> last,
-        Tally tally) {
+        Tally tally,
+        int steps) {
 
     /**
      * One transaction as sent: its block (sender and oracle answers included), the transaction, a note for people, and
@@ -154,7 +156,7 @@ public record World(
             s = r.get().state();
         }
         return new World(
-                setup, engine, s, 0, setup.genesisTime(), setup.prices(), Vector.empty(), Option.none(), Tally.ZERO);
+                setup, engine, s, 0, setup.genesisTime(), setup.prices(), Vector.empty(), Option.none(), Tally.ZERO, 0);
     }
 
     /** {@return the current block sent by {@code sender}} */
@@ -186,14 +188,24 @@ public record World(
                         r.map(Receipt::events).getOrElse(Vector.empty()),
                         r.map(Receipt::gasUsed).getOrElse(0L))),
                 Option.some(t),
-                tally.count(r));
+                tally.count(r),
+                steps + 1);
     }
 
     /** {@return the world after a price move: later blocks, and new answers from the feeds that publish} */
     public World move(PricePath.Move m) {
         long t = time + m.seconds();
         return new World(
-                setup, engine, state, block + m.blocks(), t, m.apply(prices, t), log, Option.none(), tally.moved());
+                setup,
+                engine,
+                state,
+                block + m.blocks(),
+                t,
+                m.apply(prices, t),
+                log,
+                Option.none(),
+                tally.moved(),
+                steps + 1);
     }
 
     /** {@return base units shown as whole units with {@code decimals} decimals, for log lines: {@code 1.5}} */

@@ -5,7 +5,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.state.ActionChain;
 
 /**
  * The default campaign: every invariant of the catalogue after every step of random chains over random setups, with
@@ -18,12 +17,12 @@ class StandardCampaignProperties {
 
     @Property(tries = Campaign.DEFAULT_TRIES)
     @AddLifecycleHook(CampaignHook.class)
-    void everyInvariantHoldsAfterEveryStep(@ForAll("chains") ActionChain<World> chain) {
-        campaign.run(chain);
+    void everyInvariantHoldsAfterEveryStep(@ForAll("runs") Campaign.Run run) {
+        campaign.run(run);
     }
 
     @Provide
-    Arbitrary<ActionChain<World>> chains() {
-        return campaign.chains();
+    Arbitrary<Campaign.Run> runs() {
+        return campaign.runs();
     }
 }

@@ -11,7 +11,6 @@ import net.jqwik.api.lifecycle.AroundPropertyHook;
 import net.jqwik.api.lifecycle.PropertyExecutionResult;
 import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
-import net.jqwik.api.state.ActionChain;
 
 /**
  * The campaign's teeth: the default campaign, with its default tries, against each {@link Mutant} of the model. Each
@@ -54,11 +53,11 @@ class TeethProperties {
         }
     }
 
-    private static Arbitrary<ActionChain<World>> chains(Mutant m) {
-        return Campaign.standard().withEngine(m).chains();
+    private static Arbitrary<Campaign.Run> chains(Mutant m) {
+        return Campaign.standard().withEngine(m).runs();
     }
 
-    private static void run(Mutant m, ActionChain<World> chain) {
+    private static void run(Mutant m, Campaign.Run chain) {
         Campaign.standard().withEngine(m).runUnobserved(chain);
     }
 
@@ -67,12 +66,12 @@ class TeethProperties {
             shrinking = ShrinkingMode.OFF,
             afterFailure = AfterFailureMode.RANDOM_SEED)
     @AddLifecycleHook(MustBeCaught.class)
-    void penaltyBeforeCap(@ForAll("penaltyBeforeCapChains") ActionChain<World> chain) {
+    void penaltyBeforeCap(@ForAll("penaltyBeforeCapChains") Campaign.Run chain) {
         run(Mutant.PENALTY_BEFORE_CAP, chain);
     }
 
     @Provide
-    Arbitrary<ActionChain<World>> penaltyBeforeCapChains() {
+    Arbitrary<Campaign.Run> penaltyBeforeCapChains() {
         return chains(Mutant.PENALTY_BEFORE_CAP);
     }
 
@@ -81,12 +80,12 @@ class TeethProperties {
             shrinking = ShrinkingMode.OFF,
             afterFailure = AfterFailureMode.RANDOM_SEED)
     @AddLifecycleHook(MustBeCaught.class)
-    void roundingInUsersFavour(@ForAll("roundingChains") ActionChain<World> chain) {
+    void roundingInUsersFavour(@ForAll("roundingChains") Campaign.Run chain) {
         run(Mutant.ROUNDING_IN_USERS_FAVOUR, chain);
     }
 
     @Provide
-    Arbitrary<ActionChain<World>> roundingChains() {
+    Arbitrary<Campaign.Run> roundingChains() {
         return chains(Mutant.ROUNDING_IN_USERS_FAVOUR);
     }
 
@@ -95,12 +94,12 @@ class TeethProperties {
             shrinking = ShrinkingMode.OFF,
             afterFailure = AfterFailureMode.RANDOM_SEED)
     @AddLifecycleHook(MustBeCaught.class)
-    void liquidationForgetsOnePosition(@ForAll("forgetfulChains") ActionChain<World> chain) {
+    void liquidationForgetsOnePosition(@ForAll("forgetfulChains") Campaign.Run chain) {
         run(Mutant.FORGETS_ONE_POSITION, chain);
     }
 
     @Provide
-    Arbitrary<ActionChain<World>> forgetfulChains() {
+    Arbitrary<Campaign.Run> forgetfulChains() {
         return chains(Mutant.FORGETS_ONE_POSITION);
     }
 
@@ -109,12 +108,12 @@ class TeethProperties {
             shrinking = ShrinkingMode.OFF,
             afterFailure = AfterFailureMode.RANDOM_SEED)
     @AddLifecycleHook(MustBeCaught.class)
-    void fundGoesNegative(@ForAll("negativeFundChains") ActionChain<World> chain) {
+    void fundGoesNegative(@ForAll("negativeFundChains") Campaign.Run chain) {
         run(Mutant.FUND_GOES_NEGATIVE, chain);
     }
 
     @Provide
-    Arbitrary<ActionChain<World>> negativeFundChains() {
+    Arbitrary<Campaign.Run> negativeFundChains() {
         return chains(Mutant.FUND_GOES_NEGATIVE);
     }
 
@@ -123,12 +122,12 @@ class TeethProperties {
             shrinking = ShrinkingMode.OFF,
             afterFailure = AfterFailureMode.RANDOM_SEED)
     @AddLifecycleHook(MustBeCaught.class)
-    void keeperPaidBeyondPenalty(@ForAll("keeperChains") ActionChain<World> chain) {
+    void keeperPaidBeyondPenalty(@ForAll("keeperChains") Campaign.Run chain) {
         run(Mutant.KEEPER_PAID_BEYOND_PENALTY, chain);
     }
 
     @Provide
-    Arbitrary<ActionChain<World>> keeperChains() {
+    Arbitrary<Campaign.Run> keeperChains() {
         return chains(Mutant.KEEPER_PAID_BEYOND_PENALTY);
     }
 
@@ -137,12 +136,12 @@ class TeethProperties {
             shrinking = ShrinkingMode.OFF,
             afterFailure = AfterFailureMode.RANDOM_SEED)
     @AddLifecycleHook(MustBeCaught.class)
-    void liquidatesBelowInitial(@ForAll("eagerChains") ActionChain<World> chain) {
+    void liquidatesBelowInitial(@ForAll("eagerChains") Campaign.Run chain) {
         run(Mutant.LIQUIDATES_BELOW_INITIAL, chain);
     }
 
     @Provide
-    Arbitrary<ActionChain<World>> eagerChains() {
+    Arbitrary<Campaign.Run> eagerChains() {
         return chains(Mutant.LIQUIDATES_BELOW_INITIAL);
     }
 
@@ -151,12 +150,12 @@ class TeethProperties {
             shrinking = ShrinkingMode.OFF,
             afterFailure = AfterFailureMode.RANDOM_SEED)
     @AddLifecycleHook(MustBeCaught.class)
-    void withdrawalWithoutMarginCheck(@ForAll("withdrawalChains") ActionChain<World> chain) {
+    void withdrawalWithoutMarginCheck(@ForAll("withdrawalChains") Campaign.Run chain) {
         run(Mutant.WITHDRAWAL_WITHOUT_MARGIN_CHECK, chain);
     }
 
     @Provide
-    Arbitrary<ActionChain<World>> withdrawalChains() {
+    Arbitrary<Campaign.Run> withdrawalChains() {
         return chains(Mutant.WITHDRAWAL_WITHOUT_MARGIN_CHECK);
     }
 
@@ -165,12 +164,12 @@ class TeethProperties {
             shrinking = ShrinkingMode.OFF,
             afterFailure = AfterFailureMode.RANDOM_SEED)
     @AddLifecycleHook(MustBeCaught.class)
-    void isolatedPenaltyFromCross(@ForAll("isolatedChains") ActionChain<World> chain) {
+    void isolatedPenaltyFromCross(@ForAll("isolatedChains") Campaign.Run chain) {
         run(Mutant.ISOLATED_PENALTY_FROM_CROSS, chain);
     }
 
     @Provide
-    Arbitrary<ActionChain<World>> isolatedChains() {
+    Arbitrary<Campaign.Run> isolatedChains() {
         return chains(Mutant.ISOLATED_PENALTY_FROM_CROSS);
     }
 
@@ -179,12 +178,12 @@ class TeethProperties {
             shrinking = ShrinkingMode.OFF,
             afterFailure = AfterFailureMode.RANDOM_SEED)
     @AddLifecycleHook(MustBeCaught.class)
-    void socializedEqually(@ForAll("equalChains") ActionChain<World> chain) {
+    void socializedEqually(@ForAll("equalChains") Campaign.Run chain) {
         run(Mutant.SOCIALIZED_EQUALLY, chain);
     }
 
     @Provide
-    Arbitrary<ActionChain<World>> equalChains() {
+    Arbitrary<Campaign.Run> equalChains() {
         return chains(Mutant.SOCIALIZED_EQUALLY);
     }
 }
