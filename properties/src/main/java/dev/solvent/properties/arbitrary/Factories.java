@@ -1,7 +1,5 @@
 package dev.solvent.properties.arbitrary;
 
-import dev.solvent.model.id.AssetId;
-import dev.solvent.model.id.MarketId;
 import io.vavr.collection.Vector;
 
 /**
@@ -48,13 +46,5 @@ public final class Factories {
     /** {@return transactions over a setup} */
     public static TxArbitrary transactions(Setup setup) {
         return new TxArbitrary(setup);
-    }
-
-    static Vector<AssetId> assets(AssetId... ids) {
-        return Vector.of(ids);
-    }
-
-    static Vector<MarketId> markets(MarketId... ids) {
-        return Vector.of(ids);
     }
 }

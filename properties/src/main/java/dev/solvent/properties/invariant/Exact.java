@@ -3,7 +3,6 @@ package dev.solvent.properties.invariant;
 import dev.solvent.model.config.AssetConfig;
 import dev.solvent.model.config.MarketConfig;
 import dev.solvent.model.config.ProtocolConfig;
-import dev.solvent.model.id.AccountId;
 import dev.solvent.model.id.MarketId;
 import dev.solvent.model.logic.FundingLogic;
 import dev.solvent.model.logic.Quote;
@@ -148,10 +147,5 @@ final class Exact {
     /** {@return an exact amount rounded toward zero to settlement units, for messages} */
     static I256 toUnits(BigInteger exact) {
         return I256.of(exact.divide(POW10[SCALE]));
-    }
-
-    /** {@return the account, or an empty one} */
-    static Account account(ProtocolState s, AccountId id) {
-        return s.accountOrEmpty(id);
     }
 }
