@@ -1,0 +1,250 @@
+package dev.solvent.properties.campaign;
+
+import dev.solvent.properties.arbitrary.PricePath;
+import dev.solvent.properties.arbitrary.Setup;
+import dev.solvent.properties.arbitrary.Standard;
+import dev.solvent.properties.invariant.Invariant;
+import dev.solvent.properties.invariant.Invariants;
+import dev.solvent.properties.invariant.Transition;
+import dev.solvent.properties.invariant.Violation;
+import io.vavr.collection.Vector;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.state.ActionChain;
+import net.jqwik.api.state.ActionChainArbitrary;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * A stateful campaign over the margin engine: jqwik action chains in which traders deposit, withdraw, borrow, repay,
+ * trade, open, change and close isolated positions, move margin, settle funding, the keeper liquidates, the insurance
+ * fund is topped up, and prices move, jump and stall. Every invariant is checked after every step; a broken one
+ * throws a {@link CampaignFailure}, jqwik shrinks the chain, and {@link CampaignHook} writes the shrunk chain as replay
+ * files. Coverage statistics fail a run in which liquidations, shortfalls or socialized losses happened too rarely to
+ * have tested the invariants about them.
+ *
+ * {@snippet :
+ * class MyCampaign {
+ *     final Campaign campaign = Campaign.standard();
+ *
+ *     @Property
+ *     @AddLifecycleHook(CampaignHook.class)
+ *     void everyInvariantHolds(@ForAll("runs") Campaign.Run run) {
+ *         campaign.run(run);
+ *     }
+ *
+ *     @Provide
+ *     Arbitrary<Campaign.Run> runs() {
+ *         return campaign.runs();
+ *     }
+ * }
+ * }
+ */
+public final class Campaign {
+
+    /** Tries of the default campaign: about fifteen seconds on one core, enough to catch every mutant of the tests. */
+    public static final int DEFAULT_TRIES = 500;
+
+    /** Chains of the default campaign are at most this long. */
+    public static final int DEFAULT_STEPS = 60;
+
+    /** Chains of the long campaign are at most this long. */
+    public static final int LONG_STEPS = 150;
+
+    private final Arbitrary<Setup> setups;
+    private final Engine engine;
+    private final Vector<Invariant> invariants;
+    private final Arbitrary<PricePath.Move> moves;
+    private final int maxSteps;
+    private final Coverage coverage;
+
+    /**
+     * The least share of runs, in percent, in which each interesting case must occur.
+     *
+     * @param liquidations runs with at least one successful liquidation
+     * @param shortfalls runs with at least one liquidation that left a shortfall
+     * @param socialized runs with at least one socialized loss
+     */
+    public record Coverage(double liquidations, double shortfalls, double socialized) {
+
+        /** The coverage the default campaign demands. */
+        public static final Coverage DEFAULT = new Coverage(40, 30, 5);
+
+        /** No coverage demanded, for campaigns with few tries (such as a mutant search). */
+        public static final Coverage NONE = new Coverage(0, 0, 0);
+    }
+
+    private Campaign(
+            Arbitrary<Setup> setups,
+            Engine engine,
+            Vector<Invariant> invariants,
+            Arbitrary<PricePath.Move> moves,
+            int maxSteps,
+            Coverage coverage) {
+        this.setups = setups;
+        this.engine = engine;
+        this.invariants = invariants;
+        this.moves = moves;
+        this.maxSteps = maxSteps;
+        this.coverage = coverage;
+    }
+
+    /**
+     * {@return the standard campaign: random setups of the {@link Standard} universe (every shortfall policy, both
+     * receivers), the model's engine, every invariant of the catalogue, moves of up to 5% a block with jumps of up to
+     * 30% and gaps, chains of up to {@link #DEFAULT_STEPS} steps ({@link #LONG_STEPS} when the system property
+     * {@code solvent.campaign} is {@code long}), and the {@link Coverage#DEFAULT} coverage}
+     */
+    public static Campaign standard() {
+        return new Campaign(
+                dev.solvent.properties.arbitrary.Factories.setups(),
+                Engine.MODEL,
+                Invariants.ALL,
+                dev.solvent.properties.arbitrary.Factories.pricePaths(Standard.ETH_USD, Standard.BTC_USD)
+                        .maxMovePerBlock(500)
+                        .withJumps(3_000, 3)
+                        .moves(),
+                isLong() ? LONG_STEPS : DEFAULT_STEPS,
+                Coverage.DEFAULT);
+    }
+
+    /** {@return whether the system property {@code solvent.campaign} asks for the long campaign} */
+    public static boolean isLong() {
+        return "long".equals(System.getProperty("solvent.campaign"));
+    }
+
+    /** {@return the same campaign driving another engine} */
+    public Campaign withEngine(Engine other) {
+        return new Campaign(setups, other, invariants, moves, maxSteps, coverage);
+    }
+
+    /** {@return the same campaign drawing its setups from {@code other}} */
+    public Campaign withSetups(Arbitrary<Setup> other) {
+        return new Campaign(other, engine, invariants, moves, maxSteps, coverage);
+    }
+
+    /** {@return the same campaign checking these invariants instead} */
+    public Campaign withInvariants(Vector<Invariant> other) {
+        return new Campaign(setups, engine, other, moves, maxSteps, coverage);
+    }
+
+    /** {@return the same campaign with price moves drawn from {@code other}} */
+    public Campaign withMoves(Arbitrary<PricePath.Move> other) {
+        return new Campaign(setups, engine, invariants, other, maxSteps, coverage);
+    }
+
+    /** {@return the same campaign with chains of at most {@code steps} steps} */
+    public Campaign withMaxSteps(int steps) {
+        return new Campaign(setups, engine, invariants, moves, steps, coverage);
+    }
+
+    /** {@return the same campaign demanding another coverage} */
+    public Campaign withCoverage(Coverage other) {
+        return new Campaign(setups, engine, invariants, moves, maxSteps, other);
+    }
+
+    /**
+     * A setup and a chain of steps from it: one try of the campaign. The setup is drawn beside the chain rather than
+     * the chain from the setup (a {@code flatMap}), so that jqwik shrinks both independently and a shrunk failure is a
+     * short transaction list.
+     *
+     * @param setup where the chain starts
+     * @param chain the steps
+     */
+    public record Run(Setup setup, ActionChain<World> chain) {}
+
+    /** The setup of the run in progress on this thread, which the chains' shared start reads. */
+    private static final ThreadLocal<Setup> CURRENT = new ThreadLocal<>();
+
+    /** {@return the runs: a setup, then weighted actions, one per transaction kind, and price moves} */
+    public Arbitrary<Run> runs() {
+        ActionChainArbitrary<World> chains = actions(ActionChain.<World>startWith(() -> {
+            Setup setup = CURRENT.get();
+            if (setup == null) {
+                throw new IllegalStateException("a campaign chain from runs() runs only through Campaign.run(Run)");
+            }
+            return World.genesis(setup, engine);
+        }));
+        return net.jqwik.api.Combinators.combine(setups, chains).as(Run::new);
+    }
+
+    /** {@return the chains from one setup} */
+    public ActionChainArbitrary<World> chains(Setup setup) {
+        return actions(ActionChain.<World>startWith(() -> World.genesis(setup, engine)));
+    }
+
+    private ActionChainArbitrary<World> actions(ActionChainArbitrary<World> chain) {
+        Actions actions = new Actions();
+        return chain.withAction(20, Actions.movePrices(moves))
+                .withAction(22, actions.trade())
+                .withAction(12, actions.liquidate())
+                .withAction(8, actions.liquidateIsolated())
+                .withAction(5, actions.deposit())
+                .withAction(5, actions.withdraw())
+                .withAction(2, actions.borrow())
+                .withAction(1, actions.repay())
+                .withAction(1, actions.fundInsurance())
+                .withAction(8, actions.openIsolated())
+                .withAction(2, actions.modifyIsolated())
+                .withAction(2, actions.closeIsolated())
+                .withAction(1, actions.addIsolatedMargin())
+                .withAction(2, actions.removeIsolatedMargin())
+                .withAction(1, actions.settleFunding())
+                .withMaxTransformations(maxSteps);
+    }
+
+    /**
+     * Runs one try with every invariant checked after every step, and records the coverage statistics (call it from
+     * inside a property, once per try).
+     *
+     * @return the final world
+     * @throws CampaignFailure when an invariant breaks
+     */
+    public World run(Run run) {
+        return observe(runUnobserved(run));
+    }
+
+    /** {@return the final world of one try, every invariant checked after every step, without statistics} */
+    public World runUnobserved(Run run) {
+        CURRENT.set(run.setup());
+        try {
+            return runUnobserved(run.chain());
+        } finally {
+            CURRENT.remove();
+        }
+    }
+
+    /** Runs a chain of {@link #chains(Setup)} as {@link #run(Run)} does. */
+    public World run(ActionChain<World> chain) {
+        return observe(runUnobserved(chain));
+    }
+
+    private World observe(World end) {
+        Statistics.label("liquidation").collect(end.tally().liquidations() > 0);
+        Statistics.label("shortfall").collect(end.tally().shortfalls() > 0);
+        Statistics.label("socialized loss").collect(end.tally().socialized() > 0);
+        Statistics.label("transactions").collect(end.tally().transactions() / 10 * 10);
+        Statistics.label("liquidation").coverage(c -> c.check(true).percentage(p -> p >= coverage.liquidations()));
+        Statistics.label("shortfall").coverage(c -> c.check(true).percentage(p -> p >= coverage.shortfalls()));
+        Statistics.label("socialized loss").coverage(c -> c.check(true).percentage(p -> p >= coverage.socialized()));
+        return end;
+    }
+
+    /** {@return the final world of a chain run with every invariant checked after every step, without statistics} */
+    public World runUnobserved(ActionChain<World> chain) {
+        ActionChain<World> checked = chain;
+        for (Invariant invariant : invariants) {
+            checked = checked.withInvariant(invariant.id(), w -> check(invariant, w));
+        }
+        return checked.run();
+    }
+
+    private static void check(Invariant invariant, World w) {
+        if (w.last().isEmpty()) {
+            return;
+        }
+        Transition t = w.last().get();
+        Vector<Violation> found = invariant.check(t);
+        if (!found.isEmpty()) {
+            throw new CampaignFailure(invariant, found, w);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The catalogue of solvency invariants: named, documented checks over a state or a transition that return violations. */
+package dev.solvent.properties.invariant;

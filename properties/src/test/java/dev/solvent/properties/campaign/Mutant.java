@@ -1,0 +1,371 @@
+package dev.solvent.properties.campaign;
+
+import dev.solvent.model.MarginEngine;
+import dev.solvent.model.config.AssetConfig;
+import dev.solvent.model.config.MarketConfig;
+import dev.solvent.model.config.ProtocolConfig;
+import dev.solvent.model.id.AccountId;
+import dev.solvent.model.id.AssetId;
+import dev.solvent.model.id.MarketId;
+import dev.solvent.model.logic.MarginLogic;
+import dev.solvent.model.logic.Quote;
+import dev.solvent.model.math.I256;
+import dev.solvent.model.math.Wad;
+import dev.solvent.model.state.Account;
+import dev.solvent.model.state.IsolatedPosition;
+import dev.solvent.model.state.Ledger;
+import dev.solvent.model.state.Position;
+import dev.solvent.model.state.ProtocolState;
+import dev.solvent.model.tx.BlockContext;
+import dev.solvent.model.tx.Event;
+import dev.solvent.model.tx.OracleAnswer;
+import dev.solvent.model.tx.Receipt;
+import dev.solvent.model.tx.Revert;
+import dev.solvent.model.tx.Tx;
+import io.vavr.collection.TreeMap;
+import io.vavr.collection.Vector;
+import io.vavr.control.Either;
+import java.math.BigInteger;
+
+/**
+ * Deliberately broken variants of the model, built without touching its code: each wraps {@link MarginEngine#execute}
+ * and post-processes (or re-runs on a doctored state) one kind of transaction the way a plausible bug would. The
+ * default campaign must catch every one of them; {@link TeethProperties} checks that it does, so a weakened campaign
+ * fails the build.
+ */
+enum Mutant implements Engine {
+
+    /** The penalty is charged in full, as computed before the cap at what the account has. */
+    PENALTY_BEFORE_CAP {
+        @Override
+        Either<Revert, Receipt> mutate(ProtocolState s, Tx tx, BlockContext b, Either<Revert, Receipt> r) {
+            if (!(tx instanceof Tx.Liquidate x) || r.isLeft()) {
+                return r;
+            }
+            Receipt receipt = r.get();
+            Event.AccountLiquidated e = liquidated(receipt);
+            I256 due = penaltyDue(s.config(), e.closed(), b);
+            I256 extra = due.minus(e.penalty());
+            if (!extra.isPositive()) {
+                return r;
+            }
+            ProtocolState next = settle(receipt.state(), x.account(), extra.negate());
+            next = next.withInsuranceFund(next.insuranceFund().plus(extra));
+            Event.AccountLiquidated changed = new Event.AccountLiquidated(
+                    e.account(),
+                    e.keeper(),
+                    e.receiver(),
+                    e.closed(),
+                    e.closedNotional(),
+                    due,
+                    e.keeperReward(),
+                    e.insuranceContribution().plus(extra),
+                    e.shortfall());
+            return Either.right(new Receipt(next, receipt.events().replace(e, changed), receipt.gasUsed()));
+        }
+    },
+
+    /** A taker pays one unit less than the exact cost whenever the cost is not a whole number of units. */
+    ROUNDING_IN_USERS_FAVOUR {
+        @Override
+        Either<Revert, Receipt> mutate(ProtocolState s, Tx tx, BlockContext b, Either<Revert, Receipt> r) {
+            if (!(tx instanceof Tx.Trade x) || r.isLeft()) {
+                return r;
+            }
+            ProtocolConfig c = s.config();
+            MarketConfig m = c.markets().get(x.market()).get();
+            int du = c.assets().get(m.underlying()).get().decimals();
+            int dp = answer(c, m.underlying(), b).decimals();
+            int shift = du + dp - c.settlement().decimals();
+            if (shift <= 0) {
+                return r;
+            }
+            BigInteger product = x.size().toBigInteger().multiply(x.price().toBigInteger());
+            if (product.mod(BigInteger.TEN.pow(shift)).signum() == 0) {
+                return r;
+            }
+            Receipt receipt = r.get();
+            ProtocolState next = adjustQuote(receipt.state(), x.taker(), x.market(), I256.ONE);
+            next = adjustQuote(next, x.maker(), x.market(), I256.ONE.negate());
+            Vector<Event> events = receipt.events()
+                    .map(e -> e instanceof Event.PositionModified p
+                            ? new Event.PositionModified(
+                                    p.account(),
+                                    p.market(),
+                                    p.isolated(),
+                                    p.sizeDelta(),
+                                    p.price(),
+                                    p.newSize(),
+                                    p.quoteDelta().plus(p.account().equals(x.taker()) ? I256.ONE : I256.ONE.negate()),
+                                    p.fee())
+                            : e);
+            return Either.right(new Receipt(next, events, receipt.gasUsed()));
+        }
+    },
+
+    /** An account-wide liquidation forgets the account's last cross position when it has more than one. */
+    FORGETS_ONE_POSITION {
+        @Override
+        Either<Revert, Receipt> mutate(ProtocolState s, Tx tx, BlockContext b, Either<Revert, Receipt> r) {
+            if (!(tx instanceof Tx.Liquidate x) || r.isLeft()) {
+                return r;
+            }
+            Account a = s.account(x.account()).get();
+            if (a.positions().size() < 2) {
+                return r;
+            }
+            MarketId last = a.positions().keySet().last();
+            Position p = a.positions().get(last).get();
+            AccountId hidden = AccountId.of("~hidden");
+            ProtocolState doctored = s.withAccount(a.withoutPosition(last))
+                    .withAccount(Account.empty(hidden).withPosition(last, p));
+            Either<Revert, Receipt> forgetful = MarginEngine.execute(doctored, tx, b);
+            if (forgetful.isLeft()) {
+                return r;
+            }
+            ProtocolState after = forgetful.get().state();
+            Position kept = after.account(hidden).get().position(last).get();
+            ProtocolState restored = new ProtocolState(
+                    after.config(),
+                    after.accounts().remove(hidden),
+                    after.markets(),
+                    after.insuranceFund(),
+                    after.feePool(),
+                    after.ledger(),
+                    after.reserves(),
+                    after.collateralReserves(),
+                    after.auctions(),
+                    after.nextAuctionId(),
+                    after.lastPartialLiquidation());
+            restored = restored.withAccount(restored.accountOrEmpty(x.account()).withPosition(last, kept));
+            return Either.right(new Receipt(
+                    restored, forgetful.get().events(), forgetful.get().gasUsed()));
+        }
+    },
+
+    /** The insurance fund pays every shortfall in full, going negative instead of leaving bad debt. */
+    FUND_GOES_NEGATIVE {
+        @Override
+        Either<Revert, Receipt> mutate(ProtocolState s, Tx tx, BlockContext b, Either<Revert, Receipt> r) {
+            if (r.isLeft()) {
+                return r;
+            }
+            Receipt receipt = r.get();
+            Vector<Event.BadDebtRecorded> bad = receipt.events()
+                    .filter(Event.BadDebtRecorded.class::isInstance)
+                    .map(Event.BadDebtRecorded.class::cast);
+            if (bad.isEmpty()) {
+                return r;
+            }
+            I256 amount = bad.map(Event.BadDebtRecorded::amount).foldLeft(I256.ZERO, I256::plus);
+            ProtocolState next = receipt.state();
+            Ledger l = next.ledger();
+            next = next.withInsuranceFund(next.insuranceFund().minus(amount))
+                    .withLedger(new Ledger(
+                            l.netInflow(),
+                            l.shortfallCovered().plus(amount),
+                            l.socializedLoss(),
+                            l.deleveraged(),
+                            l.badDebt().minus(amount)));
+            Vector<Event> events = receipt.events()
+                    .map(e -> e instanceof Event.BadDebtRecorded d
+                            ? new Event.ShortfallCovered(d.account(), d.amount())
+                            : e);
+            return Either.right(new Receipt(next, events, receipt.gasUsed()));
+        }
+    },
+
+    /** The keeper always earns its flat reward, the part above the penalty paid out of the insurance fund. */
+    KEEPER_PAID_BEYOND_PENALTY {
+        @Override
+        Either<Revert, Receipt> mutate(ProtocolState s, Tx tx, BlockContext b, Either<Revert, Receipt> r) {
+            if (!(tx instanceof Tx.Liquidate) || r.isLeft()) {
+                return r;
+            }
+            Receipt receipt = r.get();
+            Event.AccountLiquidated e = liquidated(receipt);
+            I256 flat = s.config().keeperReward().flat().toI256();
+            I256 extra = flat.minus(e.keeperReward());
+            if (!extra.isPositive()) {
+                return r;
+            }
+            ProtocolState next = settle(receipt.state(), b.sender(), extra);
+            next = next.withInsuranceFund(next.insuranceFund().minus(extra));
+            Event.AccountLiquidated changed = new Event.AccountLiquidated(
+                    e.account(),
+                    e.keeper(),
+                    e.receiver(),
+                    e.closed(),
+                    e.closedNotional(),
+                    e.penalty(),
+                    e.keeperReward().plus(extra),
+                    e.insuranceContribution().minus(extra),
+                    e.shortfall());
+            return Either.right(new Receipt(next, receipt.events().replace(e, changed), receipt.gasUsed()));
+        }
+    },
+
+    /** An account is liquidatable below its initial requirement, not its maintenance requirement. */
+    LIQUIDATES_BELOW_INITIAL {
+        @Override
+        Either<Revert, Receipt> mutate(ProtocolState s, Tx tx, BlockContext b, Either<Revert, Receipt> r) {
+            if (!(tx instanceof Tx.Liquidate) || !(r.isLeft() && r.getLeft() instanceof Revert.NotLiquidatable)) {
+                return r;
+            }
+            ProtocolConfig c = s.config();
+            TreeMap<MarketId, MarketConfig> markets = c.markets()
+                    .mapValues(m -> new MarketConfig(
+                            m.id(),
+                            m.underlying(),
+                            m.initialMargin(),
+                            new Wad(m.initialMargin().raw().minus(I256.ONE)),
+                            m.liquidationPenalty(),
+                            m.maxOpenInterest(),
+                            m.priceBand(),
+                            m.maxOracleAge(),
+                            m.maxFundingRatePerDay(),
+                            m.takerFee(),
+                            m.makerFee()));
+            ProtocolConfig eager = new ProtocolConfig(
+                    c.settlementAsset(), c.assets(), markets, c.keeperReward(), c.receiver(), c.shortfall(), c.gas());
+            Either<Revert, Receipt> early = MarginEngine.execute(withConfig(s, eager), tx, b);
+            return early.map(e -> new Receipt(withConfig(e.state(), c), e.events(), e.gasUsed()))
+                    .orElse(r);
+        }
+    },
+
+    /** A withdrawal checks the balance but forgets the margin check. */
+    WITHDRAWAL_WITHOUT_MARGIN_CHECK {
+        @Override
+        Either<Revert, Receipt> mutate(ProtocolState s, Tx tx, BlockContext b, Either<Revert, Receipt> r) {
+            if (!(tx instanceof Tx.Withdraw x) || !(r.isLeft() && r.getLeft() instanceof Revert.InsufficientMargin)) {
+                return r;
+            }
+            I256 amount = x.amount().toI256();
+            Account a = s.account(x.account()).get();
+            ProtocolState next = s.withAccount(a.plusBalance(x.asset(), amount.negate()))
+                    .withLedger(s.ledger().plusInflow(x.asset(), amount.negate()));
+            return Either.right(new Receipt(
+                    next,
+                    Vector.of(new Event.Withdrawn(x.account(), x.asset(), amount)),
+                    s.config().gas().withdraw()));
+        }
+    },
+
+    /** An isolated liquidation takes its penalty from the owner's cross balance and leaves it in the bucket. */
+    ISOLATED_PENALTY_FROM_CROSS {
+        @Override
+        Either<Revert, Receipt> mutate(ProtocolState s, Tx tx, BlockContext b, Either<Revert, Receipt> r) {
+            if (!(tx instanceof Tx.LiquidateIsolated x) || r.isLeft()) {
+                return r;
+            }
+            Receipt receipt = r.get();
+            Event.IsolatedPositionLiquidated e = receipt.events()
+                    .filter(Event.IsolatedPositionLiquidated.class::isInstance)
+                    .map(Event.IsolatedPositionLiquidated.class::cast)
+                    .head();
+            if (!e.penalty().isPositive()) {
+                return r;
+            }
+            ProtocolState next =
+                    settle(receipt.state(), x.account(), e.penalty().negate());
+            Account owner = next.account(x.account()).get();
+            IsolatedPosition bucket = owner.isolated()
+                    .get(x.market())
+                    .getOrElse(new IsolatedPosition(
+                            Position.empty(next.market(x.market()).fundingIndex()), I256.ZERO));
+            next = next.withAccount(owner.withIsolated(
+                    x.market(), bucket.withMargin(bucket.margin().plus(e.penalty()))));
+            return Either.right(new Receipt(next, receipt.events(), receipt.gasUsed()));
+        }
+    },
+
+    /** A socialized loss is shared equally by the accounts that bear it, not pro rata to their balances. */
+    SOCIALIZED_EQUALLY {
+        @Override
+        Either<Revert, Receipt> mutate(ProtocolState s, Tx tx, BlockContext b, Either<Revert, Receipt> r) {
+            if (r.isLeft()) {
+                return r;
+            }
+            Receipt receipt = r.get();
+            Vector<Event.LossSocialized> shares = receipt.events()
+                    .filter(Event.LossSocialized.class::isInstance)
+                    .map(Event.LossSocialized.class::cast);
+            if (shares.size() < 2) {
+                return r;
+            }
+            I256 total = shares.map(Event.LossSocialized::amount).foldLeft(I256.ZERO, I256::plus);
+            I256 each = total.divide(I256.of(shares.size()), dev.solvent.model.math.Rounding.FLOOR);
+            I256 rest = total.minus(each.times(I256.of(shares.size())));
+            ProtocolState next = receipt.state();
+            Vector<Event> events = receipt.events();
+            for (int i = 0; i < shares.size(); i++) {
+                Event.LossSocialized old = shares.get(i);
+                I256 share = i == 0 ? each.plus(rest) : each;
+                next = settle(next, old.account(), old.amount().minus(share));
+                events = events.replace(old, new Event.LossSocialized(old.account(), share));
+            }
+            return Either.right(new Receipt(next, events, receipt.gasUsed()));
+        }
+    };
+
+    abstract Either<Revert, Receipt> mutate(ProtocolState state, Tx tx, BlockContext block, Either<Revert, Receipt> r);
+
+    @Override
+    public Either<Revert, Receipt> execute(ProtocolState state, Tx tx, BlockContext block) {
+        return mutate(state, tx, block, MarginEngine.execute(state, tx, block));
+    }
+
+    // ---- helpers
+
+    static Event.AccountLiquidated liquidated(Receipt r) {
+        return r.events()
+                .filter(Event.AccountLiquidated.class::isInstance)
+                .map(Event.AccountLiquidated.class::cast)
+                .head();
+    }
+
+    static ProtocolState settle(ProtocolState s, AccountId id, I256 delta) {
+        return s.withAccount(s.accountOrEmpty(id).plusBalance(s.config().settlementAsset(), delta));
+    }
+
+    static ProtocolState adjustQuote(ProtocolState s, AccountId id, MarketId m, I256 delta) {
+        Account a = s.accountOrEmpty(id);
+        Position p = a.position(m).getOrNull();
+        return p == null
+                ? settle(s, id, delta)
+                : s.withAccount(a.withPosition(m, p.withQuote(p.quote().plus(delta))));
+    }
+
+    static OracleAnswer answer(ProtocolConfig c, AssetId asset, BlockContext b) {
+        AssetConfig a = c.assets().get(asset).get();
+        return b.prices().get(a.priceKey().get()).get();
+    }
+
+    static I256 penaltyDue(ProtocolConfig c, Vector<Event.ClosedPosition> closed, BlockContext b) {
+        I256 due = I256.ZERO;
+        for (Event.ClosedPosition p : closed) {
+            MarketConfig m = c.markets().get(p.market()).get();
+            int du = c.assets().get(m.underlying()).get().decimals();
+            Quote q = new Quote("", p.price(), answer(c, m.underlying(), b).decimals());
+            I256 notional = MarginLogic.notional(p.size(), du, q, c.settlement().decimals());
+            due = due.plus(MarginLogic.penaltyOwed(notional, m.liquidationPenalty()));
+        }
+        return due;
+    }
+
+    static ProtocolState withConfig(ProtocolState s, ProtocolConfig c) {
+        return new ProtocolState(
+                c,
+                s.accounts(),
+                s.markets(),
+                s.insuranceFund(),
+                s.feePool(),
+                s.ledger(),
+                s.reserves(),
+                s.collateralReserves(),
+                s.auctions(),
+                s.nextAuctionId(),
+                s.lastPartialLiquidation());
+    }
+}
