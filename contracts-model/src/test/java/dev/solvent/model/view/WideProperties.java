@@ -1,0 +1,99 @@
+package dev.solvent.model.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+
+class WideProperties {
+
+    private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
+
+    @Property
+    void dividesA128BitValueByAPreparedDivisorLikeBigInteger(
+            @ForAll("wide") BigInteger u, @ForAll @IntRange(min = 0, max = 54) int twos, @ForAll("fives") int fives) {
+        long[] t = new long[3];
+        long odd = Wide.pow5(fives);
+        Wide.prepareDivisor(t, 0, twos, odd);
+        BigInteger d = BigInteger.valueOf(odd).shiftLeft(twos);
+        BigInteger[] qr = u.divideAndRemainder(d);
+        long packed = Wide.divide(u.shiftRight(64).longValue(), u.longValue(), t, 0);
+        assertPacked(packed, qr);
+    }
+
+    @Property
+    void dividesA192BitValueByAPreparedDivisorLikeBigInteger(
+            @ForAll("wider") BigInteger u, @ForAll @IntRange(min = 0, max = 54) int twos, @ForAll("fives") int fives) {
+        long[] t = new long[3];
+        long odd = Wide.pow5(fives);
+        Wide.prepareDivisor(t, 0, twos, odd);
+        BigInteger d = BigInteger.valueOf(odd).shiftLeft(twos);
+        BigInteger[] qr = u.divideAndRemainder(d);
+        long packed =
+                Wide.divide(u.shiftRight(128).longValue(), u.shiftRight(64).longValue(), u.longValue(), t, 0);
+        assertPacked(packed, qr);
+    }
+
+    @Property
+    void magicDivisionIsExactBelow2To63(
+            @ForAll @LongRange(min = 0) long x, @ForAll @LongRange(min = 1, max = Long.MAX_VALUE) long d) {
+        assertThat(Wide.magicDivide(x, Wide.magic(d), Wide.magicShift(d))).isEqualTo(x / d);
+    }
+
+    @Property
+    void magicDivisionIsExactForPowersOfTenAndFive(
+            @ForAll @LongRange(min = 0) long x, @ForAll @IntRange(min = 0, max = 18) int n) {
+        long d = Wide.pow10(n);
+        assertThat(Wide.magicDivide(x, Wide.magic(d), Wide.magicShift(d))).isEqualTo(x / d);
+        long f = Wide.pow5(n);
+        assertThat(Wide.magicDivide(x, Wide.magic(f), Wide.magicShift(f))).isEqualTo(x / f);
+    }
+
+    private static void assertPacked(long packed, BigInteger[] qr) {
+        if (qr[0].bitLength() > 62) {
+            assertThat(packed).isEqualTo(Wide.FAIL);
+            return;
+        }
+        assertThat(packed).isNotNegative();
+        assertThat(BigInteger.valueOf(packed >>> 1)).isEqualTo(qr[0]);
+        assertThat(packed & 1).isEqualTo(qr[1].signum() == 0 ? 0L : 1L);
+    }
+
+    @Provide
+    Arbitrary<Integer> fives() {
+        return Arbitraries.integers().between(0, 27);
+    }
+
+    @Provide
+    Arbitrary<BigInteger> wide() {
+        return bits(128);
+    }
+
+    @Provide
+    Arbitrary<BigInteger> wider() {
+        return bits(192);
+    }
+
+    /** Unsigned values of every bit length up to {@code max}, so that small quotients are as common as large ones. */
+    private static Arbitrary<BigInteger> bits(int max) {
+        return Arbitraries.integers()
+                .between(0, max)
+                .flatMap(n -> n == 0
+                        ? Arbitraries.just(BigInteger.ZERO)
+                        : Arbitraries.bigIntegers()
+                                .between(
+                                        BigInteger.ONE.shiftLeft(n - 1),
+                                        BigInteger.ONE.shiftLeft(n).subtract(BigInteger.ONE)));
+    }
+
+    @Property(tries = 1)
+    void unsignedReadsTheTopBitAsTwoToThe63() {
+        assertThat(Wide.unsigned(-1L)).isEqualTo(TWO_64.subtract(BigInteger.ONE));
+    }
+}
