@@ -54,24 +54,28 @@ public final class HealthKernel {
     /** The most collateral or position slots an account may have in the arrays. */
     public static final int MAX_SLOTS = 64;
 
-    // per asset and per market, a row of STRIDE longs; the first slots are shared so value() reads either table
-    private static final int STRIDE_SHIFT = 5;
+    // per asset and per market, a row of 64 longs; the first slots are shared so value() reads either table
+    private static final int STRIDE_SHIFT = 6;
     private static final int KIND = 0;
     private static final int PRICE = 1;
     private static final int HI_LIMIT = 2;
     private static final int VALUE = 3; // divisor by 10^shift (3 slots), or 10^-shift for MULTIPLY
+    private static final int VALUE_MANTISSA = 6; // price / 10^shift = mantissa * 2^-exponent, for the estimate
+    private static final int VALUE_EXPONENT = 7;
     // assets
     private static final int COLLATERAL_WEIGHT = 8;
     private static final int LIABILITY_WEIGHT = 16;
     // markets
-    private static final int INDEX_HI = 6;
-    private static final int INDEX_LO = 7;
     private static final int INITIAL_MARGIN = 8;
     private static final int MAINTENANCE_MARGIN = 16;
-    private static final int FUNDING = 24; // divisor by 2^e * 5^min(e, 27), e = sizeDecimals + 18 (3 slots)
-    private static final int FUNDING_MAGIC = 27; // then by 5^(e - 27)
-    private static final int FUNDING_MAGIC_SHIFT = 28;
-    private static final int FUNDING_ODD = 29;
+    private static final int INDEX_HI = 24;
+    private static final int INDEX_LO = 25;
+    private static final int FUNDING = 26; // divisor by 2^e * 5^min(e, 27), e = sizeDecimals + 18 (3 slots)
+    private static final int FUNDING_MAGIC = 29; // then by 5^(e - 27)
+    private static final int FUNDING_MAGIC_SHIFT = 30;
+    private static final int FUNDING_ODD = 31;
+    private static final int FUNDING_RECIPROCAL = 32; // floor(2^(63 + L) / 10^e), L the bit length of 10^e
+    private static final int FUNDING_SCALE = 33; // 63 + L
     // a WAD ratio r = num / den reduced, den = 1e18 / gcd(r, 1e18) (8 slots)
     private static final int R_NUM = 0;
     private static final int R_LIMIT = 1;
@@ -285,6 +289,7 @@ public final class HealthKernel {
         long mm = 0;
         long ovf = 0;
         boolean risk = false;
+        long riskMask = 0;
 
         int[] assetOf = acc.collateralAsset;
         long[] balanceHi = acc.balanceHi;
@@ -310,44 +315,31 @@ public final class HealthKernel {
             if (kind == EXACT_ONLY) {
                 return false;
             }
-            long mh = bh;
-            long ml = bl;
-            if (bh < 0) {
-                ml = -bl;
-                mh = ~bh + (bl == 0 ? 1 : 0);
-            }
+            // signs are data, so they select by mask rather than by branch (random signs mispredict)
+            long negative = bh >> 63;
+            long ml = (bl ^ negative) - negative;
+            long mh = (bh ^ negative) + (negative & isZero(bl));
             long packed = value(mh, ml, at, o);
             if (packed < 0) {
                 return false;
             }
-            if (bh > 0 || (bh == 0 && bl != 0)) {
-                // collateralValue floors, weighted floors
-                long v = packed >>> 1;
-                long w = ratio(v, at, o + COLLATERAL_WEIGHT, false);
-                if (w < 0) {
-                    return false;
-                }
-                long e = eq + v;
-                ovf |= (eq ^ e) & (v ^ e);
-                eq = e;
-                long me = meq + w;
-                ovf |= (meq ^ me) & (w ^ me);
-                meq = me;
-            } else {
-                // debtValue ceils, weightedDebt ceils; a zero balance lands here too, as in the reference
-                long v = (packed >>> 1) + (packed & 1);
-                long w = ratio(v, at, o + LIABILITY_WEIGHT, true);
-                if (w < 0) {
-                    return false;
-                }
-                long e = eq - v;
-                ovf |= (eq ^ v) & (eq ^ e);
-                eq = e;
-                long me = meq - w;
-                ovf |= (meq ^ w) & (meq ^ me);
-                meq = me;
-                risk = true;
+            // a positive balance: collateralValue floors, weighted floors; a debt (or, as in the reference, a zero
+            // balance): debtValue ceils, weightedDebt ceils, and the account carries risk
+            long debt = negative | -isZero(bh | bl);
+            long v = (packed >>> 1) + (packed & debt & 1);
+            long w = ratio(v, at, o + COLLATERAL_WEIGHT + ((LIABILITY_WEIGHT - COLLATERAL_WEIGHT) & (int) debt), debt);
+            if (w < 0) {
+                return false;
             }
+            v = (v ^ debt) - debt;
+            w = (w ^ debt) - debt;
+            long e = eq + v;
+            ovf |= (eq ^ e) & (v ^ e);
+            eq = e;
+            long me = meq + w;
+            ovf |= (meq ^ me) & (w ^ me);
+            meq = me;
+            riskMask |= debt;
         }
 
         int[] marketOf = acc.positionMarket;
@@ -369,22 +361,19 @@ public final class HealthKernel {
             }
             long sh = sizeHi[k];
             long sl = sizeLo[k];
-            boolean isShort = sh < 0;
-            long mh = sh;
-            long ml = sl;
-            if (isShort) {
-                ml = -sl;
-                mh = ~sh + (sl == 0 ? 1 : 0);
-            }
+            long isShort = sh >> 63;
+            long ml = (sl ^ isShort) - isShort;
+            long mh = (sh ^ isShort) + (isShort & isZero(sl));
             long packed = value(mh, ml, mt, o);
             if (packed < 0) {
                 return false;
             }
             // positionValue floors (a short owes the rounded-up magnitude), notional ceils
-            long notional = (packed >>> 1) + (packed & 1);
-            long value = isShort ? -notional : packed >>> 1;
-            long maintenance = ratio(notional, mt, o + MAINTENANCE_MARGIN, true);
-            long initial = ratio(notional, mt, o + INITIAL_MARGIN, true);
+            long floor = packed >>> 1;
+            long notional = floor + (packed & 1);
+            long value = ((floor + (packed & isShort & 1)) ^ isShort) - isShort;
+            long maintenance = ratio(notional, mt, o + MAINTENANCE_MARGIN, -1);
+            long initial = ratio(notional, mt, o + INITIAL_MARGIN, -1);
             if ((maintenance | initial) < 0) {
                 return false;
             }
@@ -433,6 +422,7 @@ public final class HealthKernel {
         long eqHi = baseHi + (eq >> 63) + (Long.compareUnsigned(eqLo, baseLo) < 0 ? 1 : 0);
         long meqLo = baseLo + meq;
         long meqHi = baseHi + (meq >> 63) + (Long.compareUnsigned(meqLo, baseLo) < 0 ? 1 : 0);
+        risk |= riskMask != 0;
         boolean liquidatable = risk && (meqHi < 0 || (meqHi == 0 && Long.compareUnsigned(meqLo, mm) < 0));
         into.equityHi[i] = eqHi;
         into.equityLo[i] = eqLo;
@@ -446,6 +436,11 @@ public final class HealthKernel {
         return true;
     }
 
+    /** {@return 1 if {@code x} is zero, else 0, without a branch} */
+    private static long isZero(long x) {
+        return ((x | -x) >>> 63) ^ 1;
+    }
+
     /** {@return whether a 128-bit value with high word {@code hi} lies in {@code [-2^119, 2^119)}} */
     private static boolean within119(long hi) {
         return (((hi >> 55) + 1) >>> 1) == 0;
@@ -456,6 +451,12 @@ public final class HealthKernel {
      * 128-bit magnitude {@code M = (mh, ml)}}, or {@link Wide#FAIL}
      */
     private static long value(long mh, long ml, long[] t, int o) {
+        if (t[o + KIND] == DIVIDE) {
+            long estimate = Wide.estimateProduct(mh, ml, t[o + VALUE_MANTISSA], t[o + VALUE_EXPONENT]);
+            if (estimate >= 0) {
+                return estimate;
+            }
+        }
         long p = t[o + PRICE];
         long pl = ml * p;
         long ph = Math.unsignedMultiplyHigh(ml, p);
@@ -477,35 +478,38 @@ public final class HealthKernel {
     }
 
     /**
-     * {@return {@code v * ratio / 1e18} rounded down or up, for {@code 0 <= v < 2^62}}, or {@link Wide#FAIL}; the
-     * ratio is reduced to {@code num / den}, so ordinary ratios need one 64-bit product and one magic division
+     * {@return {@code v * ratio / 1e18} rounded down ({@code ceil == 0}) or up ({@code ceil == -1}), for {@code 0 <= v <
+     * 2^62}}, or {@link Wide#FAIL}; the ratio is reduced to {@code num / den}, so ordinary ratios need one 64-bit
+     * product and one magic division
      */
-    private static long ratio(long v, long[] t, int o, boolean ceil) {
+    private static long ratio(long v, long[] t, int o, long ceil) {
         long num = t[o + R_NUM];
         if (v <= t[o + R_LIMIT]) {
-            long x = v * num;
-            if (ceil) {
-                x += t[o + R_DEN] - 1;
-            }
+            long x = v * num + ((t[o + R_DEN] - 1) & ceil); // ceil(x / den) = floor((x + den - 1) / den)
             return Wide.magicDivide(x, t[o + R_MAGIC], t[o + R_MAGIC_SHIFT]);
         }
         long packed = Wide.divide(Math.unsignedMultiplyHigh(v, num), v * num, t, o + R_DIVISOR);
         if (packed < 0) {
             return Wide.FAIL;
         }
-        return (packed >>> 1) + (ceil ? packed & 1 : 0);
+        return (packed >>> 1) + (packed & ceil & 1);
     }
 
     /**
      * {@return the pending funding {@code ceil(S * delta / 10^(sizeDecimals + 18))}} of a size of magnitude
-     * {@code (mh, ml)} and sign {@code isShort} over the signed 128-bit index move {@code (dh, dl)}, or
+     * {@code (mh, ml)} and sign {@code isShort} ({@code -1} short, {@code 0} long) over the signed 128-bit index move
+     * {@code (dh, dl)}, or
      * {@link #FUNDING_FAIL}
      */
-    private static long funding(long mh, long ml, boolean isShort, long dh, long dl, long[] t, int o) {
-        boolean negative = isShort ^ (dh < 0);
-        if (dh < 0) {
-            dh = ~dh + (dl == 0 ? 1 : 0);
-            dl = -dl;
+    private static long funding(long mh, long ml, long isShort, long dh, long dl, long[] t, int o) {
+        long deltaNegative = dh >> 63;
+        long negative = isShort ^ deltaNegative;
+        dh = (dh ^ deltaNegative) + (deltaNegative & isZero(dl));
+        dl = (dl ^ deltaNegative) - deltaNegative;
+        long estimate = Wide.estimateFunding(mh, ml, dh, dl, t[o + FUNDING_RECIPROCAL], t[o + FUNDING_SCALE]);
+        if (estimate >= 0) {
+            // proven inexact: a payer pays one more than the floor, a receiver receives the floor
+            return (((estimate >>> 1) + (~negative & 1)) ^ negative) - negative;
         }
         if (((mh | dh) >>> 31) != 0) {
             return FUNDING_FAIL;
@@ -534,7 +538,7 @@ public final class HealthKernel {
         long q = Wide.magicDivide(q1, t[o + FUNDING_MAGIC], t[o + FUNDING_MAGIC_SHIFT]);
         long inexact = (packed & 1) | (q * t[o + FUNDING_ODD] != q1 ? 1 : 0);
         // ceil: a payer pays the rounded-up magnitude, a receiver receives the rounded-down one
-        return negative ? -q : q + inexact;
+        return ((q + (inexact & ~negative)) ^ negative) - negative;
     }
 
     // ---- preparation of the per-block tables
@@ -573,6 +577,11 @@ public final class HealthKernel {
         t[o + FUNDING_MAGIC] = Wide.magic(odd);
         t[o + FUNDING_MAGIC_SHIFT] = Wide.magicShift(odd);
         t[o + FUNDING_ODD] = odd;
+        BigInteger divisor = BigInteger.TEN.pow(exponent);
+        int bits = divisor.bitLength();
+        t[o + FUNDING_RECIPROCAL] =
+                BigInteger.ONE.shiftLeft(63 + bits).divide(divisor).longValue();
+        t[o + FUNDING_SCALE] = 63 + bits;
     }
 
     /** Fills the value slots for a quote; {@code false} if the price or the decimal shift is outside the fast path. */
@@ -587,6 +596,9 @@ public final class HealthKernel {
         if (shift >= 0 && shift <= 27) {
             t[o + KIND] = DIVIDE;
             Wide.prepareDivisor(t, o + VALUE, shift, Wide.pow5(shift));
+            long[] c = Wide.mantissa(BigInteger.valueOf(p), BigInteger.TEN.pow(shift));
+            t[o + VALUE_MANTISSA] = c[0];
+            t[o + VALUE_EXPONENT] = c[1];
             return true;
         }
         if (shift < 0 && shift >= -18) {

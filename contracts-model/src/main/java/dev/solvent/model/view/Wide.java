@@ -12,6 +12,12 @@ import java.math.BigInteger;
  * Computers 2011, algorithm 4): two multiplications instead of a hardware divide. Small divisions of a value below
  * {@code 2^63} use a 64-bit magic multiplier (Granlund and Montgomery 1994).
  *
+ * <p>Most of the time the kernel does not divide at all: it estimates the quotient from the operands' top 64 bits and
+ * a per-block 64-bit mantissa of the constant factor ({@link #estimateProduct}, {@link #estimateFunding}). Every
+ * truncation rounds down, so the estimate is below the exact quotient by less than a few units in its last place; when
+ * its fraction bits are farther than that from an integer, the floor and the inexactness are proven, and otherwise
+ * (rarely, or for an exact quotient such as a round amount at a round price) the caller divides exactly.
+ *
  * <p>A division returns its quotient packed with an "inexact" bit, {@code (q << 1) | (remainder != 0)}, so one
  * {@code long} carries what floor and ceil both need; it returns {@link #FAIL} (negative) when the quotient would be
  * {@code 2^62} or more, and the caller then takes the exact path. Nothing here rounds silently.
@@ -167,5 +173,87 @@ final class Wide {
             return FAIL;
         }
         return (q1 << 1) | ((r | lost) != 0 ? 1 : 0);
+    }
+
+    // ---- estimates: one or two high multiplications, proven or declined
+
+    /**
+     * {@return {@code {m, e}} with {@code m = floor(num / den * 2^e)} in {@code [2^63, 2^64)}}, the 64-bit mantissa of a
+     * positive rational constant
+     */
+    static long[] mantissa(BigInteger num, BigInteger den) {
+        int e = 63 - (num.bitLength() - den.bitLength());
+        while (true) {
+            BigInteger m = e >= 0 ? num.shiftLeft(e).divide(den) : num.divide(den.shiftLeft(-e));
+            if (m.bitLength() < 64) {
+                e++;
+            } else if (m.bitLength() > 64) {
+                e--;
+            } else {
+                return new long[] {m.longValue(), e};
+            }
+        }
+    }
+
+    /** {@return the number of leading zeros of the unsigned 128-bit {@code (hi, lo)}, {@code 0..128}} */
+    static long leadingZeros(long hi, long lo) {
+        long zh = Long.numberOfLeadingZeros(hi);
+        return zh + (-(zh >>> 6) & Long.numberOfLeadingZeros(lo));
+    }
+
+    /** {@return the top 64 bits of {@code (hi, lo) << z}, for {@code z} its number of leading zeros (no branch)} */
+    static long top(long hi, long lo, long z) {
+        long below64 = (z - 64) >> 63;
+        return (((hi << z) | (lo >>> 1 >>> (63 - z))) & below64) | ((lo << z) & ~below64);
+    }
+
+    /**
+     * {@return the packed {@code floor(M * C)} for the unsigned 128-bit {@code M = (hi, lo)} and the constant {@code C
+     * = m * 2^-e}} ({@link #mantissa}), or {@link #FAIL} when the estimate cannot prove it
+     *
+     * <p>With {@code M = (Mt + s) 2^(a-64)}, {@code C = (m + g) 2^-e}, {@code 0 <= s, g < 1} and {@code Qm =
+     * mulhi(Mt, m)}, the product is {@code Y 2^(a - e)} with {@code Qm <= Y < Qm + 3}.
+     */
+    static long estimateProduct(long hi, long lo, long m, long e) {
+        long z = leadingZeros(hi, lo);
+        long qm = Math.unsignedMultiplyHigh(top(hi, lo, z), m);
+        return decide(qm, e + z - 128, 3);
+    }
+
+    /**
+     * {@return the packed {@code floor(S * D / 10^n)} for unsigned 128-bit {@code S} and {@code D}}, given {@code r =
+     * floor(2^(63 + L) / 10^n)} and {@code l = 63 + L} where {@code L} is the bit length of {@code 10^n}; or
+     * {@link #FAIL} when the estimate cannot prove it
+     *
+     * <p>With both operands truncated to their top 64 bits and {@code 1/10^n = (r + g) 2^-l}, {@code Qm =
+     * mulhi(mulhi(St, Dt), r)} and the quotient is {@code Y 2^(a + b - l)} with {@code Qm <= Y < Qm + 5}.
+     */
+    static long estimateFunding(long sHi, long sLo, long dHi, long dLo, long r, long l) {
+        long zs = leadingZeros(sHi, sLo);
+        long zd = leadingZeros(dHi, dLo);
+        long pm = Math.unsignedMultiplyHigh(top(sHi, sLo, zs), top(dHi, dLo, zd));
+        long qm = Math.unsignedMultiplyHigh(pm, r);
+        return decide(qm, l + zs + zd - 256, 5);
+    }
+
+    /**
+     * {@return the packed floor of {@code Y * 2^-shift}, where {@code Qm <= Y < Qm + slack}, if the estimate
+     * {@code qm} proves it}: its fraction must be at least one unit above zero (so the quotient is inexact) and more
+     * than {@code slack} units below one (so the floor cannot move)
+     */
+    private static long decide(long qm, long shift, long slack) {
+        if (shift >= 66) {
+            // Y < 2^64 + slack, so the quotient is below one; it is positive when qm is (both operands nonzero)
+            return qm != 0 ? 1 : FAIL;
+        }
+        if (shift < 4 || shift > 63) {
+            return FAIL;
+        }
+        long mask = (1L << shift) - 1;
+        long fraction = qm & mask;
+        if (Long.compareUnsigned(fraction - 1, mask - slack) >= 0) {
+            return FAIL;
+        }
+        return ((qm >>> shift) << 1) | 1;
     }
 }

@@ -10,6 +10,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.statistics.Statistics;
 
 class WideProperties {
 
@@ -95,5 +96,74 @@ class WideProperties {
     @Property(tries = 1)
     void unsignedReadsTheTopBitAsTwoToThe63() {
         assertThat(Wide.unsigned(-1L)).isEqualTo(TWO_64.subtract(BigInteger.ONE));
+    }
+
+    @Property
+    void anEstimatedProductIsTheExactFloorOrDeclined(
+            @ForAll("wide") BigInteger m,
+            @ForAll @LongRange(min = 1, max = Long.MAX_VALUE) long price,
+            @ForAll @IntRange(min = -18, max = 27) int shift) {
+        BigInteger num = BigInteger.valueOf(price).multiply(BigInteger.TEN.pow(Math.max(0, -shift)));
+        BigInteger den = BigInteger.TEN.pow(Math.max(0, shift));
+        long[] c = Wide.mantissa(num, den);
+        long packed = Wide.estimateProduct(m.shiftRight(64).longValue(), m.longValue(), c[0], c[1]);
+        if (packed != Wide.FAIL) {
+            assertPacked(packed, m.multiply(num).divideAndRemainder(den));
+        }
+        Statistics.label("decided").collect(packed != Wide.FAIL);
+    }
+
+    @Property
+    void anEstimatedFundingQuotientIsTheExactFloorOrDeclined(
+            @ForAll("wide") BigInteger size,
+            @ForAll("wide") BigInteger delta,
+            @ForAll @IntRange(min = 18, max = 54) int exponent) {
+        BigInteger d = BigInteger.TEN.pow(exponent);
+        long r = BigInteger.ONE.shiftLeft(63 + d.bitLength()).divide(d).longValue();
+        long packed = Wide.estimateFunding(
+                size.shiftRight(64).longValue(),
+                size.longValue(),
+                delta.shiftRight(64).longValue(),
+                delta.longValue(),
+                r,
+                63 + d.bitLength());
+        if (packed != Wide.FAIL) {
+            assertPacked(packed, size.multiply(delta).divideAndRemainder(d));
+        }
+        Statistics.label("decided").collect(packed != Wide.FAIL);
+    }
+
+    /** Quotients that are exact or a hair off an integer are where a wrong estimate would show. */
+    @Property
+    void estimatesNeverDecideANearIntegerWrongly(
+            @ForAll @IntRange(min = 0, max = 30) int digits,
+            @ForAll @LongRange(min = 1, max = 1_000_000) long units,
+            @ForAll @IntRange(min = -2, max = 2) int nudge,
+            @ForAll @IntRange(min = 0, max = 27) int shift,
+            @ForAll @LongRange(min = 1, max = 100_000_000_000_000L) long price) {
+        BigInteger m = BigInteger.TEN
+                .pow(digits)
+                .multiply(BigInteger.valueOf(units))
+                .add(BigInteger.valueOf(nudge))
+                .abs();
+        BigInteger den = BigInteger.TEN.pow(shift);
+        long[] c = Wide.mantissa(BigInteger.valueOf(price), den);
+        long packed = Wide.estimateProduct(m.shiftRight(64).longValue(), m.longValue(), c[0], c[1]);
+        if (packed != Wide.FAIL) {
+            assertPacked(packed, m.multiply(BigInteger.valueOf(price)).divideAndRemainder(den));
+        }
+        BigInteger d = BigInteger.TEN.pow(18 + shift);
+        long r = BigInteger.ONE.shiftLeft(63 + d.bitLength()).divide(d).longValue();
+        BigInteger delta = BigInteger.TEN.pow(18).multiply(BigInteger.valueOf(price));
+        long funding = Wide.estimateFunding(
+                m.shiftRight(64).longValue(),
+                m.longValue(),
+                delta.shiftRight(64).longValue(),
+                delta.longValue(),
+                r,
+                63 + d.bitLength());
+        if (funding != Wide.FAIL) {
+            assertPacked(funding, m.multiply(delta).divideAndRemainder(d));
+        }
     }
 }
