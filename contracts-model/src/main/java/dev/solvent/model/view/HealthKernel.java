@@ -277,18 +277,27 @@ public final class HealthKernel {
 
     // ---- the fast path
 
-    /** Evaluates account {@code i} in 64/128-bit arithmetic; {@code false} (having written nothing) if it cannot. */
+    /**
+     * Evaluates account {@code i} in 64/128-bit arithmetic; {@code false} (having written nothing) if it cannot.
+     *
+     * <p>Every term's magnitude is ORed into {@code big} and the account leaves the fast path unless all are below
+     * {@code 2^55}: then no sum of at most 64 collateral and 64 position terms can overflow 64 bits, and no addition
+     * needs its own check. Settlement balances and quotes (at most {@code 2^119} each, checked when the arrays were
+     * built) are summed in 128 bits.
+     */
     private boolean fast(Accounts acc, int i, Results into) {
+        if (!acc.bounded[i]) {
+            return false;
+        }
         long[] at = assetTable;
         long[] mt = marketTable;
-        long baseHi = 0; // settlement balances and quotes, 128 bits, each below 2^119 in magnitude
+        long baseHi = 0;
         long baseLo = 0;
-        long eq = 0; // everything else, 64 bits, overflow collected in ovf's sign bit
+        long eq = 0;
         long meq = 0;
         long im = 0;
         long mm = 0;
-        long ovf = 0;
-        boolean risk = false;
+        long big = 0;
         long riskMask = 0;
 
         int[] assetOf = acc.collateralAsset;
@@ -304,69 +313,59 @@ public final class HealthKernel {
             long bh = balanceHi[k];
             long bl = balanceLo[k];
             if (kind == SETTLEMENT) {
-                if (!within119(bh)) {
-                    return false;
-                }
                 baseLo += bl;
-                baseHi += bh + (Long.compareUnsigned(baseLo, bl) < 0 ? 1 : 0);
-                risk |= bh < 0;
+                baseHi += bh + Wide.carry(baseLo, bl);
+                riskMask |= bh;
                 continue;
             }
             if (kind == EXACT_ONLY) {
                 return false;
             }
-            // signs are data, so they select by mask rather than by branch (random signs mispredict)
-            long negative = bh >> 63;
-            long ml = (bl ^ negative) - negative;
-            long mh = (bh ^ negative) + (negative & isZero(bl));
-            long packed = value(mh, ml, at, o);
+            long packed = Wide.estimateProduct(
+                    acc.balanceTop[k], acc.balanceZeros[k], at[o + VALUE_MANTISSA], at[o + VALUE_EXPONENT]);
             if (packed < 0) {
-                return false;
+                packed = exactValue(bh, bl, at, o);
+                if (packed < 0) {
+                    return false;
+                }
             }
             // a positive balance: collateralValue floors, weighted floors; a debt (or, as in the reference, a zero
-            // balance): debtValue ceils, weightedDebt ceils, and the account carries risk
-            long debt = negative | -isZero(bh | bl);
+            // balance): debtValue ceils, weightedDebt ceils, and the account carries risk. Signs are data, so they
+            // select by mask rather than by branch (random signs mispredict).
+            long debt = (bh >> 63) | -isZero(bh | bl);
             long v = (packed >>> 1) + (packed & debt & 1);
             long w = ratio(v, at, o + COLLATERAL_WEIGHT + ((LIABILITY_WEIGHT - COLLATERAL_WEIGHT) & (int) debt), debt);
-            if (w < 0) {
-                return false;
-            }
-            v = (v ^ debt) - debt;
-            w = (w ^ debt) - debt;
-            long e = eq + v;
-            ovf |= (eq ^ e) & (v ^ e);
-            eq = e;
-            long me = meq + w;
-            ovf |= (meq ^ me) & (w ^ me);
-            meq = me;
+            big |= v | w;
+            eq += (v ^ debt) - debt;
+            meq += (w ^ debt) - debt;
             riskMask |= debt;
         }
 
         int[] marketOf = acc.positionMarket;
         long[] sizeHi = acc.sizeHi;
-        long[] sizeLo = acc.sizeLo;
-        long[] quoteHi = acc.quoteHi;
-        long[] quoteLo = acc.quoteLo;
         long[] indexHi = acc.fundingIndexHi;
         long[] indexLo = acc.fundingIndexLo;
+        long[] quoteHi = acc.quoteHi;
+        long[] quoteLo = acc.quoteLo;
         for (int k = i * acc.positionSlots, end = k + acc.positionSlots; k < end; k++) {
             int m = marketOf[k];
             if (m < 0) {
                 continue;
             }
-            risk = true;
+            riskMask = -1;
             int o = m << STRIDE_SHIFT;
             if (mt[o + KIND] == EXACT_ONLY) {
                 return false;
             }
-            long sh = sizeHi[k];
-            long sl = sizeLo[k];
-            long isShort = sh >> 63;
-            long ml = (sl ^ isShort) - isShort;
-            long mh = (sh ^ isShort) + (isShort & isZero(sl));
-            long packed = value(mh, ml, mt, o);
+            long isShort = sizeHi[k] >> 63;
+            long sizeTop = acc.sizeTop[k];
+            long sizeZeros = acc.sizeZeros[k];
+            long packed = Wide.estimateProduct(sizeTop, sizeZeros, mt[o + VALUE_MANTISSA], mt[o + VALUE_EXPONENT]);
             if (packed < 0) {
-                return false;
+                packed = exactValue(sizeHi[k], acc.sizeLo[k], mt, o);
+                if (packed < 0) {
+                    return false;
+                }
             }
             // positionValue floors (a short owes the rounded-up magnitude), notional ceils
             long floor = packed >>> 1;
@@ -374,55 +373,47 @@ public final class HealthKernel {
             long value = ((floor + (packed & isShort & 1)) ^ isShort) - isShort;
             long maintenance = ratio(notional, mt, o + MAINTENANCE_MARGIN, -1);
             long initial = ratio(notional, mt, o + INITIAL_MARGIN, -1);
-            if ((maintenance | initial) < 0) {
-                return false;
-            }
 
+            // pending funding on the index move since the position last settled, signed 128 bits
             long ih = mt[o + INDEX_HI];
             long il = mt[o + INDEX_LO];
             long fh = indexHi[k];
             long fl = indexLo[k];
             long dl = il - fl;
-            long dh = ih - fh - (Long.compareUnsigned(il, fl) < 0 ? 1 : 0);
+            long dh = ih - fh - Wide.borrow(il, fl);
             if (((ih ^ fh) & (ih ^ dh)) < 0) {
                 return false;
             }
             long pending = 0;
             if ((dh | dl) != 0) {
-                pending = funding(mh, ml, isShort, dh, dl, mt, o);
+                pending = funding(sizeTop, sizeZeros, isShort, dh, dl, mt, o);
                 if (pending == FUNDING_FAIL) {
-                    return false;
+                    pending = exactFunding(sizeHi[k], acc.sizeLo[k], isShort, dh, dl, mt, o);
+                    if (pending == FUNDING_FAIL) {
+                        return false;
+                    }
                 }
             }
-
-            long qh = quoteHi[k];
             long ql = quoteLo[k];
-            if (!within119(qh)) {
-                return false;
-            }
             baseLo += ql;
-            baseHi += qh + (Long.compareUnsigned(baseLo, ql) < 0 ? 1 : 0);
+            baseHi += quoteHi[k] + Wide.carry(baseLo, ql);
 
-            long pnl = value - pending; // both within (-2^62, 2^62]
-            long e = eq + pnl;
-            ovf |= (eq ^ e) & (pnl ^ e);
-            eq = e;
-            long me = meq + pnl;
-            ovf |= (meq ^ me) & (pnl ^ me);
-            meq = me;
+            big |= notional | maintenance | initial | (pending ^ (pending >> 63));
+            long pnl = value - pending;
+            eq += pnl;
+            meq += pnl;
             mm += maintenance;
             im += initial;
-            ovf |= mm | im;
         }
-        if (ovf < 0) {
-            return false;
+        if ((big >>> 55) != 0) {
+            return false; // also catches a failed ratio (negative)
         }
 
         long eqLo = baseLo + eq;
-        long eqHi = baseHi + (eq >> 63) + (Long.compareUnsigned(eqLo, baseLo) < 0 ? 1 : 0);
+        long eqHi = baseHi + (eq >> 63) + Wide.carry(eqLo, baseLo);
         long meqLo = baseLo + meq;
-        long meqHi = baseHi + (meq >> 63) + (Long.compareUnsigned(meqLo, baseLo) < 0 ? 1 : 0);
-        risk |= riskMask != 0;
+        long meqHi = baseHi + (meq >> 63) + Wide.carry(meqLo, baseLo);
+        boolean risk = riskMask < 0;
         boolean liquidatable = risk && (meqHi < 0 || (meqHi == 0 && Long.compareUnsigned(meqLo, mm) < 0));
         into.equityHi[i] = eqHi;
         into.equityLo[i] = eqLo;
@@ -447,16 +438,13 @@ public final class HealthKernel {
     }
 
     /**
-     * {@return the packed {@code floor(M * price / 10^shift)} (or {@code M * price * 10^-shift}) of the unsigned
-     * 128-bit magnitude {@code M = (mh, ml)}}, or {@link Wide#FAIL}
+     * {@return the packed {@code floor(|x| * price / 10^shift)} (or {@code |x| * price * 10^-shift}) of the signed
+     * 128-bit {@code x = (hi, lo)}}, divided exactly, or {@link Wide#FAIL}; for when the estimate cannot decide
      */
-    private static long value(long mh, long ml, long[] t, int o) {
-        if (t[o + KIND] == DIVIDE) {
-            long estimate = Wide.estimateProduct(mh, ml, t[o + VALUE_MANTISSA], t[o + VALUE_EXPONENT]);
-            if (estimate >= 0) {
-                return estimate;
-            }
-        }
+    private static long exactValue(long hi, long lo, long[] t, int o) {
+        long negative = hi >> 63;
+        long ml = (lo ^ negative) - negative;
+        long mh = (hi ^ negative) + (negative & isZero(lo));
         long p = t[o + PRICE];
         long pl = ml * p;
         long ph = Math.unsignedMultiplyHigh(ml, p);
@@ -496,21 +484,32 @@ public final class HealthKernel {
     }
 
     /**
-     * {@return the pending funding {@code ceil(S * delta / 10^(sizeDecimals + 18))}} of a size of magnitude
-     * {@code (mh, ml)} and sign {@code isShort} ({@code -1} short, {@code 0} long) over the signed 128-bit index move
-     * {@code (dh, dl)}, or
-     * {@link #FUNDING_FAIL}
+     * {@return the pending funding {@code ceil(S * delta / 10^(sizeDecimals + 18))}} of a size whose magnitude has
+     * the given top 64 bits and leading zeros, and sign {@code isShort} ({@code -1} short, {@code 0} long), over the
+     * signed 128-bit index move {@code (dh, dl)}, when the estimate proves it; else {@link #FUNDING_FAIL}
      */
-    private static long funding(long mh, long ml, long isShort, long dh, long dl, long[] t, int o) {
+    private static long funding(long sizeTop, long sizeZeros, long isShort, long dh, long dl, long[] t, int o) {
+        long deltaNegative = dh >> 63;
+        long negative = isShort ^ deltaNegative;
+        long mdh = (dh ^ deltaNegative) + (deltaNegative & isZero(dl));
+        long mdl = (dl ^ deltaNegative) - deltaNegative;
+        long estimate =
+                Wide.estimateFunding(sizeTop, sizeZeros, mdh, mdl, t[o + FUNDING_RECIPROCAL], t[o + FUNDING_SCALE]);
+        if (estimate < 0) {
+            return FUNDING_FAIL;
+        }
+        // proven inexact: a payer pays one more than the floor, a receiver receives the floor
+        return (((estimate >>> 1) + (~negative & 1)) ^ negative) - negative;
+    }
+
+    /** {@return the pending funding of the signed size {@code (sh, sl)}, divided exactly in 192 bits}, or a fail */
+    private static long exactFunding(long sh, long sl, long isShort, long dh, long dl, long[] t, int o) {
+        long ml = (sl ^ isShort) - isShort;
+        long mh = (sh ^ isShort) + (isShort & isZero(sl));
         long deltaNegative = dh >> 63;
         long negative = isShort ^ deltaNegative;
         dh = (dh ^ deltaNegative) + (deltaNegative & isZero(dl));
         dl = (dl ^ deltaNegative) - deltaNegative;
-        long estimate = Wide.estimateFunding(mh, ml, dh, dl, t[o + FUNDING_RECIPROCAL], t[o + FUNDING_SCALE]);
-        if (estimate >= 0) {
-            // proven inexact: a payer pays one more than the floor, a receiver receives the floor
-            return (((estimate >>> 1) + (~negative & 1)) ^ negative) - negative;
-        }
         if (((mh | dh) >>> 31) != 0) {
             return FUNDING_FAIL;
         }
@@ -522,13 +521,13 @@ public final class HealthKernel {
             long lo = ml * dh;
             p2 = Math.unsignedMultiplyHigh(ml, dh);
             p1 += lo;
-            p2 += Long.compareUnsigned(p1, lo) < 0 ? 1 : 0;
+            p2 += Wide.carry(p1, lo);
         }
         if (mh != 0) {
             long lo = mh * dl;
             p2 += Math.unsignedMultiplyHigh(mh, dl) + mh * dh;
             p1 += lo;
-            p2 += Long.compareUnsigned(p1, lo) < 0 ? 1 : 0;
+            p2 += Wide.carry(p1, lo);
         }
         long packed = Wide.divide(p2, p1, p0, t, o + FUNDING);
         if (packed < 0) {
@@ -824,9 +823,17 @@ public final class HealthKernel {
         final boolean[] reference;
         final Map<Integer, Account> referenceAccounts;
         private final Vector<AccountId> ids;
+        // derived once, block-independent: the top 64 bits of each amount's magnitude and its leading zeros (the
+        // estimates need only these), and whether every amount of an account lies within 2^119 in magnitude
+        final long[] balanceTop;
+        final byte[] balanceZeros;
+        final long[] sizeTop;
+        final byte[] sizeZeros;
+        final boolean[] bounded;
 
         /**
-         * Accounts over raw arrays, kept as given.
+         * Accounts over raw arrays, copied (the kernel derives data from them once, so later changes to the caller's
+         * arrays must go through a new {@code Accounts}).
          *
          * @param collateralAsset per collateral slot, the asset number or {@code -1}
          * @param balanceHi per collateral slot, the balance's high word (base units of the asset, any sign)
@@ -853,17 +860,17 @@ public final class HealthKernel {
                     count,
                     collateralSlots,
                     positionSlots,
-                    collateralAsset,
-                    balanceHi,
-                    balanceLo,
-                    positionMarket,
-                    sizeHi,
-                    sizeLo,
-                    quoteHi,
-                    quoteLo,
-                    fundingIndexHi,
-                    fundingIndexLo,
-                    new boolean[count],
+                    collateralAsset.clone(),
+                    balanceHi.clone(),
+                    balanceLo.clone(),
+                    positionMarket.clone(),
+                    sizeHi.clone(),
+                    sizeLo.clone(),
+                    quoteHi.clone(),
+                    quoteLo.clone(),
+                    fundingIndexHi.clone(),
+                    fundingIndexLo.clone(),
+                    new boolean[Math.max(0, count)],
                     HashMap.empty(),
                     Vector.empty());
         }
@@ -923,6 +930,37 @@ public final class HealthKernel {
             this.reference = reference;
             this.referenceAccounts = referenceAccounts;
             this.ids = ids;
+            this.balanceTop = new long[(int) c];
+            this.balanceZeros = new byte[(int) c];
+            this.sizeTop = new long[(int) p];
+            this.sizeZeros = new byte[(int) p];
+            this.bounded = new boolean[count];
+            for (int k = 0; k < c; k++) {
+                normalize(balanceHi[k], balanceLo[k], balanceTop, balanceZeros, k);
+            }
+            for (int k = 0; k < p; k++) {
+                normalize(sizeHi[k], sizeLo[k], sizeTop, sizeZeros, k);
+            }
+            for (int i = 0; i < count; i++) {
+                boolean b = true;
+                for (int k = i * collateralSlots; k < (i + 1) * collateralSlots; k++) {
+                    b &= within119(balanceHi[k]);
+                }
+                for (int k = i * positionSlots; k < (i + 1) * positionSlots; k++) {
+                    b &= within119(quoteHi[k]);
+                }
+                bounded[i] = b;
+            }
+        }
+
+        /** Stores the top 64 bits and the leading zeros of the magnitude of the signed 128-bit {@code (hi, lo)}. */
+        private static void normalize(long hi, long lo, long[] top, byte[] zeros, int k) {
+            long negative = hi >> 63;
+            long ml = (lo ^ negative) - negative;
+            long mh = (hi ^ negative) + (negative & isZero(lo));
+            long z = Wide.leadingZeros(mh, ml);
+            top[k] = Wide.top(mh, ml, z);
+            zeros[k] = (byte) z;
         }
 
         /** {@return every account of {@code state}, in id order} */

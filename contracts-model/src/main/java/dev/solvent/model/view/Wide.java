@@ -208,30 +208,29 @@ final class Wide {
     }
 
     /**
-     * {@return the packed {@code floor(M * C)} for the unsigned 128-bit {@code M = (hi, lo)} and the constant {@code C
-     * = m * 2^-e}} ({@link #mantissa}), or {@link #FAIL} when the estimate cannot prove it
+     * {@return the packed {@code floor(M * C)} for an unsigned 128-bit {@code M} given as its {@link #top} 64 bits and
+     * its {@link #leadingZeros}, and the constant {@code C = m * 2^-e}} ({@link #mantissa}), or {@link #FAIL} when the
+     * estimate cannot prove it
      *
      * <p>With {@code M = (Mt + s) 2^(a-64)}, {@code C = (m + g) 2^-e}, {@code 0 <= s, g < 1} and {@code Qm =
      * mulhi(Mt, m)}, the product is {@code Y 2^(a - e)} with {@code Qm <= Y < Qm + 3}.
      */
-    static long estimateProduct(long hi, long lo, long m, long e) {
-        long z = leadingZeros(hi, lo);
-        long qm = Math.unsignedMultiplyHigh(top(hi, lo, z), m);
-        return decide(qm, e + z - 128, 3);
+    static long estimateProduct(long top, long zeros, long m, long e) {
+        return decide(Math.unsignedMultiplyHigh(top, m), e + zeros - 128, 3);
     }
 
     /**
-     * {@return the packed {@code floor(S * D / 10^n)} for unsigned 128-bit {@code S} and {@code D}}, given {@code r =
+     * {@return the packed {@code floor(S * D / 10^n)} for unsigned 128-bit {@code S} (as its top 64 bits and leading
+     * zeros) and {@code D}}, given {@code r =
      * floor(2^(63 + L) / 10^n)} and {@code l = 63 + L} where {@code L} is the bit length of {@code 10^n}; or
      * {@link #FAIL} when the estimate cannot prove it
      *
      * <p>With both operands truncated to their top 64 bits and {@code 1/10^n = (r + g) 2^-l}, {@code Qm =
      * mulhi(mulhi(St, Dt), r)} and the quotient is {@code Y 2^(a + b - l)} with {@code Qm <= Y < Qm + 5}.
      */
-    static long estimateFunding(long sHi, long sLo, long dHi, long dLo, long r, long l) {
-        long zs = leadingZeros(sHi, sLo);
+    static long estimateFunding(long sTop, long zs, long dHi, long dLo, long r, long l) {
         long zd = leadingZeros(dHi, dLo);
-        long pm = Math.unsignedMultiplyHigh(top(sHi, sLo, zs), top(dHi, dLo, zd));
+        long pm = Math.unsignedMultiplyHigh(sTop, top(dHi, dLo, zd));
         long qm = Math.unsignedMultiplyHigh(pm, r);
         return decide(qm, l + zs + zd - 256, 5);
     }
@@ -242,12 +241,9 @@ final class Wide {
      * than {@code slack} units below one (so the floor cannot move)
      */
     private static long decide(long qm, long shift, long slack) {
-        if (shift >= 66) {
-            // Y < 2^64 + slack, so the quotient is below one; it is positive when qm is (both operands nonzero)
-            return qm != 0 ? 1 : FAIL;
-        }
-        if (shift < 4 || shift > 63) {
-            return FAIL;
+        if (Long.compareUnsigned(shift - 4, 60) >= 0) {
+            // beyond 2^65, Y < 2^64 + slack makes the quotient below one, positive when qm is (operands nonzero)
+            return shift >= 66 && qm != 0 ? 1 : FAIL;
         }
         long mask = (1L << shift) - 1;
         long fraction = qm & mask;
@@ -255,5 +251,15 @@ final class Wide {
             return FAIL;
         }
         return ((qm >>> shift) << 1) | 1;
+    }
+
+    /** {@return 1 if the unsigned sum {@code sum = a + b} wrapped, else 0, without a branch} */
+    static long carry(long sum, long b) {
+        return Long.compareUnsigned(sum, b) < 0 ? 1 : 0;
+    }
+
+    /** {@return 1 if the unsigned {@code a - b} borrows, else 0} */
+    static long borrow(long a, long b) {
+        return Long.compareUnsigned(a, b) < 0 ? 1 : 0;
     }
 }

@@ -106,7 +106,7 @@ class WideProperties {
         BigInteger num = BigInteger.valueOf(price).multiply(BigInteger.TEN.pow(Math.max(0, -shift)));
         BigInteger den = BigInteger.TEN.pow(Math.max(0, shift));
         long[] c = Wide.mantissa(num, den);
-        long packed = Wide.estimateProduct(m.shiftRight(64).longValue(), m.longValue(), c[0], c[1]);
+        long packed = estimateProduct(m, c);
         if (packed != Wide.FAIL) {
             assertPacked(packed, m.multiply(num).divideAndRemainder(den));
         }
@@ -120,13 +120,7 @@ class WideProperties {
             @ForAll @IntRange(min = 18, max = 54) int exponent) {
         BigInteger d = BigInteger.TEN.pow(exponent);
         long r = BigInteger.ONE.shiftLeft(63 + d.bitLength()).divide(d).longValue();
-        long packed = Wide.estimateFunding(
-                size.shiftRight(64).longValue(),
-                size.longValue(),
-                delta.shiftRight(64).longValue(),
-                delta.longValue(),
-                r,
-                63 + d.bitLength());
+        long packed = estimateFunding(size, delta, r, 63 + d.bitLength());
         if (packed != Wide.FAIL) {
             assertPacked(packed, size.multiply(delta).divideAndRemainder(d));
         }
@@ -148,22 +142,30 @@ class WideProperties {
                 .abs();
         BigInteger den = BigInteger.TEN.pow(shift);
         long[] c = Wide.mantissa(BigInteger.valueOf(price), den);
-        long packed = Wide.estimateProduct(m.shiftRight(64).longValue(), m.longValue(), c[0], c[1]);
+        long packed = estimateProduct(m, c);
         if (packed != Wide.FAIL) {
             assertPacked(packed, m.multiply(BigInteger.valueOf(price)).divideAndRemainder(den));
         }
         BigInteger d = BigInteger.TEN.pow(18 + shift);
         long r = BigInteger.ONE.shiftLeft(63 + d.bitLength()).divide(d).longValue();
         BigInteger delta = BigInteger.TEN.pow(18).multiply(BigInteger.valueOf(price));
-        long funding = Wide.estimateFunding(
-                m.shiftRight(64).longValue(),
-                m.longValue(),
-                delta.shiftRight(64).longValue(),
-                delta.longValue(),
-                r,
-                63 + d.bitLength());
+        long funding = estimateFunding(m, delta, r, 63 + d.bitLength());
         if (funding != Wide.FAIL) {
             assertPacked(funding, m.multiply(delta).divideAndRemainder(d));
         }
+    }
+
+    private static long estimateProduct(BigInteger m, long[] c) {
+        long hi = m.shiftRight(64).longValue();
+        long lo = m.longValue();
+        long z = Wide.leadingZeros(hi, lo);
+        return Wide.estimateProduct(Wide.top(hi, lo, z), z, c[0], c[1]);
+    }
+
+    private static long estimateFunding(BigInteger size, BigInteger delta, long r, long l) {
+        long hi = size.shiftRight(64).longValue();
+        long lo = size.longValue();
+        long z = Wide.leadingZeros(hi, lo);
+        return Wide.estimateFunding(Wide.top(hi, lo, z), z, delta.shiftRight(64).longValue(), delta.longValue(), r, l);
     }
 }
