@@ -489,12 +489,24 @@ public final class HealthKernel {
      * signed 128-bit index move {@code (dh, dl)}, when the estimate proves it; else {@link #FUNDING_FAIL}
      */
     private static long funding(long sizeTop, long sizeZeros, long isShort, long dh, long dl, long[] t, int o) {
+        if (dh > 0) {
+            // the common case, a rising index that moved by 2^64 or more: its top bits are one count and two shifts
+            long z = Long.numberOfLeadingZeros(dh);
+            long top = (dh << z) | (dl >>> (64 - z));
+            long estimate =
+                    Wide.estimateFunding(sizeTop, sizeZeros, top, z, t[o + FUNDING_RECIPROCAL], t[o + FUNDING_SCALE]);
+            if (estimate < 0) {
+                return FUNDING_FAIL;
+            }
+            return (((estimate >>> 1) + (~isShort & 1)) ^ isShort) - isShort;
+        }
         long deltaNegative = dh >> 63;
         long negative = isShort ^ deltaNegative;
         long mdh = (dh ^ deltaNegative) + (deltaNegative & isZero(dl));
         long mdl = (dl ^ deltaNegative) - deltaNegative;
-        long estimate =
-                Wide.estimateFunding(sizeTop, sizeZeros, mdh, mdl, t[o + FUNDING_RECIPROCAL], t[o + FUNDING_SCALE]);
+        long zd = Wide.leadingZeros(mdh, mdl);
+        long estimate = Wide.estimateFunding(
+                sizeTop, sizeZeros, Wide.top(mdh, mdl, zd), zd, t[o + FUNDING_RECIPROCAL], t[o + FUNDING_SCALE]);
         if (estimate < 0) {
             return FUNDING_FAIL;
         }

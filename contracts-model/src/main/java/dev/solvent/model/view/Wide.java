@@ -220,17 +220,16 @@ final class Wide {
     }
 
     /**
-     * {@return the packed {@code floor(S * D / 10^n)} for unsigned 128-bit {@code S} (as its top 64 bits and leading
-     * zeros) and {@code D}}, given {@code r =
+     * {@return the packed {@code floor(S * D / 10^n)} for unsigned 128-bit {@code S} and {@code D}, each given as its
+     * {@link #top} 64 bits and {@link #leadingZeros}}, given {@code r =
      * floor(2^(63 + L) / 10^n)} and {@code l = 63 + L} where {@code L} is the bit length of {@code 10^n}; or
      * {@link #FAIL} when the estimate cannot prove it
      *
      * <p>With both operands truncated to their top 64 bits and {@code 1/10^n = (r + g) 2^-l}, {@code Qm =
      * mulhi(mulhi(St, Dt), r)} and the quotient is {@code Y 2^(a + b - l)} with {@code Qm <= Y < Qm + 5}.
      */
-    static long estimateFunding(long sTop, long zs, long dHi, long dLo, long r, long l) {
-        long zd = leadingZeros(dHi, dLo);
-        long pm = Math.unsignedMultiplyHigh(sTop, top(dHi, dLo, zd));
+    static long estimateFunding(long sTop, long zs, long dTop, long zd, long r, long l) {
+        long pm = Math.unsignedMultiplyHigh(sTop, dTop);
         long qm = Math.unsignedMultiplyHigh(pm, r);
         return decide(qm, l + zs + zd - 256, 5);
     }

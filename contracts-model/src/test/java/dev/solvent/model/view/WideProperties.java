@@ -166,6 +166,9 @@ class WideProperties {
         long hi = size.shiftRight(64).longValue();
         long lo = size.longValue();
         long z = Wide.leadingZeros(hi, lo);
-        return Wide.estimateFunding(Wide.top(hi, lo, z), z, delta.shiftRight(64).longValue(), delta.longValue(), r, l);
+        long dh = delta.shiftRight(64).longValue();
+        long dl = delta.longValue();
+        long zd = Wide.leadingZeros(dh, dl);
+        return Wide.estimateFunding(Wide.top(hi, lo, z), z, Wide.top(dh, dl, zd), zd, r, l);
     }
 }
