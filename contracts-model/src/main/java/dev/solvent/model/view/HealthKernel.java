@@ -33,8 +33,10 @@ import java.util.Objects;
  *
  * <p>The fast path mirrors every rounding of {@code MarginLogic} (collateral value floor then weight floor, debt value
  * ceil then liability weight ceil, position value floor, notional ceil, requirement ceil, pending funding ceil) in
- * 64- and 128-bit integer arithmetic with explicit range checks (see {@link Wide}). An account for which any
- * intermediate leaves that range, or that needs a price the block lacks, is evaluated on the exact path instead: the
+ * 64-, 128- and 192-bit integer arithmetic with explicit range checks (see {@link Wide}): a value or a pending funding
+ * is first estimated from 64-bit mantissas with a proven error bound, which settles the floor and the remainder's
+ * sign in almost every case, and divided exactly otherwise. An account for which any intermediate leaves the fast
+ * range, or that needs a price the block lacks, is evaluated on the exact path instead: the
  * same {@code MarginLogic} helpers on {@link I256}, slot by slot in the reference's order, so reverts and panics are
  * the reference's too. Accounts the arrays cannot hold at all (a value beyond 128 bits, more slots than the arrays
  * have) are measured by {@code MarginLogic.cross} itself, which needs a kernel built by {@link #of}.
@@ -815,7 +817,8 @@ public final class HealthKernel {
      * two's complement pairs of {@code long}s (high word, low word). Slots are evaluated in order; filled in id order,
      * as {@link #of} does, the first missing price an account needs is the one the reference reports.
      *
-     * <p>The raw constructor keeps the given arrays, so a caller may refill them between evaluations.
+     * <p>The raw constructor copies the given arrays: derived data (the normalized magnitudes the estimates use) is
+     * computed once, so refilled arrays need a new {@code Accounts}.
      */
     public static final class Accounts {
 
