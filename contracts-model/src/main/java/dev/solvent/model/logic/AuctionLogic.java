@@ -1,7 +1,6 @@
 package dev.solvent.model.logic;
 
 import dev.solvent.model.config.AssetConfig;
-import dev.solvent.model.config.MarketConfig;
 import dev.solvent.model.config.ProtocolConfig;
 import dev.solvent.model.id.AccountId;
 import dev.solvent.model.id.AssetId;
@@ -15,7 +14,6 @@ import dev.solvent.model.policy.LiquidationPolicy;
 import dev.solvent.model.policy.PriceCurve;
 import dev.solvent.model.state.Account;
 import dev.solvent.model.state.Auction;
-import dev.solvent.model.state.Position;
 import dev.solvent.model.state.ProtocolState;
 import dev.solvent.model.tx.BlockContext;
 import dev.solvent.model.tx.Event;
@@ -104,19 +102,15 @@ public final class AuctionLogic {
         Vector<Event.ClosedPosition> closed = Vector.empty();
         I256 closedNotional = I256.ZERO;
         for (MarketId m : account.positions().keySet()) {
-            FundingLogic.settleCross(st, id, m);
-            FundingLogic.settleCross(st, receiver, m);
-            Quote q = quotes.get(m).get();
-            Position p = st.account(id).position(m).get();
-            MarketConfig mc = config.markets().get(m).get();
-            int du = config.assets().get(mc.underlying()).get().decimals();
-            I256 value = MarginLogic.positionValue(p.size(), du, q, ds);
-            LiquidationLogic.transferTo(st, receiver, m, p.size(), value);
-            st.put(st.account(id)
-                    .withoutPosition(m)
-                    .plusBalance(settlement, p.quote().plus(value)));
-            closed = closed.append(new Event.ClosedPosition(m, p.size(), q.price(), value));
-            closedNotional = closedNotional.plus(MarginLogic.notional(p.size(), du, q, ds));
+            LiquidationLogic.Closed c = LiquidationLogic.closeInto(
+                    st,
+                    id,
+                    receiver,
+                    m,
+                    quotes.get(m).get(),
+                    account.positions().get(m).get().size());
+            closed = closed.append(c.event());
+            closedNotional = closedNotional.plus(c.notional());
         }
         // debts in other assets pass to the reserves at their value, rounded up
         TreeMap<AssetId, I256> lots = TreeMap.empty();

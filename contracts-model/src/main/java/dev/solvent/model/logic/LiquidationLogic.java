@@ -92,29 +92,18 @@ public final class LiquidationLogic {
         Step st = new Step(state);
         quotes.forEach((m, q) -> st.state = FundingLogic.accrue(st.state, m, q, block.timestamp()));
         AssetId settlement = config.settlementAsset();
-        int ds = config.settlement().decimals();
 
         Vector<Event.ClosedPosition> closed = Vector.empty();
         I256 closedNotional = I256.ZERO;
         I256 penalty = I256.ZERO;
         TreeMap<MarketId, I256> sizes = TreeMap.empty();
         for (MarketId m : account.positions().keySet()) {
-            FundingLogic.settleCross(st, account.id(), m);
-            FundingLogic.settleCross(st, receiver, m);
-            Quote q = quotes.get(m).get();
-            Position p = st.account(account.id()).position(m).get();
-            MarketConfig mc = config.markets().get(m).get();
-            int du = config.assets().get(mc.underlying()).get().decimals();
-            I256 value = MarginLogic.positionValue(p.size(), du, q, ds);
-            I256 notional = MarginLogic.notional(p.size(), du, q, ds);
-            transfer(st, receiver, m, p.size(), p.size(), value);
-            st.put(st.account(account.id())
-                    .withoutPosition(m)
-                    .plusBalance(settlement, p.quote().plus(value)));
-            closed = closed.append(new Event.ClosedPosition(m, p.size(), q.price(), value));
-            closedNotional = closedNotional.plus(notional);
-            penalty = penalty.plus(MarginLogic.penaltyOwed(notional, mc.liquidationPenalty()));
-            sizes = sizes.put(m, p.size());
+            I256 size = account.positions().get(m).get().size();
+            Closed c = closeInto(st, account.id(), receiver, m, quotes.get(m).get(), size);
+            closed = closed.append(c.event());
+            closedNotional = closedNotional.plus(c.notional());
+            penalty = penalty.plus(c.penalty());
+            sizes = sizes.put(m, size);
         }
         int seized = 0;
         for (var entry : st.account(account.id()).balances()) {
@@ -204,27 +193,14 @@ public final class LiquidationLogic {
         I256 bonusDue = I256.ZERO;
         TreeMap<MarketId, I256> sizes = TreeMap.empty();
         for (MarketId m : account.positions().keySet()) {
-            FundingLogic.settleCross(st, id, m);
-            FundingLogic.settleCross(st, receiver, m);
-            Quote q = quotes.get(m).get();
-            Position p = st.account(id).position(m).get();
-            I256 size = MarginLogic.closeSize(p.size(), factor);
+            I256 size = MarginLogic.closeSize(account.positions().get(m).get().size(), factor);
             if (size.isZero()) {
                 continue;
             }
-            MarketConfig mc = config.markets().get(m).get();
-            int du = config.assets().get(mc.underlying()).get().decimals();
-            I256 value = MarginLogic.positionValue(size, du, q, ds);
-            I256 notional = MarginLogic.notional(size, du, q, ds);
-            I256 quote = MarginLogic.quoteShare(p.quote(), size, p.size());
-            transfer(st, receiver, m, p.size(), size, value);
-            Position rest = p.with(p.size().minus(size), p.quote().minus(quote));
-            Account a = st.account(id);
-            a = rest.isFlat() ? a.withoutPosition(m).plusBalance(settlement, rest.quote()) : a.withPosition(m, rest);
-            st.put(a.plusBalance(settlement, quote.plus(value)));
-            closed = closed.append(new Event.ClosedPosition(m, size, q.price(), value));
-            closedNotional = closedNotional.plus(notional);
-            bonusDue = bonusDue.plus(MarginLogic.penaltyOwed(notional, mc.liquidationPenalty()));
+            Closed c = closeInto(st, id, receiver, m, quotes.get(m).get(), size);
+            closed = closed.append(c.event());
+            closedNotional = closedNotional.plus(c.notional());
+            bonusDue = bonusDue.plus(c.penalty());
             sizes = sizes.put(m, size);
         }
         Vector<Event.DebtRepaid> repaid = Vector.empty();
@@ -317,21 +293,16 @@ public final class LiquidationLogic {
         I256 closedNotional = I256.ZERO;
         I256 penalty = I256.ZERO;
         for (MarketId m : account.positions().keySet()) {
-            FundingLogic.settleCross(st, id, m);
-            FundingLogic.settleCross(st, receiver, m);
-            Quote q = quotes.get(m).get();
-            Position p = st.account(id).position(m).get();
-            MarketConfig mc = config.markets().get(m).get();
-            int du = config.assets().get(mc.underlying()).get().decimals();
-            I256 value = MarginLogic.positionValue(p.size(), du, q, ds);
-            I256 notional = MarginLogic.notional(p.size(), du, q, ds);
-            transfer(st, receiver, m, p.size(), p.size(), value);
-            st.put(st.account(id)
-                    .withoutPosition(m)
-                    .plusBalance(settlement, p.quote().plus(value)));
-            closed = closed.append(new Event.ClosedPosition(m, p.size(), q.price(), value));
-            closedNotional = closedNotional.plus(notional);
-            penalty = penalty.plus(MarginLogic.penaltyOwed(notional, mc.liquidationPenalty()));
+            Closed c = closeInto(
+                    st,
+                    id,
+                    receiver,
+                    m,
+                    quotes.get(m).get(),
+                    account.positions().get(m).get().size());
+            closed = closed.append(c.event());
+            closedNotional = closedNotional.plus(c.notional());
+            penalty = penalty.plus(c.penalty());
         }
         int absorbed = 0;
         for (var entry : st.account(id).balances()) {
@@ -410,31 +381,22 @@ public final class LiquidationLogic {
         TreeMap<MarketId, I256> sizes = TreeMap.empty();
         boolean partial = false;
         for (MarketId m : account.positions().keySet()) {
-            FundingLogic.settleCross(st, id, m);
-            FundingLogic.settleCross(st, to, m);
             Quote q = quotes.get(m).get();
-            Position p = st.account(id).position(m).get();
+            I256 held = account.positions().get(m).get().size();
             MarketConfig mc = config.markets().get(m).get();
             int du = config.assets().get(mc.underlying()).get().decimals();
-            I256 full = MarginLogic.notional(p.size(), du, q, ds);
+            I256 full = MarginLogic.notional(held, du, q, ds);
             boolean large =
                     !backstop && !cooling && full.gt(policy.partialAbove().toI256());
-            I256 size = large ? MarginLogic.closeSize(p.size(), policy.partialFraction()) : p.size();
+            I256 size = large ? MarginLogic.closeSize(held, policy.partialFraction()) : held;
             if (size.isZero()) {
                 continue;
             }
             partial |= large;
-            I256 value = MarginLogic.positionValue(size, du, q, ds);
-            I256 notional = MarginLogic.notional(size, du, q, ds);
-            I256 quote = MarginLogic.quoteShare(p.quote(), size, p.size());
-            transfer(st, to, m, p.size(), size, value);
-            Position rest = p.with(p.size().minus(size), p.quote().minus(quote));
-            Account a = st.account(id);
-            a = rest.isFlat() ? a.withoutPosition(m).plusBalance(settlement, rest.quote()) : a.withPosition(m, rest);
-            st.put(a.plusBalance(settlement, quote.plus(value)));
-            closed = closed.append(new Event.ClosedPosition(m, size, q.price(), value));
-            closedNotional = closedNotional.plus(notional);
-            penalty = penalty.plus(MarginLogic.penaltyOwed(notional, mc.liquidationPenalty()));
+            Closed c = closeInto(st, id, to, m, q, size);
+            closed = closed.append(c.event());
+            closedNotional = closedNotional.plus(c.notional());
+            penalty = penalty.plus(c.penalty());
             sizes = sizes.put(m, size);
         }
         if (backstop) {
@@ -547,9 +509,39 @@ public final class LiquidationLogic {
         return receiverCheck(st, config, receiver, block).map(x -> st.receipt(gas));
     }
 
-    /** Moves a whole liquidated position into the receiver, for mechanisms outside this class. */
-    static void transferTo(Step st, AccountId receiver, MarketId m, I256 size, I256 value) {
-        transfer(st, receiver, m, size, size, value);
+    /**
+     * One position closed into the receiver: the event, the closed notional (rounded up) and the penalty it owes at
+     * its market's rate (rounded up).
+     */
+    record Closed(Event.ClosedPosition event, I256 notional, I256 penalty) {}
+
+    /**
+     * Settles the funding of both sides, then closes {@code size} of the account's cross position in {@code m} (all of
+     * it, or the part a partial mechanism chose) into the receiver at the oracle price. The closed part's share of the
+     * quote (rounded down) and its value are realized into the account's settlement balance; a rest that goes flat is
+     * realized too. Every mechanism that closes positions goes through here.
+     */
+    static Closed closeInto(Step st, AccountId id, AccountId receiver, MarketId m, Quote q, I256 size) {
+        FundingLogic.settleCross(st, id, m);
+        FundingLogic.settleCross(st, receiver, m);
+        ProtocolConfig config = st.state.config();
+        AssetId settlement = config.settlementAsset();
+        int ds = config.settlement().decimals();
+        MarketConfig mc = config.markets().get(m).get();
+        int du = config.assets().get(mc.underlying()).get().decimals();
+        Position p = st.account(id).position(m).get();
+        I256 value = MarginLogic.positionValue(size, du, q, ds);
+        I256 notional = MarginLogic.notional(size, du, q, ds);
+        I256 quote = MarginLogic.quoteShare(p.quote(), size, p.size());
+        transfer(st, receiver, m, p.size(), size, value);
+        Position rest = p.with(p.size().minus(size), p.quote().minus(quote));
+        Account a = st.account(id);
+        a = rest.isFlat() ? a.withoutPosition(m).plusBalance(settlement, rest.quote()) : a.withPosition(m, rest);
+        st.put(a.plusBalance(settlement, quote.plus(value)));
+        return new Closed(
+                new Event.ClosedPosition(m, size, q.price(), value),
+                notional,
+                MarginLogic.penaltyOwed(notional, mc.liquidationPenalty()));
     }
 
     /** The margin check of a receiver that is the keeper, for mechanisms outside this class. */
