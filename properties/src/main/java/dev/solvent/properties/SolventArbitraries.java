@@ -9,6 +9,7 @@ import dev.solvent.properties.arbitrary.PricePathArbitrary;
 import dev.solvent.properties.arbitrary.RiskParametersArbitrary;
 import dev.solvent.properties.arbitrary.Setup;
 import dev.solvent.properties.arbitrary.SetupArbitrary;
+import dev.solvent.properties.arbitrary.ThresholdCase;
 import dev.solvent.properties.arbitrary.TxArbitrary;
 import dev.solvent.properties.campaign.StateArbitrary;
 import io.vavr.control.Option;
@@ -84,6 +85,14 @@ public final class SolventArbitraries {
     /** {@return transactions of every kind over the setup's accounts, assets and markets} */
     public static TxArbitrary transactions(Setup setup) {
         return dev.solvent.properties.arbitrary.Factories.transactions(setup);
+    }
+
+    /**
+     * {@return states with one account exactly on its maintenance threshold or one settlement unit below it, over
+     * random configurations and sizes from one base unit up; see {@link ThresholdCase}}
+     */
+    public static Arbitrary<ThresholdCase> atMaintenanceThreshold() {
+        return dev.solvent.properties.arbitrary.Factories.atMaintenanceThreshold();
     }
 
     /** {@return protocol states reachable from genesis by the standard campaign's transactions} */

@@ -24,6 +24,11 @@ public final class Factories {
         return ConfigArbitrary.all();
     }
 
+    /** {@return states on the maintenance threshold over random configurations} */
+    public static net.jqwik.api.Arbitrary<ThresholdCase> atMaintenanceThreshold() {
+        return ThresholdArbitrary.of(ConfigArbitrary.all());
+    }
+
     /** {@return setups over random configurations} */
     public static SetupArbitrary setups() {
         return new SetupArbitrary(configs());
