@@ -328,7 +328,7 @@ class EngineProperties {
                 Tuple.of(1, redo));
     }
 
-    /** {@return the transaction with its placeholder price set {@code offsetBps} from the oracle price} */
+    /** {@return the transaction, generated with a zero price, priced {@code offsetBps} from the oracle price as it runs} */
     static Tx priced(Tx tx, World w, int offsetBps) {
         java.util.function.Function<MarketId, I256> price =
                 m -> I256.of(Math.max(1, w.cents(m) * (10_000 + offsetBps) / 10_000) * 1_000_000L);
