@@ -16,7 +16,6 @@ import io.vavr.Tuple2;
 import io.vavr.collection.TreeMap;
 import io.vavr.collection.TreeSet;
 import io.vavr.collection.Vector;
-import io.vavr.control.Option;
 import java.util.random.RandomGenerator;
 
 /**
@@ -44,7 +43,7 @@ import java.util.random.RandomGenerator;
  * @param mempool transactions still pending
  * @param keepers the keepers, in the order they decide
  * @param ledgers each keeper's ledger
- * @param seen the state the keepers saw last, to tell them which accounts changed since; none before the first block
+ * @param lastTouched the accounts the last block changed, read from its transactions and events as a bot reads logs
  */
 public record Chain(
         ChainParams params,
@@ -55,7 +54,7 @@ public record Chain(
         Vector<PendingTx> mempool,
         Vector<RunningKeeper<?>> keepers,
         TreeMap<AccountId, KeeperLedger> ledgers,
-        Option<ProtocolState> seen) {
+        TreeSet<AccountId> lastTouched) {
 
     private static final AccountId BUILDER = AccountId.of("block-builder");
 
@@ -73,7 +72,7 @@ public record Chain(
                 Vector.empty(),
                 Vector.empty(),
                 TreeMap.empty(),
-                Option.none());
+                TreeSet.empty());
     }
 
     /** {@return a copy with one more keeper, sending from {@code id}} */
@@ -87,7 +86,7 @@ public record Chain(
                 mempool,
                 keepers.append(RunningKeeper.of(id, keeper)),
                 ledgers.put(id, KeeperLedger.EMPTY),
-                seen);
+                lastTouched);
     }
 
     /** {@return a keeper's ledger} */
@@ -103,7 +102,7 @@ public record Chain(
      * @param random breaks ties between equal priority fees
      */
     public Step step(TreeMap<String, OracleAnswer> prices, Vector<PendingTx> external, RandomGenerator random) {
-        TreeSet<AccountId> touched = seen.map(before -> touched(before, state)).getOrElse(TreeSet.empty());
+        TreeSet<AccountId> touched = lastTouched;
         Vector<PendingTx> visible = mempool.filter(p -> p.sentAt() <= block - params.mempoolLatency());
         Vector<RunningKeeper<?>> nextKeepers = Vector.empty();
         Vector<PendingTx> sent = Vector.empty();
@@ -131,7 +130,7 @@ public record Chain(
                 built.left(),
                 nextKeepers,
                 books,
-                Option.some(state));
+                touched(built));
         return new Step(next, built);
     }
 
@@ -170,6 +169,53 @@ public record Chain(
             out = out.put(entry._1, entry._1.equals(keeper) ? entry._2.plusReward(reward) : entry._2.plusMissed());
         }
         return out;
+    }
+
+    /**
+     * {@return the accounts a block changed}: every account named by a transaction that ran or by one of its events.
+     * Each change the engine makes to an account comes with an event naming it (a socialized loss names every account
+     * that bears a share), so this includes {@link #touched(ProtocolState, ProtocolState)} (and may name an account
+     * left as it was, such as a keeper paid nothing) at the cost of the block's events rather than of every account.
+     */
+    public static TreeSet<AccountId> touched(BlockBuilder.Built built) {
+        java.util.TreeSet<AccountId> out = new java.util.TreeSet<>();
+        for (Outcome o : built.outcomes()) {
+            if (o instanceof Outcome.Succeeded s) {
+                Named.collect(s.tx().tx(), out);
+                for (Event e : s.receipt().events()) {
+                    Named.collect(e, out);
+                }
+            }
+        }
+        return TreeSet.ofAll(out);
+    }
+
+    /** The account ids a record names in its components, found once per record class. */
+    private static final class Named {
+        private static final ClassValue<java.lang.reflect.RecordComponent[]> IDS = new ClassValue<>() {
+            @Override
+            protected java.lang.reflect.RecordComponent[] computeValue(Class<?> type) {
+                if (!type.isRecord()) {
+                    return new java.lang.reflect.RecordComponent[0];
+                }
+                return java.util.Arrays.stream(type.getRecordComponents())
+                        .filter(c -> c.getType() == AccountId.class)
+                        .toArray(java.lang.reflect.RecordComponent[]::new);
+            }
+        };
+
+        static void collect(Object value, java.util.Set<AccountId> into) {
+            for (java.lang.reflect.RecordComponent c : IDS.get(value.getClass())) {
+                try {
+                    AccountId id = (AccountId) c.getAccessor().invoke(value);
+                    if (id != null) {
+                        into.add(id);
+                    }
+                } catch (ReflectiveOperationException ex) {
+                    throw new IllegalStateException("cannot read " + c + " of " + value.getClass(), ex);
+                }
+            }
+        }
     }
 
     /**

@@ -39,7 +39,7 @@ import net.jqwik.api.statistics.Statistics;
  * or SOL collateral or both (several price keys: watched), prices moving up to 8% a block, stale answers now and then,
  * liquidations and new trades touching accounts between blocks.
  */
-class LiquidationIndexProperties {
+public class LiquidationIndexProperties {
 
     static final AccountId KEEPER = AccountId.of("keeper");
 
@@ -90,7 +90,7 @@ class LiquidationIndexProperties {
         Statistics.label("liquidatable account-blocks").collect(found == 0 ? "none" : found < 10 ? "some" : "many");
     }
 
-    static I256 cents(long c) {
+    public static I256 cents(long c) {
         return I256.of(c).times(I256.of(1_000_000));
     }
 
@@ -99,7 +99,7 @@ class LiquidationIndexProperties {
         return r.isRight() ? r.get().state() : s;
     }
 
-    static ProtocolState open(RandomGenerator r, long t, long eth, long sol) {
+    public static ProtocolState open(RandomGenerator r, long t, long eth, long sol) {
         ProtocolState s = ProtocolState.genesis(KeeperFixtures.config(), T0);
         BlockContext ctx =
                 KeeperFixtures.block(t, TreeMap.of("ETH/USD", answer(cents(eth), t), "SOL/USD", answer(cents(sol), t)));
