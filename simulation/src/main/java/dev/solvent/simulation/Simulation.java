@@ -1,0 +1,179 @@
+package dev.solvent.simulation;
+
+import dev.solvent.keeper.chain.KeeperLedger;
+import dev.solvent.model.id.AccountId;
+import dev.solvent.model.math.I256;
+import dev.solvent.model.state.Ledger;
+import dev.solvent.model.state.ProtocolState;
+import dev.solvent.simulation.metrics.BlockRow;
+import dev.solvent.simulation.metrics.HealthSample;
+import dev.solvent.simulation.metrics.KeeperResult;
+import dev.solvent.simulation.metrics.RunResult;
+import dev.solvent.simulation.metrics.RunSummary;
+import dev.solvent.simulation.scenario.Scenario;
+import dev.solvent.simulation.world.BlockObserver;
+import dev.solvent.simulation.world.Setup;
+import dev.solvent.simulation.world.World;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+import java.util.function.IntConsumer;
+
+/**
+ * Runs a scenario with a seed, block by block, and collects what happened. The same scenario and seed give the same
+ * result, byte for byte, on any thread and any machine: every random draw is a function of the seed.
+ *
+ * {@snippet :
+ * Scenario scenario = Scenarios.bundled("march-2020");
+ * RunResult result = Simulation.run(scenario, scenario.seed());
+ * System.out.println(result.summary().badDebt());
+ * }
+ */
+public final class Simulation {
+
+    private Simulation() {}
+
+    /** {@return the run of a scenario with a seed} */
+    public static RunResult run(Scenario scenario, long seed) {
+        return run(scenario, seed, BlockObserver.NONE, done -> {});
+    }
+
+    /** {@return only the summary of a run}: the pure function sweeps call, locally or on a cluster */
+    public static RunSummary summary(Scenario scenario, long seed) {
+        return run(scenario, seed).summary();
+    }
+
+    /**
+     * {@return the run of a scenario with a seed}
+     *
+     * @param observer sees every block and may stop the run
+     * @param progress told the number of blocks done, now and then
+     */
+    public static RunResult run(Scenario scenario, long seed, BlockObserver observer, IntConsumer progress) {
+        Setup setup = Setup.of(scenario, seed);
+        World world = World.start(setup);
+        Vector<BlockRow> rows = Vector.empty();
+        Vector<HealthSample> samples = Vector.empty();
+        Vector<String> events = Vector.empty();
+        long fundMin = setup.genesis().insuranceFund().longValueExact();
+        boolean exhausted = false;
+        int maxDepth = 0;
+        long cascade = 0;
+        long delayed = 0;
+        long liquidations = 0;
+        long volume = 0;
+        int maxLiquidatable = 0;
+        int maxUnderwater = 0;
+        long underwaterBlocks = 0;
+        long lastSampleBlock = -1;
+        java.util.Map<AccountId, Long> underwaterSince = new java.util.HashMap<>();
+        long longestUnderwater = 0;
+        String stopped = "";
+        while (world.hasNext()) {
+            World.Stepped s = world.step();
+            rows = rows.append(s.row());
+            events = events.appendAll(s.events());
+            fundMin = Math.min(fundMin, s.row().insuranceFund());
+            Ledger l0 = s.before().ledger();
+            Ledger l1 = s.built().state().ledger();
+            boolean uncovered = l1.socializedLoss().gt(l0.socializedLoss())
+                    || l1.badDebt().gt(l0.badDebt())
+                    || l1.deleveraged().gt(l0.deleveraged());
+            exhausted |= uncovered && !s.built().state().insuranceFund().isPositive();
+            for (int d : s.cascadeDepths()) {
+                maxDepth = Math.max(maxDepth, d);
+                if (d > 1) {
+                    cascade++;
+                }
+            }
+            delayed += s.delayed();
+            liquidations += s.row().liquidations();
+            volume += s.row().liquidationVolume();
+            maxLiquidatable = Math.max(maxLiquidatable, s.row().liquidatable());
+            if (s.sample().isDefined()) {
+                HealthSample h = s.sample().get();
+                samples = samples.append(h);
+                maxUnderwater = Math.max(maxUnderwater, h.underwater());
+                if (lastSampleBlock >= 0) {
+                    underwaterBlocks += (long) h.underwater() * (h.block() - lastSampleBlock);
+                }
+                lastSampleBlock = h.block();
+                longestUnderwater = Math.max(longestUnderwater, underwater(s.underwater(), underwaterSince, h.block()));
+            }
+            Option<String> stop = observer.afterBlock(s.before(), s.built(), s.context());
+            world = s.next();
+            if (world.index() % 256 == 0) {
+                progress.accept(world.index());
+            }
+            if (stop.isDefined()) {
+                stopped = stop.get();
+                break;
+            }
+        }
+        progress.accept(world.index());
+        ProtocolState end = world.chain().state();
+        Vector<KeeperResult> keepers = Vector.empty();
+        long profit = 0;
+        for (Scenario.KeeperSpec k : scenario.keepers()) {
+            KeeperLedger l = world.chain().ledger(k.name());
+            keepers = keepers.append(new KeeperResult(
+                    k.name().toString(),
+                    k.strategy().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                    l.sent(),
+                    l.reverted(),
+                    l.liquidations(),
+                    l.missed(),
+                    toLong(l.gasSpent()),
+                    toLong(l.rewards()),
+                    toLong(l.netProfit())));
+            profit += toLong(l.netProfit());
+        }
+        Ledger ledger = end.ledger();
+        RunSummary summary = new RunSummary(
+                scenario.name(),
+                seed,
+                world.index(),
+                scenario.protocol().config().settlement().decimals(),
+                setup.traders().size() - setup.skipped(),
+                liquidations,
+                volume,
+                delayed,
+                maxLiquidatable,
+                maxDepth,
+                cascade,
+                toLong(ledger.shortfallCovered()
+                        .plus(ledger.socializedLoss())
+                        .plus(ledger.deleveraged())
+                        .plus(ledger.badDebt())),
+                setup.genesis().insuranceFund().longValueExact(),
+                fundMin,
+                toLong(end.insuranceFund()),
+                exhausted,
+                toLong(ledger.socializedLoss()),
+                toLong(ledger.deleveraged()),
+                toLong(ledger.badDebt()),
+                maxUnderwater,
+                underwaterBlocks,
+                longestUnderwater,
+                keepers,
+                profit);
+        return new RunResult(summary, setup.keys(), rows, samples, events, stopped);
+    }
+
+    /** Tracks since when each account has been underwater; {@return the longest stretch so far, in blocks} */
+    private static long underwater(Vector<AccountId> now, java.util.Map<AccountId, Long> since, long block) {
+        since.keySet().retainAll(now.toJavaSet());
+        long longest = 0;
+        for (AccountId id : now) {
+            long from = since.computeIfAbsent(id, x -> block);
+            longest = Math.max(longest, block - from);
+        }
+        return longest;
+    }
+
+    private static long toLong(I256 v) {
+        if (v.fitsLong()) {
+            return v.longValueExact();
+        }
+        return v.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.solvent.simulation.metrics;
+
+import io.vavr.collection.Vector;
+
+/**
+ * What a protocol designer asks of a run, in one value: losses, the insurance fund, liquidations, cascades, keepers and
+ * accounts left underwater. Money in settlement base units ({@code settlementDecimals} decimals). Serializable, so that
+ * a distributed sweep can ship it.
+ *
+ * @param scenario the scenario's name
+ * @param seed the run's seed
+ * @param blocks blocks simulated
+ * @param settlementDecimals decimals of every money field
+ * @param accounts trader accounts
+ * @param liquidations liquidations executed
+ * @param liquidationVolume notional they closed
+ * @param delayedLiquidations liquidations included in a later block than the one they were sent in (congestion)
+ * @param maxLiquidatable the most accounts liquidatable at once
+ * @param maxCascadeDepth the longest chain of liquidations caused by the price impact of earlier ones (1: none were)
+ * @param cascadeLiquidations liquidations that would not have happened at the exogenous prices
+ * @param shortfall losses past the liquidated accounts' means
+ * @param insuranceFundStart the insurance fund at the start
+ * @param insuranceFundMin its lowest value
+ * @param insuranceFundEnd its value at the end
+ * @param fundExhausted whether the fund ran dry while a loss still needed covering
+ * @param socializedLoss losses spread over other accounts
+ * @param deleveraged losses taken from profitable positions
+ * @param badDebt losses nobody paid
+ * @param maxUnderwater the most accounts with margin equity below zero at a health check
+ * @param underwaterAccountBlocks the sum over health checks of underwater accounts times blocks between checks
+ * @param longestUnderwaterBlocks the longest time an account stayed underwater, blocks
+ * @param keepers each keeper's ledger
+ * @param keeperProfit all keepers' net profit
+ */
+public record RunSummary(
+        String scenario,
+        long seed,
+        int blocks,
+        int settlementDecimals,
+        int accounts,
+        long liquidations,
+        long liquidationVolume,
+        long delayedLiquidations,
+        int maxLiquidatable,
+        int maxCascadeDepth,
+        long cascadeLiquidations,
+        long shortfall,
+        long insuranceFundStart,
+        long insuranceFundMin,
+        long insuranceFundEnd,
+        boolean fundExhausted,
+        long socializedLoss,
+        long deleveraged,
+        long badDebt,
+        int maxUnderwater,
+        long underwaterAccountBlocks,
+        long longestUnderwaterBlocks,
+        Vector<KeeperResult> keepers,
+        long keeperProfit)
+        implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** {@return the fund's largest fall from its start} */
+    public long insuranceFundDrawdown() {
+        return insuranceFundStart - insuranceFundMin;
+    }
+}

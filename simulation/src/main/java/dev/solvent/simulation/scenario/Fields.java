@@ -1,0 +1,213 @@
+package dev.solvent.simulation.scenario;
+
+import dev.solvent.model.math.I256;
+import dev.solvent.model.math.Wad;
+import io.vavr.collection.Set;
+import io.vavr.collection.TreeSet;
+import io.vavr.collection.Vector;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads typed fields out of a YAML tree and collects every problem with its dotted path, the value found and what
+ * would be valid, so that one run of the reader reports everything wrong with a file.
+ */
+final class Fields {
+
+    private final String file;
+    private final List<String> problems = new ArrayList<>();
+
+    Fields(String file) {
+        this.file = file;
+    }
+
+    Vector<String> problems() {
+        return Vector.ofAll(problems);
+    }
+
+    void problem(String path, String message) {
+        problems.add(file + ": " + path + ": " + message);
+    }
+
+    static String join(String path, String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+
+    /** Reports keys of {@code node} that are not in {@code known}. */
+    void onlyKnown(JsonNode node, String path, Set<String> known) {
+        if (node == null || !node.isObject()) {
+            return;
+        }
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            if (!known.contains(e.getKey())) {
+                problem(
+                        join(path, e.getKey()),
+                        "unknown field; valid fields here: " + String.join(", ", TreeSet.ofAll(known)));
+            }
+        }
+    }
+
+    JsonNode object(JsonNode parent, String path, String name, boolean required) {
+        JsonNode n = parent == null ? null : parent.get(name);
+        if (n == null || n.isNull()) {
+            if (required) {
+                problem(join(path, name), "missing; valid: a mapping of fields");
+            }
+            return null;
+        }
+        if (!n.isObject()) {
+            problem(join(path, name), shown(n) + " is not valid; valid: a mapping of fields");
+            return null;
+        }
+        return n;
+    }
+
+    String text(JsonNode parent, String path, String name, String fallback, String valid) {
+        JsonNode n = parent == null ? null : parent.get(name);
+        if (n == null || n.isNull()) {
+            if (fallback == null) {
+                problem(join(path, name), "missing; valid: " + valid);
+            }
+            return fallback;
+        }
+        if (!n.isValueNode()) {
+            problem(join(path, name), shown(n) + " is not valid; valid: " + valid);
+            return fallback;
+        }
+        return n.asString();
+    }
+
+    long whole(JsonNode parent, String path, String name, Long fallback, long min, long max) {
+        String valid = "a whole number in [" + min + ", " + max + "]";
+        String t = text(parent, path, name, fallback == null ? null : fallback.toString(), valid);
+        if (t == null) {
+            return min;
+        }
+        try {
+            long v = new BigDecimal(t.replace("_", "")).longValueExact();
+            if (v < min || v > max) {
+                problem(join(path, name), t + " is out of range; valid: " + valid);
+                return min;
+            }
+            return v;
+        } catch (ArithmeticException | NumberFormatException e) {
+            problem(join(path, name), quote(t) + " is not valid; valid: " + valid);
+            return min;
+        }
+    }
+
+    int small(JsonNode parent, String path, String name, Integer fallback, int min, int max) {
+        return (int) whole(parent, path, name, fallback == null ? null : fallback.longValue(), min, max);
+    }
+
+    /** A decimal ratio such as {@code 0.05}, read exactly into a WAD, within {@code [min, max]}. */
+    Wad ratio(JsonNode parent, String path, String name, String fallback, String min, String max) {
+        String valid = "a decimal number in [" + min + ", " + max + "], such as " + (fallback == null ? min : fallback);
+        String t = text(parent, path, name, fallback, valid);
+        if (t == null) {
+            return Wad.parse(min);
+        }
+        try {
+            BigDecimal v = new BigDecimal(t.replace("_", ""));
+            if (v.compareTo(new BigDecimal(min)) < 0 || v.compareTo(new BigDecimal(max)) > 0) {
+                problem(join(path, name), t + " is out of range; valid: " + valid);
+                return Wad.parse(min);
+            }
+            if (v.stripTrailingZeros().scale() > 18) {
+                problem(join(path, name), t + " has more than 18 decimals; valid: " + valid);
+                return Wad.parse(min);
+            }
+            return Wad.parse(v.toPlainString());
+        } catch (NumberFormatException e) {
+            problem(join(path, name), quote(t) + " is not valid; valid: " + valid);
+            return Wad.parse(min);
+        }
+    }
+
+    /** An amount in whole tokens such as {@code 25000.5}, as base units of a token with {@code decimals}. */
+    I256 amount(JsonNode parent, String path, String name, String fallback, int decimals, boolean positive) {
+        String valid = (positive ? "a positive" : "a non-negative") + " amount in whole tokens with at most " + decimals
+                + " decimals, such as " + (fallback == null ? "1000" : fallback);
+        String t = text(parent, path, name, fallback, valid);
+        if (t == null) {
+            return I256.ZERO;
+        }
+        try {
+            BigDecimal v = new BigDecimal(t.replace("_", ""));
+            BigDecimal units = v.movePointRight(decimals);
+            if (units.signum() < 0 || (positive && units.signum() == 0)) {
+                problem(join(path, name), t + " is out of range; valid: " + valid);
+                return I256.ZERO;
+            }
+            BigInteger exact = units.toBigIntegerExact();
+            if (exact.bitLength() > 200) {
+                problem(join(path, name), t + " is too large; valid: " + valid);
+                return I256.ZERO;
+            }
+            return I256.of(exact);
+        } catch (ArithmeticException e) {
+            problem(join(path, name), t + " has more than " + decimals + " decimals; valid: " + valid);
+            return I256.ZERO;
+        } catch (NumberFormatException e) {
+            problem(join(path, name), quote(t) + " is not valid; valid: " + valid);
+            return I256.ZERO;
+        }
+    }
+
+    double real(JsonNode parent, String path, String name, String fallback, double min, double max) {
+        String valid = "a number in [" + min + ", " + max + "]";
+        String t = text(parent, path, name, fallback, valid);
+        if (t == null) {
+            return min;
+        }
+        try {
+            double v = new BigDecimal(t.replace("_", "")).doubleValue();
+            if (!(v >= min && v <= max)) {
+                problem(join(path, name), t + " is out of range; valid: " + valid);
+                return min;
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            problem(join(path, name), quote(t) + " is not valid; valid: " + valid);
+            return min;
+        }
+    }
+
+    <E extends Enum<E>> E choice(JsonNode parent, String path, String name, E fallback, Class<E> type) {
+        Vector<String> names = Vector.of(type.getEnumConstants()).map(Fields::kebab);
+        String valid = "one of " + String.join(", ", names);
+        String t = text(parent, path, name, fallback == null ? null : kebab(fallback), valid);
+        if (t == null) {
+            return type.getEnumConstants()[0];
+        }
+        for (E e : type.getEnumConstants()) {
+            if (kebab(e).equals(t)) {
+                return e;
+            }
+        }
+        problem(join(path, name), quote(t) + " is not valid; valid: " + valid);
+        return type.getEnumConstants()[0];
+    }
+
+    static String kebab(Enum<?> e) {
+        return e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    static String shown(JsonNode n) {
+        if (n.isObject()) {
+            return "a mapping";
+        }
+        if (n.isArray()) {
+            return "a list";
+        }
+        return quote(n.asString());
+    }
+
+    static String quote(String t) {
+        return '"' + t + '"';
+    }
+}

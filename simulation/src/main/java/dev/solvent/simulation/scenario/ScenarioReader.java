@@ -1,0 +1,691 @@
+package dev.solvent.simulation.scenario;
+
+import dev.solvent.model.config.AssetConfig;
+import dev.solvent.model.config.GasSchedule;
+import dev.solvent.model.config.MarketConfig;
+import dev.solvent.model.config.ProtocolConfig;
+import dev.solvent.model.id.AccountId;
+import dev.solvent.model.id.AssetId;
+import dev.solvent.model.id.MarketId;
+import dev.solvent.model.math.I256;
+import dev.solvent.model.math.Wad;
+import dev.solvent.model.policy.KeeperReward;
+import dev.solvent.model.policy.PositionReceiver;
+import dev.solvent.model.policy.ShortfallPolicy;
+import dev.solvent.model.preset.Preset;
+import dev.solvent.model.preset.Presets;
+import dev.solvent.oracle.market.Gbm;
+import dev.solvent.oracle.market.JumpDiffusion;
+import dev.solvent.oracle.market.MarketPrice;
+import dev.solvent.oracle.market.PathGenerator;
+import dev.solvent.oracle.market.Shock;
+import dev.solvent.simulation.scenario.Scenario.ImpactModel;
+import dev.solvent.simulation.scenario.Scenario.PriceSource;
+import io.vavr.collection.HashSet;
+import io.vavr.collection.Set;
+import io.vavr.collection.TreeMap;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads a scenario from YAML, checking every field: a problem names the file, the field's dotted path, the value and
+ * what would be valid, and all problems come out together. Sweeps override fields by dotted path before reading.
+ */
+public final class ScenarioReader {
+
+    static final YAMLMapper YAML = YAMLMapper.builder().build();
+
+    private static final Set<String> TOP = HashSet.of(
+            "name",
+            "description",
+            "seed",
+            "blocks",
+            "sampleEvery",
+            "chain",
+            "protocol",
+            "prices",
+            "oracle",
+            "traders",
+            "keepers",
+            "unwind");
+
+    private ScenarioReader() {}
+
+    /** {@return the scenario in a file} @throws ScenarioException naming every problem */
+    public static Scenario read(Path file) {
+        return parse(file.toString(), readText(file), Map.of());
+    }
+
+    /** {@return a file's text} @throws ScenarioException when it cannot be read */
+    public static String readText(Path file) {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new ScenarioException(Vector.of(file + ": is a directory; valid: a scenario YAML file"));
+            }
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(Vector.of(
+                    file + ": file not found; valid: a scenario YAML file or a bundled name (solvent scenarios)"));
+        } catch (IOException e) {
+            throw new ScenarioException(Vector.of(file + ": cannot be read: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * {@return the scenario in a YAML text, with some fields overridden}
+     *
+     * @param source how to name the text in messages (its file or bundled name)
+     * @param yaml the text
+     * @param overrides values by dotted path (such as {@code protocol.markets.ETH-PERP.maintenanceMargin}), applied
+     *     before reading; a path must lead to a field the file has or may have
+     * @throws ScenarioException naming every problem
+     */
+    public static Scenario parse(String source, String yaml, Map<String, String> overrides) {
+        JsonNode root = tree(source, yaml);
+        for (Map.Entry<String, String> o : new java.util.TreeMap<>(overrides).entrySet()) {
+            override(source, root, o.getKey(), o.getValue());
+        }
+        Fields f = new Fields(source);
+        Scenario s = decode(f, root);
+        if (!f.problems().isEmpty()) {
+            throw new ScenarioException(f.problems());
+        }
+        return s;
+    }
+
+    static JsonNode tree(String source, String yaml) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (JacksonException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new ScenarioException(Vector.of(source + ":" + line + ": malformed YAML: " + e.getOriginalMessage()));
+        }
+        if (root == null || !root.isObject()) {
+            throw new ScenarioException(Vector.of(source + ": is not a scenario; valid: a YAML mapping with fields "
+                    + String.join(", ", io.vavr.collection.TreeSet.ofAll(TOP))));
+        }
+        return root;
+    }
+
+    /** Sets the value at a dotted path, creating mappings on the way; a list element is named by its index. */
+    static void override(String source, JsonNode root, String path, String value) {
+        String[] parts = path.split("\\.");
+        JsonNode at = root;
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            boolean last = i == parts.length - 1;
+            // keys may contain dots (ETH/USD has none, but 0.05 could): join parts until a key matches
+            if (at instanceof ObjectNode o) {
+                String key = part;
+                int j = i;
+                while (!o.has(key) && j + 1 < parts.length && !last) {
+                    String longer = key + "." + parts[j + 1];
+                    if (o.has(longer)) {
+                        key = longer;
+                        j++;
+                        break;
+                    }
+                    break;
+                }
+                i = j;
+                last = i == parts.length - 1;
+                if (last) {
+                    o.put(key, value);
+                    return;
+                }
+                JsonNode next = o.get(key);
+                if (next == null || next.isNull()) {
+                    next = o.putObject(key);
+                }
+                at = next;
+            } else if (at instanceof ArrayNode a) {
+                int index;
+                try {
+                    index = Integer.parseInt(part);
+                } catch (NumberFormatException e) {
+                    index = -1;
+                }
+                if (index < 0 || index >= a.size()) {
+                    throw new ScenarioException(Vector.of(source + ": " + path + ": \"" + part
+                            + "\" is not an element of the list; valid: an index in [0, " + (a.size() - 1) + "]"));
+                }
+                if (last) {
+                    a.set(index, a.stringNode(value));
+                    return;
+                }
+                at = a.get(index);
+            } else {
+                throw new ScenarioException(Vector.of(source + ": " + path + ": cannot be overridden; \""
+                        + String.join(".", java.util.Arrays.copyOf(parts, i)) + "\" is a value, not a mapping"));
+            }
+        }
+    }
+
+    private static Scenario decode(Fields f, JsonNode root) {
+        f.onlyKnown(root, "", TOP);
+        String name = f.text(root, "", "name", null, "a short name such as march-2020");
+        String description = f.text(root, "", "description", "", "one line");
+        long seed = f.whole(root, "", "seed", 1L, Long.MIN_VALUE, Long.MAX_VALUE);
+        int blocks = f.small(root, "", "blocks", 0, 0, 50_000_000);
+        int sampleEvery = f.small(root, "", "sampleEvery", 300, 1, 1_000_000);
+
+        Scenario.ProtocolSpec protocol = protocol(f, f.object(root, "", "protocol", true));
+        TreeMap<String, Scenario.PriceSpec> prices = prices(f, f.object(root, "", "prices", true), protocol);
+        Scenario.ChainSpec chain = chain(f, f.object(root, "", "chain", false), prices);
+        Scenario.OracleSpec oracle = oracle(f, f.object(root, "", "oracle", false));
+        Scenario.TraderSpec traders = traders(f, f.object(root, "", "traders", true), protocol);
+        Vector<Scenario.KeeperSpec> keepers = keepers(f, root.get("keepers"));
+        Scenario.UnwindSpec unwind = unwind(f, f.object(root, "", "unwind", false));
+        if (protocol != null) {
+            for (var m : protocol.config().markets().values()) {
+                String key = protocol.config()
+                        .assets()
+                        .get(m.underlying())
+                        .flatMap(AssetConfig::priceKey)
+                        .getOrNull();
+                if (key != null && !prices.containsKey(key) && f.problems().isEmpty()) {
+                    f.problem(
+                            "prices",
+                            "has no source for " + key + ", the price of market " + m.id()
+                                    + "; valid: a source for every price key the protocol reads ("
+                                    + String.join(", ", prices.keySet()) + " given)");
+                }
+            }
+        }
+        return new Scenario(
+                name,
+                description,
+                seed,
+                chain,
+                blocks,
+                sampleEvery,
+                protocol,
+                prices,
+                oracle,
+                traders,
+                keepers,
+                unwind);
+    }
+
+    private static final Set<String> CHAIN =
+            HashSet.of("blockSeconds", "gasLimit", "baseFeeGwei", "firstBlock", "startTime", "etherPrice");
+
+    private static Scenario.ChainSpec chain(Fields f, JsonNode n, TreeMap<String, Scenario.PriceSpec> prices) {
+        f.onlyKnown(n, "chain", CHAIN);
+        long blockSeconds = f.whole(n, "chain", "blockSeconds", 12L, 1, 3_600);
+        long gasLimit = f.whole(n, "chain", "gasLimit", 30_000_000L, 1_000_000, 1_000_000_000);
+        I256 baseFee = f.amount(n, "chain", "baseFeeGwei", "20", 9, false);
+        long firstBlock = f.whole(n, "chain", "firstBlock", 1L, 0, Long.MAX_VALUE / 2);
+        String start = f.text(n, "chain", "startTime", "", "an ISO-8601 UTC time such as 2020-03-12T00:00:00Z");
+        long startTs = 0;
+        if (!start.isEmpty()) {
+            try {
+                startTs = Instant.parse(start).getEpochSecond();
+            } catch (DateTimeParseException e) {
+                f.problem(
+                        "chain.startTime",
+                        Fields.quote(start)
+                                + " is not valid; valid: an ISO-8601 UTC time such as 2020-03-12T00:00:00Z");
+            }
+        } else if (prices.values().forAll(p -> !(p.source() instanceof PriceSource.Historical))) {
+            startTs = 1_700_000_000L;
+        }
+        I256 ether = f.amount(n, "chain", "etherPrice", "2000", 8, true);
+        return new Scenario.ChainSpec(
+                blockSeconds,
+                gasLimit,
+                baseFee.fitsLong() ? baseFee.longValueExact() : 0,
+                firstBlock,
+                startTs,
+                new MarketPrice(ether.isZero() ? I256.ONE : ether, 8));
+    }
+
+    private static final Set<String> PROTOCOL = HashSet.of(
+            "preset",
+            "settlement",
+            "assets",
+            "markets",
+            "keeperReward",
+            "receiver",
+            "shortfall",
+            "insuranceFund",
+            "marketMakerCollateral",
+            "backstopCollateral");
+
+    /** The receivers a scenario can name. */
+    enum Receiver {
+        BACKSTOP,
+        LIQUIDATOR
+    }
+
+    /** The shortfall policies a scenario can name. */
+    enum Shortfall {
+        INSURANCE_THEN_SOCIALIZE,
+        INSURANCE_THEN_ADL,
+        INSURANCE_THEN_DELEVERAGE,
+        INSURANCE_THEN_BAD_DEBT
+    }
+
+    static final AccountId BACKSTOP = AccountId.of("backstop");
+
+    private static Scenario.ProtocolSpec protocol(Fields f, JsonNode n) {
+        if (n == null) {
+            return null;
+        }
+        f.onlyKnown(n, "protocol", PROTOCOL);
+        JsonNode s = f.object(n, "protocol", "settlement", false);
+        f.onlyKnown(s, "protocol.settlement", HashSet.of("asset", "decimals"));
+        AssetId settlement = AssetId.of(f.text(s, "protocol.settlement", "asset", "USDC", "an asset name"));
+        int sd = f.small(s, "protocol.settlement", "decimals", 6, 0, 30);
+        TreeMap<AssetId, AssetConfig> assets =
+                TreeMap.of(settlement, new AssetConfig(settlement, sd, Option.none(), Wad.ONE, false, Wad.ONE, 3_600));
+        JsonNode an = f.object(n, "protocol", "assets", true);
+        if (an != null) {
+            for (Map.Entry<String, JsonNode> e : an.properties()) {
+                String p = "protocol.assets." + e.getKey();
+                JsonNode a = e.getValue();
+                f.onlyKnown(a, p, HashSet.of("decimals", "priceKey", "collateralWeight", "maxOracleAge"));
+                int decimals = f.small(a, p, "decimals", null, 0, 30);
+                String key = f.text(a, p, "priceKey", null, "the price key of its oracle, such as ETH/USD");
+                Wad weight = f.ratio(a, p, "collateralWeight", "0", "0", "1");
+                long age = f.whole(a, p, "maxOracleAge", 3_600L, 1, 31_536_000);
+                try {
+                    assets = assets.put(
+                            AssetId.of(e.getKey()),
+                            new AssetConfig(
+                                    AssetId.of(e.getKey()), decimals, Option.of(key), weight, false, Wad.ONE, age));
+                } catch (IllegalArgumentException ex) {
+                    f.problem(p, ex.getMessage());
+                }
+            }
+        }
+        TreeMap<MarketId, MarketConfig> markets = TreeMap.empty();
+        JsonNode mn = f.object(n, "protocol", "markets", true);
+        if (mn != null) {
+            for (Map.Entry<String, JsonNode> e : mn.properties()) {
+                String p = "protocol.markets." + e.getKey();
+                JsonNode m = e.getValue();
+                f.onlyKnown(
+                        m,
+                        p,
+                        HashSet.of(
+                                "underlying",
+                                "initialMargin",
+                                "maintenanceMargin",
+                                "liquidationPenalty",
+                                "maxOpenInterest",
+                                "priceBand",
+                                "maxOracleAge",
+                                "takerFee",
+                                "makerFee"));
+                String u = f.text(
+                        m,
+                        p,
+                        "underlying",
+                        null,
+                        "one of the assets: " + assets.keySet().mkString(", "));
+                AssetConfig underlying =
+                        u == null ? null : assets.get(AssetId.of(u)).getOrNull();
+                if (u != null && (underlying == null || underlying.priceKey().isEmpty())) {
+                    f.problem(
+                            p + ".underlying",
+                            Fields.quote(u) + " is not valid; valid: an asset with a price key: "
+                                    + assets.values()
+                                            .filter(a -> a.priceKey().isDefined())
+                                            .map(a -> a.id().toString())
+                                            .mkString(", "));
+                    continue;
+                }
+                int ud = underlying == null ? 18 : underlying.decimals();
+                Wad im = f.ratio(m, p, "initialMargin", null, "0.001", "1");
+                Wad mm = f.ratio(m, p, "maintenanceMargin", null, "0.0005", "1");
+                Wad pen = f.ratio(m, p, "liquidationPenalty", "0.01", "0", "1");
+                I256 oi = f.amount(m, p, "maxOpenInterest", "1000000000", ud, true);
+                Wad band = f.ratio(m, p, "priceBand", "0.5", "0.0001", "1");
+                long age = f.whole(m, p, "maxOracleAge", 3_600L, 1, 31_536_000);
+                Wad taker = f.ratio(m, p, "takerFee", "0", "0", "0.1");
+                Wad maker = f.ratio(m, p, "makerFee", "0", "0", "0.1");
+                if (underlying == null) {
+                    continue;
+                }
+                try {
+                    markets = markets.put(
+                            MarketId.of(e.getKey()),
+                            new MarketConfig(
+                                    MarketId.of(e.getKey()),
+                                    underlying.id(),
+                                    im,
+                                    mm,
+                                    pen,
+                                    oi.toU256(),
+                                    band,
+                                    age,
+                                    Wad.ZERO,
+                                    taker,
+                                    maker));
+                } catch (IllegalArgumentException ex) {
+                    f.problem(p, ex.getMessage());
+                }
+            }
+        }
+        JsonNode kr = f.object(n, "protocol", "keeperReward", false);
+        f.onlyKnown(kr, "protocol.keeperReward", HashSet.of("flat", "shareOfPenalty"));
+        KeeperReward reward = new KeeperReward(
+                f.amount(kr, "protocol.keeperReward", "flat", "0", sd, false).toU256(),
+                f.ratio(kr, "protocol.keeperReward", "shareOfPenalty", "0.25", "0", "1"));
+        Receiver receiver = f.choice(n, "protocol", "receiver", Receiver.BACKSTOP, Receiver.class);
+        Shortfall shortfall = f.choice(n, "protocol", "shortfall", Shortfall.INSURANCE_THEN_SOCIALIZE, Shortfall.class);
+        String presetName = f.text(
+                n,
+                "protocol",
+                "preset",
+                "",
+                "one of " + Presets.all().map(Preset::name).mkString(", "));
+        I256 fund = f.amount(n, "protocol", "insuranceFund", "0", sd, false);
+        I256 mmCollateral = f.amount(n, "protocol", "marketMakerCollateral", "1000000000", sd, true);
+        I256 backstop = f.amount(n, "protocol", "backstopCollateral", "10000000", sd, false);
+        if (!f.problems().isEmpty()) {
+            return null;
+        }
+        PositionReceiver rec = receiver == Receiver.BACKSTOP
+                ? new PositionReceiver.Backstop(BACKSTOP)
+                : new PositionReceiver.Liquidator();
+        ShortfallPolicy sp = switch (shortfall) {
+            case INSURANCE_THEN_SOCIALIZE -> new ShortfallPolicy.InsuranceThenSocialize();
+            case INSURANCE_THEN_ADL -> new ShortfallPolicy.InsuranceThenAdl();
+            case INSURANCE_THEN_DELEVERAGE -> new ShortfallPolicy.InsuranceThenDeleverage();
+            case INSURANCE_THEN_BAD_DEBT -> new ShortfallPolicy.InsuranceThenBadDebt();
+        };
+        ProtocolConfig config;
+        try {
+            config = new ProtocolConfig(settlement, assets, markets, reward, rec, sp, GasSchedule.DEFAULT);
+        } catch (IllegalArgumentException ex) {
+            f.problem("protocol", ex.getMessage());
+            return null;
+        }
+        if (!presetName.isEmpty()) {
+            Option<Preset> preset = Presets.byName(presetName);
+            if (preset.isEmpty()) {
+                f.problem(
+                        "protocol.preset",
+                        Fields.quote(presetName) + " is not valid; valid: one of "
+                                + Presets.all().map(Preset::name).mkString(", "));
+                return null;
+            }
+            config = preset.get().applyTo(config);
+            // fields the file gives explicitly win over the preset's
+            if (n.has("shortfall")) {
+                config = config.withShortfall(sp);
+            }
+        }
+        return new Scenario.ProtocolSpec(
+                presetName.isEmpty() ? "none" : presetName,
+                config,
+                fund,
+                AccountId.of("market-maker"),
+                mmCollateral,
+                backstop);
+    }
+
+    private static TreeMap<String, Scenario.PriceSpec> prices(Fields f, JsonNode n, Scenario.ProtocolSpec protocol) {
+        TreeMap<String, Scenario.PriceSpec> out = TreeMap.empty();
+        if (n == null) {
+            return out;
+        }
+        for (Map.Entry<String, JsonNode> e : n.properties()) {
+            String p = "prices." + e.getKey();
+            JsonNode src = e.getValue();
+            f.onlyKnown(src, p, HashSet.of("historical", "generator", "constant", "shocks", "impact"));
+            int given =
+                    (src.has("historical") ? 1 : 0) + (src.has("generator") ? 1 : 0) + (src.has("constant") ? 1 : 0);
+            if (given != 1) {
+                f.problem(p, "needs exactly one source; valid: historical: FILE, generator: {...}, or constant: PRICE");
+                continue;
+            }
+            PriceSource source;
+            if (src.has("historical")) {
+                source = new PriceSource.Historical(f.text(src, p, "historical", null, "a candle CSV file"));
+            } else if (src.has("constant")) {
+                source = new PriceSource.Constant(new MarketPrice(f.amount(src, p, "constant", null, 8, true), 8));
+            } else {
+                source = generator(f, src.get("generator"), p + ".generator");
+            }
+            Vector<Shock> shocks = shocks(f, src.get("shocks"), p + ".shocks");
+            Scenario.ImpactSpec impact = impact(f, f.object(src, p, "impact", false), p + ".impact", protocol);
+            out = out.put(e.getKey(), new Scenario.PriceSpec(e.getKey(), source, shocks, impact));
+        }
+        if (out.isEmpty()) {
+            f.problem("prices", "is empty; valid: a source per price key, such as ETH/USD: {historical: FILE}");
+        }
+        return out;
+    }
+
+    /** The generators a scenario can name. */
+    enum Generator {
+        GBM,
+        JUMP_DIFFUSION
+    }
+
+    private static PriceSource generator(Fields f, JsonNode g, String p) {
+        if (g == null || !g.isObject()) {
+            f.problem(p, "is not valid; valid: a mapping with type (gbm or jump-diffusion), start and parameters");
+            return new PriceSource.Constant(MarketPrice.of(1, 8));
+        }
+        f.onlyKnown(
+                g, p, HashSet.of("type", "start", "drift", "volatility", "jumpsPerYear", "jumpMean", "jumpVolatility"));
+        Generator type = f.choice(g, p, "type", null, Generator.class);
+        MarketPrice start = new MarketPrice(f.amount(g, p, "start", null, 8, true), 8);
+        double drift = f.real(g, p, "drift", "0", -10, 10);
+        double vol = f.real(g, p, "volatility", "0.8", 0, 10);
+        PathGenerator gen;
+        if (type == Generator.GBM) {
+            gen = new Gbm(drift, vol);
+        } else {
+            gen = new JumpDiffusion(
+                    drift,
+                    vol,
+                    f.real(g, p, "jumpsPerYear", "12", 0, 100_000),
+                    f.real(g, p, "jumpMean", "-0.1", -5, 5),
+                    f.real(g, p, "jumpVolatility", "0.05", 0, 5));
+        }
+        return new PriceSource.Generated(gen, start.value().isZero() ? MarketPrice.of(1, 8) : start);
+    }
+
+    private static Vector<Shock> shocks(Fields f, JsonNode n, String p) {
+        Vector<Shock> out = Vector.empty();
+        if (n == null || n.isNull()) {
+            return out;
+        }
+        if (!n.isArray()) {
+            f.problem(p, Fields.shown(n) + " is not valid; valid: a list of shocks");
+            return out;
+        }
+        for (int i = 0; i < n.size(); i++) {
+            JsonNode s = n.get(i);
+            String q = p + "." + i;
+            f.onlyKnown(s, q, HashSet.of("type", "atBlock", "bps", "overBlocks"));
+            String type = f.text(s, q, "type", null, "fall or gap");
+            long at = f.whole(s, q, "atBlock", null, 0, Integer.MAX_VALUE);
+            long bps = f.whole(s, q, "bps", null, 1, 9_999);
+            if ("fall".equals(type)) {
+                out = out.append(new Shock.Fall(at, bps, f.whole(s, q, "overBlocks", 1L, 1, Integer.MAX_VALUE)));
+            } else if ("gap".equals(type)) {
+                out = out.append(new Shock.Gap(at, bps));
+            } else if (type != null) {
+                f.problem(q + ".type", Fields.quote(type) + " is not valid; valid: fall or gap");
+            }
+        }
+        return out;
+    }
+
+    /** The impact models a scenario can name. */
+    enum Impact {
+        NONE,
+        LINEAR,
+        SQRT,
+        CONSTANT_PRODUCT
+    }
+
+    private static Scenario.ImpactSpec impact(Fields f, JsonNode n, String p, Scenario.ProtocolSpec protocol) {
+        f.onlyKnown(n, p, HashSet.of("model", "depth", "coefficient", "reserve", "recoveryPerBlock"));
+        int sd = protocol == null ? 6 : protocol.config().settlement().decimals();
+        Impact model = f.choice(n, p, "model", Impact.NONE, Impact.class);
+        Wad recovery = f.ratio(n, p, "recoveryPerBlock", "0.05", "0", "1");
+        ImpactModel m = switch (model) {
+            case NONE -> new ImpactModel.None();
+            case LINEAR -> new ImpactModel.Linear(f.amount(n, p, "depth", null, sd, true));
+            case SQRT ->
+                new ImpactModel.SquareRoot(
+                        f.amount(n, p, "depth", null, sd, true), f.ratio(n, p, "coefficient", "0.1", "0", "10"));
+            case CONSTANT_PRODUCT -> new ImpactModel.ConstantProduct(f.amount(n, p, "reserve", null, sd, true));
+        };
+        return new Scenario.ImpactSpec(m, recovery);
+    }
+
+    private static Scenario.OracleSpec oracle(Fields f, JsonNode n) {
+        f.onlyKnown(n, "oracle", HashSet.of("deviationBps", "heartbeatSeconds", "latencyBlocks"));
+        return new Scenario.OracleSpec(
+                f.whole(n, "oracle", "deviationBps", 50L, 1, 10_000),
+                f.whole(n, "oracle", "heartbeatSeconds", 3_600L, 1, 31_536_000),
+                f.small(n, "oracle", "latencyBlocks", 1, 0, 1_000));
+    }
+
+    private static Scenario.TraderSpec traders(Fields f, JsonNode n, Scenario.ProtocolSpec protocol) {
+        if (n == null) {
+            return null;
+        }
+        String p = "traders";
+        f.onlyKnown(
+                n,
+                p,
+                HashSet.of(
+                        "count",
+                        "markets",
+                        "longShare",
+                        "isolatedShare",
+                        "underlyingCollateralShare",
+                        "leverage",
+                        "notional",
+                        "behaviour"));
+        int count = f.small(n, p, "count", null, 1, 2_000_000);
+        TreeMap<MarketId, Integer> markets = TreeMap.empty();
+        JsonNode mn = f.object(n, p, "markets", protocol != null);
+        if (mn != null && protocol != null) {
+            for (Map.Entry<String, JsonNode> e : mn.properties()) {
+                if (!protocol.config().markets().containsKey(MarketId.of(e.getKey()))) {
+                    f.problem(
+                            p + ".markets." + e.getKey(),
+                            "is not a market of the protocol; valid: "
+                                    + protocol.config().markets().keySet().mkString(", "));
+                    continue;
+                }
+                markets = markets.put(MarketId.of(e.getKey()), f.small(mn, p + ".markets", e.getKey(), null, 0, 1_000));
+            }
+            if (markets.values().sum().intValue() == 0 && f.problems().isEmpty()) {
+                f.problem(p + ".markets", "gives no market a positive weight; valid: weights such as ETH-PERP: 6");
+            }
+        }
+        JsonNode lev = f.object(n, p, "leverage", false);
+        f.onlyKnown(lev, p + ".leverage", HashSet.of("min", "max"));
+        Wad minL = f.ratio(lev, p + ".leverage", "min", "2", "1", "1000");
+        Wad maxL = f.ratio(lev, p + ".leverage", "max", "10", "1", "1000");
+        if (minL.compareTo(maxL) > 0) {
+            f.problem(p + ".leverage", "min " + minL + " is above max " + maxL + "; valid: min <= max");
+        }
+        JsonNode notional = f.object(n, p, "notional", false);
+        f.onlyKnown(notional, p + ".notional", HashSet.of("median", "spread"));
+        int sd = protocol == null ? 6 : protocol.config().settlement().decimals();
+        I256 median = f.amount(notional, p + ".notional", "median", "10000", sd, true);
+        Wad spread = f.ratio(notional, p + ".notional", "spread", "1", "0", "5");
+        JsonNode b = f.object(n, p, "behaviour", false);
+        String q = p + ".behaviour";
+        f.onlyKnown(
+                b,
+                q,
+                HashSet.of(
+                        "topUpBelow",
+                        "topUpProbability",
+                        "topUpDelayBlocks",
+                        "topUpTo",
+                        "closePerDay",
+                        "reducePerDay",
+                        "reduceFraction",
+                        "openPerDay"));
+        Scenario.Behaviour behaviour = new Scenario.Behaviour(
+                f.ratio(b, q, "topUpBelow", "1.2", "1", "100"),
+                f.ratio(b, q, "topUpProbability", "0.3", "0", "1"),
+                f.small(b, q, "topUpDelayBlocks", 25, 0, 1_000_000),
+                f.ratio(b, q, "topUpTo", "2", "1", "100"),
+                f.ratio(b, q, "closePerDay", "0.05", "0", "100"),
+                f.ratio(b, q, "reducePerDay", "0.05", "0", "100"),
+                f.ratio(b, q, "reduceFraction", "0.5", "0", "1"),
+                f.ratio(b, q, "openPerDay", "0.05", "0", "100"));
+        return new Scenario.TraderSpec(
+                count,
+                markets,
+                f.ratio(n, p, "longShare", "0.5", "0", "1"),
+                f.ratio(n, p, "isolatedShare", "0", "0", "1"),
+                f.ratio(n, p, "underlyingCollateralShare", "0", "0", "1"),
+                minL,
+                maxL,
+                median,
+                spread,
+                behaviour);
+    }
+
+    private static Vector<Scenario.KeeperSpec> keepers(Fields f, JsonNode n) {
+        Vector<Scenario.KeeperSpec> out = Vector.empty();
+        if (n == null || n.isNull()) {
+            f.problem("keepers", "missing; valid: a list of keepers, such as - {name: keeper-1, strategy: indexed}");
+            return out;
+        }
+        if (!n.isArray() || n.isEmpty()) {
+            f.problem("keepers", Fields.shown(n) + " is not valid; valid: a non-empty list of keepers");
+            return out;
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < n.size(); i++) {
+            JsonNode k = n.get(i);
+            String p = "keepers." + i;
+            f.onlyKnown(
+                    k,
+                    p,
+                    HashSet.of("name", "strategy", "priorityFeeGwei", "latePriceBlocks", "gasPerBlock", "bidPercent"));
+            String name = f.text(k, p, "name", "keeper-" + (i + 1), "an account name");
+            if (!names.add(name)) {
+                f.problem(p + ".name", Fields.quote(name) + " is used twice; valid: a name no other keeper has");
+            }
+            Scenario.Strategy strategy = f.choice(k, p, "strategy", Scenario.Strategy.INDEXED, Scenario.Strategy.class);
+            I256 fee = f.amount(k, p, "priorityFeeGwei", "2", 9, false);
+            out = out.append(new Scenario.KeeperSpec(
+                    AccountId.of(name),
+                    strategy,
+                    fee.fitsLong() ? fee.longValueExact() : 0,
+                    f.small(k, p, "latePriceBlocks", 0, 0, 10_000),
+                    f.whole(k, p, "gasPerBlock", 0L, 0, 1_000_000_000),
+                    f.small(k, p, "bidPercent", 50, 0, 100)));
+        }
+        return out;
+    }
+
+    private static Scenario.UnwindSpec unwind(Fields f, JsonNode n) {
+        f.onlyKnown(n, "unwind", HashSet.of("fractionPerBlock", "delayBlocks"));
+        return new Scenario.UnwindSpec(
+                f.ratio(n, "unwind", "fractionPerBlock", "0.1", "0.0001", "1"),
+                f.small(n, "unwind", "delayBlocks", 0, 0, 1_000_000));
+    }
+}

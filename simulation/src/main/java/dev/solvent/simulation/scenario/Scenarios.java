@@ -1,0 +1,78 @@
+package dev.solvent.simulation.scenario;
+
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The scenarios bundled with Solvent, and the way to name a scenario: a bundled name or a path to a YAML file.
+ */
+public final class Scenarios {
+
+    /** The scenario {@code solvent run} runs when given none. */
+    public static final String DEFAULT = "march-2020";
+
+    /** Bundled scenario names, the default first. */
+    public static final Vector<String> BUNDLED =
+            Vector.of(DEFAULT, "may-2021", "luna-2022", "ftx-2022", "october-2025", "jump-stress");
+
+    private Scenarios() {}
+
+    /**
+     * One bundled scenario for listing.
+     *
+     * @param name its name
+     * @param description its one line
+     */
+    public record Listed(String name, String description) {}
+
+    /** {@return the bundled scenarios with their one-line descriptions} */
+    public static Vector<Listed> list() {
+        return BUNDLED.map(n -> {
+            Scenario s = bundled(n);
+            return new Listed(s.name(), s.description());
+        });
+    }
+
+    /** {@return a bundled scenario} @throws ScenarioException if there is none of that name */
+    public static Scenario bundled(String name) {
+        return ScenarioReader.parse(name, text(name), Map.of());
+    }
+
+    /** {@return the YAML of a bundled scenario or of a file} @throws ScenarioException naming what would be valid */
+    public static String text(String nameOrPath) {
+        Option<String> bundled = bundledText(nameOrPath);
+        if (bundled.isDefined()) {
+            return bundled.get();
+        }
+        if (!nameOrPath.endsWith(".yaml") && !nameOrPath.endsWith(".yml") && !nameOrPath.contains("/")) {
+            throw new ScenarioException(Vector.of(nameOrPath + ": no bundled scenario of that name; valid: one of "
+                    + String.join(", ", BUNDLED) + ", or a path to a YAML file"));
+        }
+        return ScenarioReader.readText(Path.of(nameOrPath));
+    }
+
+    /** {@return a scenario by bundled name or path, with overrides} */
+    public static Scenario load(String nameOrPath, Map<String, String> overrides) {
+        return ScenarioReader.parse(nameOrPath, text(nameOrPath), overrides);
+    }
+
+    private static Option<String> bundledText(String name) {
+        if (!BUNDLED.contains(name)) {
+            return Option.none();
+        }
+        try (InputStream in = Scenarios.class.getResourceAsStream("/scenarios/" + name + ".yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("bundled scenario " + name + " is missing from the jar");
+            }
+            return Option.some(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

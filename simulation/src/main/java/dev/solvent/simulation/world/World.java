@@ -1,0 +1,655 @@
+package dev.solvent.simulation.world;
+
+import dev.solvent.keeper.GasToken;
+import dev.solvent.keeper.Keeper;
+import dev.solvent.keeper.KeeperView;
+import dev.solvent.keeper.PendingTx;
+import dev.solvent.keeper.chain.BlockBuilder;
+import dev.solvent.keeper.chain.Chain;
+import dev.solvent.keeper.chain.ChainParams;
+import dev.solvent.keeper.chain.KeeperLedger;
+import dev.solvent.keeper.chain.Outcome;
+import dev.solvent.keeper.strategy.FullScan;
+import dev.solvent.keeper.strategy.GasBudget;
+import dev.solvent.keeper.strategy.LatePrices;
+import dev.solvent.keeper.strategy.LiquidationIndex;
+import dev.solvent.keeper.strategy.Liquidator;
+import dev.solvent.keeper.strategy.ProfitAware;
+import dev.solvent.keeper.strategy.Scanner;
+import dev.solvent.model.config.ProtocolConfig;
+import dev.solvent.model.id.AccountId;
+import dev.solvent.model.id.MarketId;
+import dev.solvent.model.logic.MarginLogic.AccountData;
+import dev.solvent.model.math.FixedPoint;
+import dev.solvent.model.math.I256;
+import dev.solvent.model.math.Rounding;
+import dev.solvent.model.state.Account;
+import dev.solvent.model.state.IsolatedPosition;
+import dev.solvent.model.state.Ledger;
+import dev.solvent.model.state.Position;
+import dev.solvent.model.state.ProtocolState;
+import dev.solvent.model.tx.BlockContext;
+import dev.solvent.model.tx.Event;
+import dev.solvent.model.tx.OracleAnswer;
+import dev.solvent.model.tx.Tx;
+import dev.solvent.model.view.HealthKernel;
+import dev.solvent.model.view.Views;
+import dev.solvent.oracle.feed.PushFeed;
+import dev.solvent.oracle.market.MarketPrice;
+import dev.solvent.oracle.market.MarketTick;
+import dev.solvent.simulation.metrics.BlockRow;
+import dev.solvent.simulation.metrics.HealthSample;
+import dev.solvent.simulation.scenario.Scenario;
+import io.vavr.Tuple2;
+import io.vavr.collection.HashSet;
+import io.vavr.collection.TreeMap;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+import java.util.random.RandomGenerator;
+
+/**
+ * The simulated world between two blocks, as an immutable value: the chain (protocol state, mempool, keepers and their
+ * ledgers), each price key's oracle and impact gap, scheduled trader top-ups and the positions being unwound.
+ * {@link #step} moves it one block: the exogenous path and earlier liquidation sales move the market, oracles update
+ * by their rules, traders act, receivers unwind, keepers act, the block is built under the gas rules and executed.
+ *
+ * @param setup the run's fixed parts
+ * @param index the index of the next block, from 0
+ * @param chain the chain and its keepers
+ * @param feeds each key's oracle state, in key order
+ * @param gaps each key's impact gap in parts per billion of the exogenous price
+ * @param gapGeneration each key's cascade generation: the deepest liquidation whose sales make up its gap
+ * @param sales the notional receivers sold in the last block, per key (negative for sales), with its generation
+ * @param unwinding for each receiver and market being unwound, the block index it may start selling and the deepest
+ *     cascade generation among the liquidations that handed it over
+ * @param topUps traders' scheduled deposits, by the block index they are sent
+ * @param riskIndex the index the world uses to count liquidatable accounts
+ */
+public record World(
+        Setup setup,
+        int index,
+        Chain chain,
+        Vector<PushFeed.State> feeds,
+        Vector<Long> gaps,
+        Vector<Integer> gapGeneration,
+        Vector<Tuple2<I256, Integer>> sales,
+        TreeMap<String, Tuple2<Integer, Integer>> unwinding,
+        TreeMap<Integer, Vector<AccountId>> topUps,
+        LiquidationIndex.State riskIndex) {
+
+    /** A gap below this many parts per billion (0.01%) no longer carries a cascade. */
+    static final long CASCADE_GAP = 100_000;
+
+    /** Gas limit traders and receivers give their transactions. */
+    static final long TRADER_GAS = 1_000_000;
+
+    /** Priority fee traders and receivers bid, wei. */
+    static final long TRADER_TIP = 100_000_000;
+
+    private static final AccountId OBSERVER = AccountId.of("observer");
+
+    /**
+     * One block's outcome.
+     *
+     * @param next the world after the block
+     * @param row the block's metrics
+     * @param sample the health snapshot, if the block took one
+     * @param events notable events as JSON lines
+     * @param built the block as built
+     * @param before the protocol state before the block
+     * @param context the block's context
+     * @param cascadeDepths the cascade generation of each liquidation the block executed
+     * @param delayed liquidations included later than the block they were sent in
+     * @param underwater the accounts underwater at the block's health snapshot (empty without a snapshot)
+     */
+    public record Stepped(
+            World next,
+            BlockRow row,
+            Option<HealthSample> sample,
+            Vector<String> events,
+            BlockBuilder.Built built,
+            ProtocolState before,
+            BlockContext context,
+            Vector<Integer> cascadeDepths,
+            int delayed,
+            Vector<AccountId> underwater) {}
+
+    /** {@return the world before the first block} */
+    public static World start(Setup setup) {
+        Scenario sc = setup.scenario();
+        ChainParams params =
+                new ChainParams(sc.chain().gasLimit(), 2, sc.chain().blockSeconds(), GasToken.ETHER, 0);
+        Chain chain = Chain.start(
+                params,
+                setup.genesis(),
+                setup.clock().firstBlock(),
+                setup.clock().firstTimestamp(),
+                Math.max(1, sc.chain().baseFeeWei()));
+        for (Scenario.KeeperSpec k : sc.keepers()) {
+            chain = chain.withKeeper(k.name(), keeper(k));
+        }
+        PushFeed feed = feed(sc);
+        Vector<PushFeed.State> feeds = Vector.empty();
+        for (long[] path : setup.exogenous()) {
+            // warm each feed up on the opening price, so the first block has an answer
+            PushFeed.State st = feed.start();
+            for (int j = sc.oracle().latencyBlocks() + 1; j >= 1; j--) {
+                st = feed.next(
+                        st,
+                        new MarketTick(
+                                setup.clock().firstBlock() - j,
+                                setup.clock().firstTimestamp()
+                                        - j * setup.clock().secondsPerBlock(),
+                                MarketPrice.of(path[0], Setup.PRICE_DECIMALS)));
+            }
+            feeds = feeds.append(st);
+        }
+        int n = setup.keys().size();
+        return new World(
+                setup,
+                0,
+                chain,
+                feeds,
+                Vector.fill(n, 0L),
+                Vector.fill(n, 0),
+                Vector.fill(n, new Tuple2<>(I256.ZERO, 0)),
+                TreeMap.empty(),
+                TreeMap.empty(),
+                new LiquidationIndex().start());
+    }
+
+    static PushFeed feed(Scenario sc) {
+        return PushFeed.chainlink(
+                Setup.PRICE_DECIMALS,
+                sc.oracle().deviationBps(),
+                sc.oracle().heartbeatSeconds(),
+                sc.oracle().latencyBlocks());
+    }
+
+    static Keeper<?> keeper(Scenario.KeeperSpec k) {
+        Keeper<?> base = switch (k.strategy()) {
+            case FULL_SCAN -> new Liquidator<>(new FullScan(), k.priorityFeeWei());
+            case INDEXED -> new Liquidator<>(new LiquidationIndex(), k.priorityFeeWei());
+            case PROFIT_AWARE ->
+                new ProfitAware<>(new LiquidationIndex(), GasToken.ETHER, k.priorityFeeWei(), k.bidPercent());
+        };
+        if (k.latePriceBlocks() > 0) {
+            base = new LatePrices<>(base, k.latePriceBlocks());
+        }
+        if (k.gasPerBlock() > 0) {
+            base = new GasBudget<>(base, k.gasPerBlock());
+        }
+        return base;
+    }
+
+    /** {@return whether the run has blocks left} */
+    public boolean hasNext() {
+        return index < setup.blocks();
+    }
+
+    /** {@return the world after one more block, with what the block did} */
+    public Stepped step() {
+        Scenario sc = setup.scenario();
+        int i = index;
+        long bn = setup.clock().block(i);
+        long ts = setup.clock().timestamp(i);
+        PushFeed feed = feed(sc);
+
+        // 1. the market: the exogenous path, moved by what receivers sold last block
+        Vector<Long> nextGaps = Vector.empty();
+        Vector<Integer> nextGen = Vector.empty();
+        Vector<Long> market = Vector.empty();
+        Vector<PushFeed.State> nextFeeds = Vector.empty();
+        TreeMap<String, OracleAnswer> prices = TreeMap.empty();
+        for (int k = 0; k < setup.keys().size(); k++) {
+            Scenario.PriceSpec spec = sc.prices().get(setup.keys().get(k)).get();
+            Tuple2<I256, Integer> sold = sales.get(k);
+            long gap = PriceImpact.trade(
+                    PriceImpact.recover(gaps.get(k), spec.impact().recoveryPerBlock()),
+                    spec.impact().model(),
+                    sold._1);
+            int gen = Math.max(gapGeneration.get(k), sold._2);
+            if (Math.abs(gap) < CASCADE_GAP) {
+                gen = 0;
+            }
+            long price = PriceImpact.apply(setup.exogenous().get(k)[i], gap);
+            nextGaps = nextGaps.append(gap);
+            nextGen = nextGen.append(gen);
+            market = market.append(price);
+            // 2. the oracle sees the market
+            PushFeed.State fs =
+                    feed.next(feeds.get(k), new MarketTick(bn, ts, MarketPrice.of(price, Setup.PRICE_DECIMALS)));
+            nextFeeds = nextFeeds.append(fs);
+            Option<OracleAnswer> answer = feed.answer(fs);
+            if (answer.isDefined()) {
+                prices = prices.put(setup.keys().get(k), answer.get());
+            }
+        }
+        if (!prices.containsKey(Setup.ETH_USD)) {
+            prices = prices.put(
+                    Setup.ETH_USD, new OracleAnswer(sc.chain().etherPrice().value(), Setup.PRICE_DECIMALS, ts));
+        }
+        ProtocolState before = chain.state();
+        BlockContext ctx = new BlockContext(bn, ts, OBSERVER, prices);
+
+        // 3. how many accounts are liquidatable now (the world's own index, kept like a keeper's)
+        KeeperView view =
+                new KeeperView(OBSERVER, bn, ts, chain.baseFee(), prices, before, Vector.empty(), chain.lastTouched());
+        Scanner.Scan<LiquidationIndex.State> scan = new LiquidationIndex().scan(view, riskIndex);
+        int liquidatable = scan.liquidatable().size();
+
+        // 4. traders act; 5. receivers unwind
+        Vector<PendingTx> external = Vector.empty();
+        Option<Vector<AccountId>> due = topUps.get(i);
+        TreeMap<Integer, Vector<AccountId>> nextTopUps = topUps.remove(i);
+        external = external.appendAll(due.map(ids -> ids.flatMap(id -> topUp(before, id, ctx))
+                        .map(tx -> new PendingTx(Setup.senderOf(tx), tx, TRADER_GAS, TRADER_TIP, bn)))
+                .getOrElse(Vector.empty()));
+        external = external.appendAll(traderActions(before, prices, market, bn, i));
+        external = external.appendAll(unwinds(before, prices, market, bn, i));
+
+        // 6. keepers act and the block is built
+        Chain.Step step = chain.step(prices, external, Rng.of(setup.seed(), Rng.BLOCK_BUILDING, i));
+        BlockBuilder.Built built = step.block();
+        ProtocolState after = built.state();
+
+        // 7. what happened
+        int liquidations = 0;
+        long volume = 0;
+        int delayed = 0;
+        Vector<Integer> depths = Vector.empty();
+        Vector<String> events = Vector.empty();
+        Vector<Tuple2<I256, Integer>> nextSales = Vector.fill(setup.keys().size(), new Tuple2<>(I256.ZERO, 0));
+        TreeMap<String, Tuple2<Integer, Integer>> nextUnwinding = unwinding;
+        HashSet<AccountId> receivers = HashSet.ofAll(setup.receivers());
+        int traderTxs = external.size();
+        for (Outcome o : built.outcomes()) {
+            PendingTx p = o.tx();
+            boolean fromKeeper = chain.ledgers().containsKey(p.sender());
+            if (o instanceof Outcome.Succeeded s) {
+                if (receivers.contains(p.sender()) && p.tx() instanceof Tx.Trade t && !fromKeeper) {
+                    int k = setup.keyIndex(setup.keyOf(t.market()));
+                    I256 notional = FixedPoint.mulDiv(
+                            t.size(),
+                            t.price()
+                                    .times(I256.pow10(
+                                            sc.protocol().config().settlement().decimals())),
+                            I256.pow10(underlyingDecimals(t.market()) + Setup.PRICE_DECIMALS),
+                            Rounding.FLOOR);
+                    Tuple2<Integer, Integer> u =
+                            unwinding.get(unwindKey(p.sender(), t.market())).getOrNull();
+                    int gen = u == null ? 0 : u._2;
+                    Tuple2<I256, Integer> acc = nextSales.get(k);
+                    nextSales = nextSales.update(k, new Tuple2<>(acc._1.plus(notional), Math.max(acc._2, gen)));
+                }
+                boolean liquidation = false;
+                for (Event e : s.receipt().events()) {
+                    if (e instanceof Event.AccountLiquidated l) {
+                        liquidation = true;
+                        liquidations++;
+                        volume += clampLong(l.closedNotional());
+                        int depth = depth(before, l.account(), ctx, nextGaps, nextGen);
+                        depths = depths.append(depth);
+                        for (Event.ClosedPosition c : l.closed()) {
+                            String key = unwindKey(l.receiver(), c.market());
+                            Tuple2<Integer, Integer> u = nextUnwinding.get(key).getOrNull();
+                            nextUnwinding = nextUnwinding.put(
+                                    key,
+                                    new Tuple2<>(
+                                            u == null ? i + 1 + sc.unwind().delayBlocks() : u._1,
+                                            Math.max(u == null ? 0 : u._2, depth)));
+                        }
+                        events = events.append(Json.event(bn, p, e, depth));
+                    } else if (e instanceof Event.IsolatedPositionLiquidated l) {
+                        liquidation = true;
+                        liquidations++;
+                        depths = depths.append(1);
+                        events = events.append(Json.event(bn, p, e, 1));
+                    } else if (e instanceof Event.AccountBackstopped
+                            || e instanceof Event.AccountAbsorbed
+                            || e instanceof Event.AuctionKicked) {
+                        liquidation = true;
+                        liquidations++;
+                        depths = depths.append(1);
+                        events = events.append(Json.event(bn, p, e, 1));
+                    } else if (e instanceof Event.ShortfallCovered
+                            || e instanceof Event.BadDebtRecorded
+                            || e instanceof Event.PositionAutoDeleveraged) {
+                        events = events.append(Json.event(bn, p, e, 0));
+                    }
+                }
+                if (liquidation && p.sentAt() < bn) {
+                    delayed++;
+                }
+            } else if (fromKeeper) {
+                events = events.append(Json.failure(bn, o));
+            }
+        }
+        // forget unwinds that are done
+        for (var e : nextUnwinding) {
+            String[] parts = e._1.split("\\|", 2);
+            Account a = after.account(AccountId.of(parts[0])).getOrNull();
+            Position pos = a == null ? null : a.position(MarketId.of(parts[1])).getOrNull();
+            if (pos == null || pos.isFlat()) {
+                nextUnwinding = nextUnwinding.remove(e._1);
+            }
+        }
+
+        // 8. health snapshot and traders' top-up decisions
+        Option<HealthSample> sample = Option.none();
+        Vector<AccountId> underwater = Vector.empty();
+        boolean last = i == setup.blocks() - 1;
+        if (i % sc.sampleEvery() == 0 || last) {
+            Health h = health(after, ctx, bn);
+            sample = Option.some(h.sample());
+            underwater = h.underwater();
+            if (!last) {
+                nextTopUps = scheduleTopUps(nextTopUps, h.low(), i);
+            }
+        }
+
+        Ledger l0 = before.ledger();
+        Ledger l1 = after.ledger();
+        long shortfall = clampLong(l1.shortfallCovered()
+                .plus(l1.socializedLoss())
+                .plus(l1.deleveraged())
+                .plus(l1.badDebt())
+                .minus(l0.shortfallCovered()
+                        .plus(l0.socializedLoss())
+                        .plus(l0.deleveraged())
+                        .plus(l0.badDebt())));
+        Chain nextChain = step.chain();
+        long profit = 0;
+        for (KeeperLedger kl : nextChain.ledgers().values()) {
+            profit += clampLong(kl.netProfit());
+        }
+        int pending = nextChain
+                .mempool()
+                .count(t -> t.tx() instanceof Tx.Liquidate || t.tx() instanceof Tx.LiquidateIsolated);
+        Vector<Long> oracle = Vector.empty();
+        for (String key : setup.keys()) {
+            oracle = oracle.append(
+                    prices.get(key).map(a -> clampLong(a.answer())).getOrElse(0L));
+        }
+        BlockRow row = new BlockRow(
+                bn,
+                ts,
+                market,
+                oracle,
+                liquidatable,
+                liquidations,
+                volume,
+                clampLong(after.insuranceFund()),
+                shortfall,
+                clampLong(l1.socializedLoss().minus(l0.socializedLoss())),
+                clampLong(l1.badDebt()),
+                chain.baseFee(),
+                built.gasUsed(),
+                profit,
+                pending,
+                traderTxs);
+        World next = new World(
+                setup,
+                i + 1,
+                nextChain,
+                nextFeeds,
+                nextGaps,
+                nextGen,
+                nextSales,
+                nextUnwinding,
+                nextTopUps,
+                scan.next());
+        return new Stepped(next, row, sample, events, built, before, ctx, depths, delayed, underwater);
+    }
+
+    private int underlyingDecimals(MarketId market) {
+        ProtocolConfig c = setup.scenario().protocol().config();
+        return c.assets().get(c.markets().get(market).get().underlying()).get().decimals();
+    }
+
+    static String unwindKey(AccountId receiver, MarketId market) {
+        return receiver + "|" + market;
+    }
+
+    /**
+     * {@return the cascade generation of a liquidation}: 1 when the account is liquidatable without the impact of
+     * earlier liquidation sales (each key's answer with its current gap taken out), else one more than the deepest
+     * generation whose sales make up the gaps
+     */
+    private int depth(
+            ProtocolState before, AccountId account, BlockContext ctx, Vector<Long> gaps, Vector<Integer> generation) {
+        int deepest = generation.max().getOrElse(0);
+        if (deepest == 0) {
+            return 1;
+        }
+        TreeMap<String, OracleAnswer> counterfactual = ctx.prices();
+        for (int k = 0; k < setup.keys().size(); k++) {
+            long gap = gaps.get(k);
+            OracleAnswer a = counterfactual.get(setup.keys().get(k)).getOrNull();
+            if (gap != 0 && a != null) {
+                I256 without = FixedPoint.mulDiv(
+                                a.answer(), I256.of(PriceImpact.PPB), I256.of(PriceImpact.PPB + gap), Rounding.FLOOR)
+                        .max(I256.ONE);
+                counterfactual =
+                        counterfactual.put(setup.keys().get(k), new OracleAnswer(without, a.decimals(), a.updatedAt()));
+            }
+        }
+        BlockContext exogenous = new BlockContext(ctx.number(), ctx.timestamp(), ctx.sender(), counterfactual);
+        boolean anyway = Views.isLiquidatable(before, account, exogenous).getOrElse(true);
+        return anyway ? 1 : deepest + 1;
+    }
+
+    private Vector<Tx> topUp(ProtocolState state, AccountId id, BlockContext ctx) {
+        Scenario.Behaviour b = setup.scenario().traders().behaviour();
+        Trader t = setup.byId().get(id).getOrNull();
+        if (t == null || t.isolated()) {
+            return Vector.empty();
+        }
+        AccountData d = Views.accountData(state, id, ctx).getOrNull();
+        if (d == null || !d.hasRisk()) {
+            return Vector.empty();
+        }
+        I256 target =
+                FixedPoint.mulDivCeil(d.maintenanceRequirement(), b.topUpTo().raw(), FixedPoint.WAD);
+        I256 need = target.minus(d.marginEquity());
+        if (!need.isPositive()) {
+            return Vector.empty();
+        }
+        return Vector.of(new Tx.Deposit(id, setup.scenario().protocol().config().settlementAsset(), need.toU256()));
+    }
+
+    private TreeMap<Integer, Vector<AccountId>> scheduleTopUps(
+            TreeMap<Integer, Vector<AccountId>> scheduled, Vector<AccountId> low, int i) {
+        Scenario.Behaviour b = setup.scenario().traders().behaviour();
+        RandomGenerator r = Rng.of(setup.seed(), Rng.TOP_UPS, i);
+        TreeMap<Integer, Vector<AccountId>> out = scheduled;
+        int at = i + 1 + b.topUpDelayBlocks();
+        for (AccountId id : low) {
+            if (Population.chance(r, b.topUpProbability())) {
+                out = out.put(at, out.get(at).getOrElse(Vector.empty()).append(id));
+            }
+        }
+        return out;
+    }
+
+    private record Health(HealthSample sample, Vector<AccountId> low, Vector<AccountId> underwater) {}
+
+    /** {@return the health snapshot of every account with risk, the traders below the top-up threshold and those underwater} */
+    private Health health(ProtocolState state, BlockContext ctx, long bn) {
+        HealthKernel kernel = HealthKernel.of(state, ctx);
+        HealthKernel.Accounts accounts = HealthKernel.Accounts.of(state);
+        HealthKernel.Results results = kernel.evaluate(accounts);
+        int[] buckets = new int[HealthSample.BUCKETS.size()];
+        int underwater = 0;
+        long below = setup.scenario()
+                .traders()
+                .behaviour()
+                .topUpBelow()
+                .raw()
+                .divide(I256.of(1_000_000_000_000_000L), Rounding.FLOOR)
+                .longValueExact();
+        Vector<AccountId> low = Vector.empty();
+        Vector<AccountId> sunk = Vector.empty();
+        for (int a = 0; a < results.count(); a++) {
+            AccountData d = results.data(a).getOrNull();
+            if (d == null || !d.hasRisk() || !d.maintenanceRequirement().isPositive()) {
+                continue;
+            }
+            long milli = d.marginEquity().isNegative()
+                    ? -1
+                    : clampLong(
+                            d.marginEquity().times(I256.of(1_000)).divide(d.maintenanceRequirement(), Rounding.FLOOR));
+            buckets[HealthSample.bucket(milli)]++;
+            if (d.marginEquity().isNegative()) {
+                underwater++;
+                sunk = sunk.append(accounts.id(a).get());
+            }
+            if (milli < below && milli >= 1_000) {
+                AccountId id = accounts.id(a).get();
+                if (setup.byId().containsKey(id)) {
+                    low = low.append(id);
+                }
+            }
+        }
+        Vector<Integer> counts = Vector.ofAll(buckets);
+        return new Health(new HealthSample(bn, counts, underwater), low, sunk);
+    }
+
+    /** {@return the trades traders send this block: closing, reducing and opening positions at random} */
+    private Vector<PendingTx> traderActions(
+            ProtocolState state, TreeMap<String, OracleAnswer> prices, Vector<Long> market, long bn, int i) {
+        Scenario.TraderSpec spec = setup.scenario().traders();
+        Scenario.Behaviour b = spec.behaviour();
+        double perDay = PriceImpact.fraction(b.closePerDay())
+                .add(PriceImpact.fraction(b.reducePerDay()))
+                .add(PriceImpact.fraction(b.openPerDay()))
+                .doubleValue();
+        double lambda = perDay * setup.traders().size() * setup.clock().secondsPerBlock() / 86_400.0;
+        if (lambda <= 0) {
+            return Vector.empty();
+        }
+        RandomGenerator r = Rng.of(setup.seed(), Rng.ACTIONS, i);
+        int n = poisson(r, lambda);
+        Vector<PendingTx> out = Vector.empty();
+        AccountId mm = setup.scenario().protocol().marketMaker();
+        for (int a = 0; a < n; a++) {
+            Trader t = setup.traders().get(r.nextInt(setup.traders().size()));
+            double u = r.nextDouble() * perDay;
+            Account acct = state.account(t.id()).getOrNull();
+            if (acct == null) {
+                continue;
+            }
+            String key = setup.keyOf(t.market());
+            OracleAnswer answer = prices.get(key).getOrNull();
+            if (answer == null) {
+                continue;
+            }
+            I256 price = tradePrice(t.market(), answer.answer(), market.get(setup.keyIndex(key)));
+            I256 size = t.isolated()
+                    ? acct.isolated()
+                            .get(t.market())
+                            .map(IsolatedPosition::position)
+                            .map(Position::size)
+                            .getOrElse(I256.ZERO)
+                    : acct.position(t.market()).map(Position::size).getOrElse(I256.ZERO);
+            double close = PriceImpact.fraction(b.closePerDay()).doubleValue();
+            double reduce = close + PriceImpact.fraction(b.reducePerDay()).doubleValue();
+            Tx tx = null;
+            if (u < close && !size.isZero()) {
+                tx = t.isolated()
+                        ? new Tx.CloseIsolated(t.id(), t.market(), mm, price)
+                        : new Tx.Trade(t.market(), t.id(), mm, size.negate(), price);
+            } else if (u >= close && u < reduce && !size.isZero()) {
+                I256 cut = FixedPoint.mulDiv(size.abs(), b.reduceFraction().raw(), FixedPoint.WAD, Rounding.FLOOR);
+                if (!cut.isZero()) {
+                    I256 delta = size.isNegative() ? cut : cut.negate();
+                    tx = t.isolated()
+                            ? new Tx.ModifyIsolated(t.id(), t.market(), mm, delta, price)
+                            : new Tx.Trade(t.market(), t.id(), mm, delta, price);
+                }
+            } else if (u >= reduce && size.isZero() && !t.isolated()) {
+                I256 open = Setup.sizeOf(
+                        t.notional(),
+                        price,
+                        underlyingDecimals(t.market()),
+                        setup.scenario().protocol().config().settlement().decimals());
+                if (!open.isZero()) {
+                    tx = new Tx.Trade(t.market(), t.id(), mm, t.isLong() ? open : open.negate(), price);
+                }
+            }
+            if (tx != null) {
+                out = out.append(new PendingTx(t.id(), tx, TRADER_GAS, TRADER_TIP, bn));
+            }
+        }
+        return out;
+    }
+
+    /** {@return the sales receivers send this block: a share of each position they were handed} */
+    private Vector<PendingTx> unwinds(
+            ProtocolState state, TreeMap<String, OracleAnswer> prices, Vector<Long> market, long bn, int i) {
+        Vector<PendingTx> out = Vector.empty();
+        AccountId mm = setup.scenario().protocol().marketMaker();
+        for (var e : unwinding) {
+            if (e._2._1 > i) {
+                continue;
+            }
+            String[] parts = e._1.split("\\|", 2);
+            AccountId receiver = AccountId.of(parts[0]);
+            MarketId m = MarketId.of(parts[1]);
+            Position pos = state.account(receiver).flatMap(a -> a.position(m)).getOrNull();
+            if (pos == null || pos.isFlat()) {
+                continue;
+            }
+            String key = setup.keyOf(m);
+            OracleAnswer answer = prices.get(key).getOrNull();
+            if (answer == null) {
+                continue;
+            }
+            I256 size = pos.size();
+            I256 lot = FixedPoint.mulDiv(
+                    size.abs(), setup.scenario().unwind().fractionPerBlock().raw(), FixedPoint.WAD, Rounding.CEIL);
+            lot = lot.min(size.abs());
+            I256 price = tradePrice(m, answer.answer(), market.get(setup.keyIndex(key)));
+            out = out.append(new PendingTx(
+                    receiver,
+                    new Tx.Trade(m, receiver, mm, size.isNegative() ? lot : lot.negate(), price),
+                    TRADER_GAS,
+                    TRADER_TIP * 10,
+                    bn));
+        }
+        return out;
+    }
+
+    /** {@return the market price, kept inside the market's price band around the oracle answer} */
+    private I256 tradePrice(MarketId m, I256 oracle, long market) {
+        ProtocolConfig c = setup.scenario().protocol().config();
+        I256 band = FixedPoint.mulDiv(
+                oracle,
+                c.markets().get(m).get().priceBand().raw().times(I256.of(9)),
+                FixedPoint.WAD.times(I256.of(10)),
+                Rounding.FLOOR);
+        I256 p = I256.of(market);
+        return p.max(oracle.minus(band)).min(oracle.plus(band)).max(I256.ONE);
+    }
+
+    static int poisson(RandomGenerator r, double lambda) {
+        if (lambda > 30) {
+            return (int) Math.max(0, Math.round(lambda + StrictMath.sqrt(lambda) * r.nextGaussian()));
+        }
+        double limit = StrictMath.exp(-lambda);
+        double product = r.nextDouble();
+        int n = 0;
+        while (product > limit && n < 1_000) {
+            product *= r.nextDouble();
+            n++;
+        }
+        return n;
+    }
+
+    static long clampLong(I256 v) {
+        if (v.fitsLong()) {
+            return v.longValueExact();
+        }
+        return v.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
+}

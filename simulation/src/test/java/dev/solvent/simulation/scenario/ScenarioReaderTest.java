@@ -1,0 +1,128 @@
+package dev.solvent.simulation.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.solvent.model.id.MarketId;
+import dev.solvent.model.math.Wad;
+import dev.solvent.model.policy.LiquidationPolicy;
+import dev.solvent.simulation.TestScenarios;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Scenario files: what a good one reads as, and what every bad one says. */
+class ScenarioReaderTest {
+
+    @Test
+    void readsTheSmallScenario() {
+        Scenario s = TestScenarios.small(Map.of());
+        assertThat(s.name()).isEqualTo("small");
+        assertThat(s.blocks()).isEqualTo(900);
+        assertThat(s.traders().count()).isEqualTo(300);
+        assertThat(s.prices().keySet()).containsExactly("BTC/USD", "ETH/USD");
+        assertThat(s.protocol()
+                        .config()
+                        .markets()
+                        .get(MarketId.of("ETH-PERP"))
+                        .get()
+                        .maintenanceMargin())
+                .isEqualTo(Wad.parse("0.03"));
+        assertThat(s.keepers()).hasSize(2);
+    }
+
+    @Test
+    void overridesAnyFieldByDottedPath() {
+        Scenario s = TestScenarios.small(Map.of(
+                "protocol.markets.ETH-PERP.maintenanceMargin", "0.04",
+                "traders.count", "50",
+                "keepers.1.priorityFeeGwei", "7"));
+        assertThat(s.protocol()
+                        .config()
+                        .markets()
+                        .get(MarketId.of("ETH-PERP"))
+                        .get()
+                        .maintenanceMargin())
+                .isEqualTo(Wad.parse("0.04"));
+        assertThat(s.traders().count()).isEqualTo(50);
+        assertThat(s.keepers().get(1).priorityFeeWei()).isEqualTo(7_000_000_000L);
+    }
+
+    @Test
+    void aPresetReplacesThePoliciesOfTheConfiguration() {
+        Scenario s = TestScenarios.small(Map.of("protocol.preset", "HYPERLIQUID"));
+        assertThat(s.protocol().preset()).isEqualTo("HYPERLIQUID");
+        assertThat(s.protocol().config().liquidation()).isInstanceOf(LiquidationPolicy.BackstopVault.class);
+    }
+
+    @Test
+    void everyProblemIsReportedWithItsFieldValueAndWhatIsValid() {
+        assertThatThrownBy(() -> TestScenarios.small(Map.of(
+                        "traders.count", "0",
+                        "protocol.markets.ETH-PERP.maintenanceMargin", "abc",
+                        "oracle.deviationBps", "20000",
+                        "keepers.0.strategy", "magic",
+                        "unwind.speed", "3")))
+                .isInstanceOf(ScenarioException.class)
+                .satisfies(e -> assertThat(((ScenarioException) e).problems())
+                        .containsExactlyInAnyOrder(
+                                "small.yaml: traders.count: 0 is out of range; valid: a whole number in [1, 2000000]",
+                                "small.yaml: protocol.markets.ETH-PERP.maintenanceMargin: \"abc\" is not valid;"
+                                        + " valid: a decimal number in [0.0005, 1], such as 0.0005",
+                                "small.yaml: oracle.deviationBps: 20000 is out of range; valid: a whole number in"
+                                        + " [1, 10000]",
+                                "small.yaml: keepers.0.strategy: \"magic\" is not valid; valid: one of full-scan,"
+                                        + " indexed, profit-aware",
+                                "small.yaml: unwind.speed: unknown field; valid fields here: delayBlocks,"
+                                        + " fractionPerBlock"));
+    }
+
+    @Test
+    void modelRangeChecksComeThroughWithTheField() {
+        assertThatThrownBy(() -> TestScenarios.small(Map.of("protocol.markets.ETH-PERP.maintenanceMargin", "0.06")))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("protocol.markets.ETH-PERP")
+                .hasMessageContaining("maintenanceMargin");
+    }
+
+    @Test
+    void unknownPresetNamesTheValidOnes() {
+        assertThatThrownBy(() -> TestScenarios.small(Map.of("protocol.preset", "AAVE_V9")))
+                .hasMessageContaining("protocol.preset: \"AAVE_V9\" is not valid; valid: one of ")
+                .hasMessageContaining("AAVE_V3");
+    }
+
+    @Test
+    void malformedYamlSaysWhere() {
+        assertThatThrownBy(() -> ScenarioReader.parse("bad.yaml", "name: x\nprotocol: [unclosed\n", Map.of()))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageStartingWith("bad.yaml:")
+                .hasMessageContaining("malformed YAML");
+        assertThatThrownBy(() -> ScenarioReader.parse("list.yaml", "- 1\n- 2\n", Map.of()))
+                .hasMessageContaining("list.yaml: is not a scenario; valid: a YAML mapping");
+    }
+
+    @Test
+    void anOverrideThroughAValueOrPastAListIsRefused() {
+        assertThatThrownBy(() -> TestScenarios.small(Map.of("name.x", "1")))
+                .hasMessageContaining("name.x: cannot be overridden; \"name\" is a value");
+        assertThatThrownBy(() -> TestScenarios.small(Map.of("keepers.5.name", "k")))
+                .hasMessageContaining("keepers.5.name: \"5\" is not an element of the list; valid: an index in [0, 1]");
+    }
+
+    @Test
+    void unknownScenarioNamesTheBundledOnes() {
+        assertThatThrownBy(() -> Scenarios.load("march-2021", Map.of()))
+                .hasMessage("march-2021: no bundled scenario of that name; valid: one of march-2020, may-2021,"
+                        + " luna-2022, ftx-2022, october-2025, jump-stress, or a path to a YAML file");
+        assertThatThrownBy(() -> Scenarios.load("missing/file.yaml", Map.of()))
+                .hasMessageContaining("missing/file.yaml: file not found");
+    }
+
+    @Test
+    void everyBundledScenarioReadsAndHasItsLine() {
+        assertThat(Scenarios.list()).hasSize(6);
+        assertThat(Scenarios.list().map(Scenarios.Listed::name)).containsExactlyElementsOf(Scenarios.BUNDLED);
+        assertThat(Scenarios.list()).allSatisfy(l -> assertThat(l.description()).isNotBlank());
+        assertThat(Scenarios.bundled("march-2020").traders().count()).isEqualTo(10_000);
+    }
+}
