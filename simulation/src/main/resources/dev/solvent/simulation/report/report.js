@@ -136,7 +136,8 @@
       ],
       series: [
         bars('liquidations', run.liquidations, COLORS.liquidations),
-        line('volume', run.liquidationVolume, COLORS.volume, { yAxisIndex: 1 }),
+        // under the bars: the count is what the chart is about
+        line('volume', run.liquidationVolume, COLORS.volume, { yAxisIndex: 1, z: 1, lineStyle: { width: 1.2, opacity: 0.8 } }),
       ],
     }));
 
