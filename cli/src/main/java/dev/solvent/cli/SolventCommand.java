@@ -11,7 +11,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Tests decentralized margin protocols before real money meets them.",
-        subcommands = {ReplayCommand.class, CheckCommand.class, PriceCommand.class},
+        subcommands = {
+            RunCommand.class,
+            ScenariosCommand.class,
+            ReplayCommand.class,
+            CheckCommand.class,
+            PriceCommand.class
+        },
         exitCodeOnInvalidInput = ExitCodes.BAD_INPUT,
         exitCodeOnExecutionException = ExitCodes.INTERNAL_ERROR,
         exitCodeListHeading = "%nExit codes:%n",
@@ -29,6 +35,7 @@ public final class SolventCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(
-                spec.commandLine(), "Missing a command, such as: solvent replay STATE_FILE TXS_FILE");
+                spec.commandLine(),
+                "Missing a command, such as: solvent run (the default scenario) or solvent scenarios");
     }
 }

@@ -144,11 +144,19 @@ public final class RunFiles {
         return b.toString();
     }
 
-    /** {@return the names and texts of a run's files, without the report} */
-    public static Vector<io.vavr.Tuple2<String, String>> files(RunResult result) {
+    /** {@return the names and texts of a run's four files} */
+    public static Vector<io.vavr.Tuple2<String, String>> files(RunResult result, String settlementAsset) {
         return Vector.of(
                 new io.vavr.Tuple2<>("summary.json", summaryJson(result)),
                 new io.vavr.Tuple2<>("timeseries.csv", timeseriesCsv(result)),
-                new io.vavr.Tuple2<>("events.jsonl", eventsJsonl(result)));
+                new io.vavr.Tuple2<>("events.jsonl", eventsJsonl(result)),
+                new io.vavr.Tuple2<>(
+                        "report.html",
+                        dev.solvent.simulation.report.ReportWriter.render(RunReports.of(result, settlementAsset))));
+    }
+
+    /** Writes a run's four files into a folder, none of them half-written. */
+    public static void write(java.nio.file.Path folder, RunResult result, String settlementAsset) {
+        OutputFolder.write(folder, files(result, settlementAsset));
     }
 }

@@ -90,6 +90,11 @@ final class Json {
             s.forEach(x -> a.add(value(x)));
             return a;
         }
+        if (v instanceof dev.solvent.model.id.AccountId
+                || v instanceof dev.solvent.model.id.AssetId
+                || v instanceof dev.solvent.model.id.MarketId) {
+            return NODES.stringNode(v.toString());
+        }
         if (v instanceof Record r) {
             ObjectNode o = NODES.objectNode();
             fields(o, r);

@@ -1,0 +1,119 @@
+package dev.solvent.cli;
+
+import dev.solvent.simulation.Simulation;
+import dev.solvent.simulation.metrics.RunResult;
+import dev.solvent.simulation.output.RunFiles;
+import dev.solvent.simulation.output.RunReports;
+import dev.solvent.simulation.report.SummaryRow;
+import dev.solvent.simulation.scenario.Scenario;
+import dev.solvent.simulation.scenario.ScenarioException;
+import dev.solvent.simulation.scenario.Scenarios;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code solvent run}: one scenario, one seed, block by block, with the files and report a designer opens. */
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs a scenario block by block (a bundled name or a YAML file; the default: "
+                    + Scenarios.DEFAULT
+                    + ") and writes summary.json, timeseries.csv, events.jsonl and report.html into the output"
+                    + " folder. Same scenario and seed, same files, byte for byte.",
+            "Bundled scenarios: solvent scenarios. The format: docs/scenarios.md."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:ran the scenario and wrote its files",
+            "2:bad input: every problem in the scenario is listed with its field; nothing was written",
+            "70:internal error: a bug in solvent (the stack trace is printed)"
+        })
+public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "SCENARIO",
+            description = "A bundled scenario name or a scenario YAML file (default: ${DEFAULT-VALUE}).",
+            defaultValue = Scenarios.DEFAULT)
+    private String scenario;
+
+    @Option(names = "--seed", paramLabel = "N", description = "The seed (default: the scenario's own).")
+    private Long seed;
+
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "The output folder (default: out/SCENARIO-seed-N); files appear complete or not at all.")
+    private Path out;
+
+    @Option(
+            names = "--set",
+            paramLabel = "FIELD=VALUE",
+            description = "Override a scenario field by its dotted path, such as"
+                    + " --set protocol.markets.ETH-PERP.maintenanceMargin=0.04 (repeatable).")
+    private Map<String, String> overrides = Map.of();
+
+    @Option(
+            names = "--progress",
+            negatable = true,
+            description = "Show a progress bar on standard error (default: when a console is attached).")
+    private Boolean progress;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        Scenario sc;
+        try {
+            sc = Scenarios.load(scenario, overrides);
+        } catch (ScenarioException e) {
+            return Problems.report(err, "solvent run", e.problems());
+        }
+        long s = seed == null ? sc.seed() : seed;
+        Path folder = out == null ? Path.of("out", sc.name() + "-seed-" + s) : out;
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            return Problems.report(
+                    err,
+                    "solvent run",
+                    io.vavr.collection.Vector.of(
+                            "--out: " + folder + " is a file; valid: a folder (created if missing)"));
+        }
+        RunResult result;
+        long started = System.nanoTime();
+        try (Progress bar = Progress.of(sc.name(), Math.max(1, sc.blocks()), progress)) {
+            result = Simulation.run(sc, s, dev.solvent.simulation.world.BlockObserver.NONE, bar.steps());
+        } catch (ScenarioException e) {
+            return Problems.report(err, "solvent run", e.problems());
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        String unit = sc.protocol().config().settlementAsset().toString();
+        try {
+            RunFiles.write(folder, result, unit);
+        } catch (UncheckedIOException e) {
+            err.println("solvent run: " + e.getMessage());
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        stdout.println(sc.name() + " (seed " + s + "): " + sc.description());
+        for (SummaryRow row : RunReports.summary(result.summary(), unit, result.stoppedBy())) {
+            stdout.printf("  %-36s %s%n", row.label(), row.value());
+        }
+        stdout.println("  " + String.format("%-36s %.1f s", "Time", millis / 1000.0));
+        stdout.println("Report: " + folder.resolve("report.html"));
+        stdout.flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,170 @@
+package dev.solvent.simulation.output;
+
+import dev.solvent.simulation.metrics.BlockRow;
+import dev.solvent.simulation.metrics.HealthSample;
+import dev.solvent.simulation.metrics.KeeperResult;
+import dev.solvent.simulation.metrics.RunResult;
+import dev.solvent.simulation.metrics.RunSummary;
+import dev.solvent.simulation.report.HealthDistribution;
+import dev.solvent.simulation.report.MarketSeries;
+import dev.solvent.simulation.report.ProtocolSeries;
+import dev.solvent.simulation.report.RunReport;
+import dev.solvent.simulation.report.SummaryRow;
+import dev.solvent.simulation.report.Timeline;
+import dev.solvent.simulation.world.Setup;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a run into the report people read: the summary as rows, and the block series sampled down to at most
+ * {@link #MAX_POINTS} points (levels at the sampled block, flows summed since the previous point, the health
+ * distribution of the latest snapshot).
+ */
+public final class RunReports {
+
+    /** The most points a chart gets; more would make the page slow without showing more. */
+    public static final int MAX_POINTS = 1_500;
+
+    private RunReports() {}
+
+    /** {@return the report of a run} */
+    public static RunReport of(RunResult r, String settlementAsset) {
+        RunSummary s = r.summary();
+        int d = s.settlementDecimals();
+        int n = r.rows().size();
+        int step = Math.max(1, Math.ceilDiv(n, MAX_POINTS));
+        List<Long> blocks = new ArrayList<>();
+        List<Long> times = new ArrayList<>();
+        List<List<Double>> market = new ArrayList<>();
+        List<List<Double>> oracle = new ArrayList<>();
+        for (int k = 0; k < r.priceKeys().size(); k++) {
+            market.add(new ArrayList<>());
+            oracle.add(new ArrayList<>());
+        }
+        List<Double> fund = new ArrayList<>();
+        List<Long> liquidations = new ArrayList<>();
+        List<Double> volume = new ArrayList<>();
+        List<Double> shortfall = new ArrayList<>();
+        List<Double> socialized = new ArrayList<>();
+        List<Double> badDebt = new ArrayList<>();
+        List<Double> baseFee = new ArrayList<>();
+        List<Double> profit = new ArrayList<>();
+        List<List<Integer>> health = new ArrayList<>();
+        long liq = 0;
+        long vol = 0;
+        long sf = 0;
+        long socializedSoFar = 0;
+        int sample = -1;
+        for (int i = 0; i < n; i++) {
+            BlockRow row = r.rows().get(i);
+            liq += row.liquidations();
+            vol += row.liquidationVolume();
+            sf += row.shortfall();
+            socializedSoFar += row.socialized();
+            while (sample + 1 < r.samples().size()
+                    && r.samples().get(sample + 1).block() <= row.block()) {
+                sample++;
+            }
+            if (i % step != step - 1 && i != n - 1) {
+                continue;
+            }
+            blocks.add(row.block());
+            times.add(row.timestamp());
+            for (int k = 0; k < r.priceKeys().size(); k++) {
+                market.get(k).add(price(row.marketPrices().get(k)));
+                oracle.get(k).add(price(row.oraclePrices().get(k)));
+            }
+            fund.add(money(row.insuranceFund(), d));
+            liquidations.add(liq);
+            volume.add(money(vol, d));
+            shortfall.add(money(sf, d));
+            socialized.add(money(socializedSoFar, d));
+            badDebt.add(money(row.badDebt(), d));
+            baseFee.add(BigDecimal.valueOf(row.baseFee(), 9).doubleValue());
+            profit.add(money(row.keeperProfit(), d));
+            health.add(
+                    sample < 0
+                            ? zeros(HealthSample.BUCKETS.size())
+                            : r.samples().get(sample).buckets().asJava());
+            liq = 0;
+            vol = 0;
+            sf = 0;
+        }
+        List<MarketSeries> markets = new ArrayList<>();
+        for (int k = 0; k < r.priceKeys().size(); k++) {
+            markets.add(new MarketSeries(r.priceKeys().get(k), market.get(k), oracle.get(k)));
+        }
+        return new RunReport(
+                "Solvent run: " + s.scenario() + ", seed " + s.seed(),
+                s.scenario(),
+                s.seed(),
+                summary(s, settlementAsset, r.stoppedBy()),
+                new Timeline(blocks, times),
+                markets,
+                new ProtocolSeries(
+                        settlementAsset, fund, liquidations, volume, shortfall, socialized, badDebt, baseFee, profit),
+                new HealthDistribution(HealthSample.BUCKETS.asJava(), health));
+    }
+
+    /** {@return the summary as the rows a person reads first} */
+    public static List<SummaryRow> summary(RunSummary s, String unit, String stoppedBy) {
+        int d = s.settlementDecimals();
+        List<SummaryRow> rows = new ArrayList<>();
+        if (!stoppedBy.isEmpty()) {
+            rows.add(new SummaryRow("Stopped early", stoppedBy));
+        }
+        rows.add(new SummaryRow("Blocks", String.format(java.util.Locale.ROOT, "%,d", s.blocks())));
+        rows.add(new SummaryRow("Trader accounts", String.format(java.util.Locale.ROOT, "%,d", s.accounts())));
+        rows.add(new SummaryRow("Bad debt", amount(s.badDebt(), d, unit)));
+        rows.add(new SummaryRow("Socialized loss", amount(s.socializedLoss(), d, unit)));
+        rows.add(new SummaryRow("Shortfall (before the fund)", amount(s.shortfall(), d, unit)));
+        rows.add(new SummaryRow(
+                "Insurance fund",
+                amount(s.insuranceFundStart(), d, unit) + " -> " + amount(s.insuranceFundEnd(), d, unit) + " (lowest "
+                        + amount(s.insuranceFundMin(), d, unit) + ")"));
+        rows.add(new SummaryRow("Insurance fund exhausted", s.fundExhausted() ? "yes" : "no"));
+        rows.add(new SummaryRow(
+                "Liquidations",
+                String.format(java.util.Locale.ROOT, "%,d", s.liquidations()) + " ("
+                        + amount(s.liquidationVolume(), d, unit) + " notional)"));
+        rows.add(new SummaryRow(
+                "Delayed by congestion", String.format(java.util.Locale.ROOT, "%,d", s.delayedLiquidations())));
+        rows.add(new SummaryRow(
+                "Max cascade depth",
+                s.maxCascadeDepth() + " (" + s.cascadeLiquidations()
+                        + " liquidations caused by earlier ones' impact)"));
+        rows.add(new SummaryRow("Most accounts liquidatable at once", Integer.toString(s.maxLiquidatable())));
+        rows.add(new SummaryRow(
+                "Accounts underwater",
+                "at most " + s.maxUnderwater() + " at once; longest " + s.longestUnderwaterBlocks() + " blocks"));
+        for (KeeperResult k : s.keepers()) {
+            rows.add(new SummaryRow(
+                    "Keeper " + k.name() + " (" + k.strategy() + ")",
+                    k.liquidations() + " liquidations, " + k.reverted() + " reverted, net "
+                            + amount(k.netProfit(), d, unit)));
+        }
+        return rows;
+    }
+
+    private static String amount(long units, int decimals, String unit) {
+        BigDecimal v = BigDecimal.valueOf(units, decimals).setScale(2, java.math.RoundingMode.HALF_EVEN);
+        return String.format(java.util.Locale.ROOT, "%,.2f", v) + " " + unit;
+    }
+
+    private static double price(long units) {
+        return BigDecimal.valueOf(units, Setup.PRICE_DECIMALS).doubleValue();
+    }
+
+    private static double money(long units, int decimals) {
+        return BigDecimal.valueOf(units, decimals).doubleValue();
+    }
+
+    private static List<Integer> zeros(int n) {
+        List<Integer> z = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            z.add(0);
+        }
+        return z;
+    }
+}
