@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             RunCommand.class,
             ScenariosCommand.class,
+            SweepCommand.class,
             ReplayCommand.class,
             CheckCommand.class,
             PriceCommand.class

@@ -154,7 +154,7 @@ public final class Simulation {
                 maxUnderwater,
                 underwaterBlocks,
                 longestUnderwater,
-                keepers,
+                keepers.asJava(),
                 profit);
         return new RunResult(summary, setup.keys(), rows, samples, events, stopped);
     }

@@ -48,7 +48,9 @@ class SimulationTest {
         // every liquidation is booked: the per-block counts add up to the summary and the keepers' ledgers
         assertThat(r.rows().map(BlockRow::liquidations).sum().longValue())
                 .isEqualTo(r.summary().liquidations());
-        assertThat(r.summary().keepers().map(k -> k.liquidations()).sum().longValue())
+        assertThat(r.summary().keepers().stream()
+                        .mapToLong(k -> k.liquidations())
+                        .sum())
                 .isEqualTo(r.summary().liquidations());
         // losses past the accounts' means end somewhere: the fund, socialized, or bad debt
         long fundPaid = r.summary().insuranceFundStart() - r.summary().insuranceFundMin();

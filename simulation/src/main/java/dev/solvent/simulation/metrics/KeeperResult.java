@@ -22,4 +22,5 @@ public record KeeperResult(
         long missed,
         long gasSpent,
         long rewards,
-        long netProfit) {}
+        long netProfit)
+        implements java.io.Serializable {}

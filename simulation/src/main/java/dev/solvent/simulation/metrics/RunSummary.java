@@ -1,7 +1,5 @@
 package dev.solvent.simulation.metrics;
 
-import io.vavr.collection.Vector;
-
 /**
  * What a protocol designer asks of a run, in one value: losses, the insurance fund, liquidations, cascades, keepers and
  * accounts left underwater. Money in settlement base units ({@code settlementDecimals} decimals). Serializable, so that
@@ -55,11 +53,16 @@ public record RunSummary(
         int maxUnderwater,
         long underwaterAccountBlocks,
         long longestUnderwaterBlocks,
-        Vector<KeeperResult> keepers,
+        java.util.List<KeeperResult> keepers,
         long keeperProfit)
         implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /** Copies the keepers into an immutable list. */
+    public RunSummary {
+        keepers = java.util.List.copyOf(keepers);
+    }
 
     /** {@return the fund's largest fall from its start} */
     public long insuranceFundDrawdown() {

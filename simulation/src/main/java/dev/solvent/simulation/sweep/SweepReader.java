@@ -1,0 +1,160 @@
+package dev.solvent.simulation.sweep;
+
+import dev.solvent.simulation.scenario.ScenarioException;
+import dev.solvent.simulation.scenario.ScenarioReader;
+import dev.solvent.simulation.scenario.Scenarios;
+import io.vavr.collection.Vector;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads a sweep file (YAML): the base scenario, the grid and the runs per point. Every point's scenario is read once
+ * up front, so a value that is out of range fails the sweep before any run starts, naming the parameter and value.
+ */
+public final class SweepReader {
+
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    private static final Set<String> TOP = Set.of("scenario", "seed", "runs", "grid", "set", "heatmap");
+
+    private SweepReader() {}
+
+    /** {@return the sweep in a file} @throws ScenarioException naming every problem */
+    public static Sweep read(Path file) {
+        return parse(
+                file.toString(),
+                ScenarioReader.readText(file),
+                file.toAbsolutePath().getParent());
+    }
+
+    /**
+     * {@return the sweep in a YAML text}
+     *
+     * @param source how to name the text in messages
+     * @param yaml the text
+     * @param folder where a relative scenario path is resolved
+     * @throws ScenarioException naming every problem
+     */
+    public static Sweep parse(String source, String yaml, Path folder) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (JacksonException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new ScenarioException(Vector.of(source + ":" + line + ": malformed YAML: " + e.getOriginalMessage()));
+        }
+        List<String> problems = new ArrayList<>();
+        if (root == null || !root.isObject()) {
+            throw new ScenarioException(Vector.of(source
+                    + ": is not a sweep; valid: a YAML mapping with scenario, runs, grid (and seed, set, heatmap)"));
+        }
+        for (Map.Entry<String, JsonNode> e : root.properties()) {
+            if (!TOP.contains(e.getKey())) {
+                problems.add(source + ": " + e.getKey()
+                        + ": unknown field; valid fields here: grid, heatmap, runs, scenario, seed, set");
+            }
+        }
+        String scenario = root.path("scenario").asString("");
+        if (scenario.isEmpty()) {
+            problems.add(source + ": scenario: missing; valid: a bundled scenario name or a path to a scenario file");
+        }
+        long seed = longField(root, "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE, source, problems);
+        int runs = (int) longField(root, "runs", 10, 1, 1_000_000, source, problems);
+        LinkedHashMap<String, String> fixed = new LinkedHashMap<>();
+        JsonNode set = root.get("set");
+        if (set != null && !set.isNull()) {
+            if (!set.isObject()) {
+                problems.add(source + ": set: is not valid; valid: a mapping of field: value");
+            } else {
+                for (Map.Entry<String, JsonNode> e : set.properties()) {
+                    fixed.put(e.getKey(), e.getValue().asString());
+                }
+            }
+        }
+        List<String> parameters = new ArrayList<>();
+        List<List<String>> values = new ArrayList<>();
+        JsonNode grid = root.get("grid");
+        if (grid == null || !grid.isObject() || grid.isEmpty()) {
+            problems.add(source + ": grid: missing or empty; valid: a mapping of scenario field to a list of values,"
+                    + " such as protocol.insuranceFund: [\"500000\", \"1000000\"]");
+        } else {
+            for (Map.Entry<String, JsonNode> e : grid.properties()) {
+                JsonNode v = e.getValue();
+                if (!v.isArray() || v.isEmpty()) {
+                    problems.add(source + ": grid." + e.getKey() + ": is not valid; valid: a non-empty list of values");
+                    continue;
+                }
+                List<String> vs = new ArrayList<>();
+                v.forEach(x -> vs.add(x.asString()));
+                if (Set.copyOf(vs).size() != vs.size()) {
+                    problems.add(source + ": grid." + e.getKey() + ": lists a value twice; valid: distinct values");
+                }
+                parameters.add(e.getKey());
+                values.add(vs);
+            }
+        }
+        JsonNode heat = root.get("heatmap");
+        String x = parameters.isEmpty() ? "" : parameters.get(0);
+        String y = parameters.size() > 1 ? parameters.get(1) : x;
+        if (heat != null && heat.isObject()) {
+            x = heat.path("x").asString(x);
+            y = heat.path("y").asString(y);
+            for (String axis : List.of(x, y)) {
+                if (!parameters.contains(axis)) {
+                    problems.add(source + ": heatmap: " + axis + " is not a swept parameter; valid: one of "
+                            + String.join(", ", parameters));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(Vector.ofAll(problems));
+        }
+        String scenarioSource = scenario;
+        if (!Scenarios.BUNDLED.contains(scenario)
+                && folder != null
+                && !Path.of(scenario).isAbsolute()) {
+            scenarioSource = folder.resolve(scenario).normalize().toString();
+        }
+        String text = Scenarios.text(scenarioSource);
+        Sweep sweep = new Sweep(source, scenarioSource, text, seed, runs, fixed, parameters, values, x, y);
+        // read every point's scenario now: a bad value fails the sweep before any run
+        for (Sweep.Point p : sweep.points()) {
+            java.util.TreeMap<String, String> o = new java.util.TreeMap<>(fixed);
+            for (int k = 0; k < parameters.size(); k++) {
+                o.put(parameters.get(k), p.values().get(k));
+            }
+            try {
+                ScenarioReader.parse(scenarioSource, text, o);
+            } catch (ScenarioException e) {
+                throw new ScenarioException(e.problems().map(m -> source + ": grid point " + o + ": " + m));
+            }
+        }
+        return sweep;
+    }
+
+    private static long longField(
+            JsonNode root, String name, long fallback, long min, long max, String source, List<String> problems) {
+        JsonNode n = root.get(name);
+        if (n == null || n.isNull()) {
+            return fallback;
+        }
+        try {
+            long v = Long.parseLong(n.asString().replace("_", ""));
+            if (v < min || v > max) {
+                problems.add(source + ": " + name + ": " + v + " is out of range; valid: a whole number in [" + min
+                        + ", " + max + "]");
+                return fallback;
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            problems.add(source + ": " + name + ": \"" + n.asString() + "\" is not valid; valid: a whole number");
+            return fallback;
+        }
+    }
+}
