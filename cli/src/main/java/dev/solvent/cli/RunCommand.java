@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ran the scenario and wrote its files",
+            "1:with --check-invariants: an invariant was violated; the run stopped there and its replay was written",
             "2:bad input: every problem in the scenario is listed with its field; nothing was written",
             "70:internal error: a bug in solvent (the stack trace is printed)"
         })
@@ -67,6 +68,16 @@ public final class RunCommand implements Callable<Integer> {
     private Map<String, String> overrides = Map.of();
 
     @Option(
+            names = "--check-invariants",
+            description = "Check the invariant catalogue (properties/README.md) on every block; at the first violation"
+                    + " stop, and write DIR/replay/state.json and txs.json, which solvent replay reproduces (exit 1).")
+    private boolean checkInvariants;
+
+    /** The invariants --check-invariants checks; tests put their own. */
+    io.vavr.collection.Vector<dev.solvent.properties.invariant.Invariant> invariants =
+            dev.solvent.properties.invariant.Invariants.ALL;
+
+    @Option(
             names = "--progress",
             negatable = true,
             description = "Show a progress bar on standard error (default: when a console is attached).")
@@ -91,10 +102,12 @@ public final class RunCommand implements Callable<Integer> {
                     io.vavr.collection.Vector.of(
                             "--out: " + folder + " is a file; valid: a folder (created if missing)"));
         }
+        InvariantWatch watch = checkInvariants ? new InvariantWatch(invariants, folder.resolve("replay")) : null;
         RunResult result;
         long started = System.nanoTime();
         try (Progress bar = Progress.of(sc.name(), Math.max(1, sc.blocks()), progress)) {
-            result = Simulation.run(sc, s, dev.solvent.simulation.world.BlockObserver.NONE, bar.steps());
+            result = Simulation.run(
+                    sc, s, watch == null ? dev.solvent.simulation.world.BlockObserver.NONE : watch, bar.steps());
         } catch (ScenarioException e) {
             return Problems.report(err, "solvent run", e.problems());
         }
@@ -113,6 +126,16 @@ public final class RunCommand implements Callable<Integer> {
         }
         stdout.println("  " + String.format("%-36s %.1f s", "Time", millis / 1000.0));
         stdout.println("Report: " + folder.resolve("report.html"));
+        if (watch != null && watch.written().isDefined()) {
+            stdout.println("Invariant violated in block " + (result.summary().blocks()) + " of the run: " + result.stoppedBy());
+            stdout.println("Reproduce: solvent replay " + watch.written().get().state() + " "
+                    + watch.written().get().txs());
+            stdout.flush();
+            return ExitCodes.PROBLEM_FOUND;
+        }
+        if (watch != null) {
+            stdout.println("Invariants: all " + invariants.size() + " held on every block");
+        }
         stdout.flush();
         return ExitCodes.OK;
     }

@@ -50,6 +50,7 @@ public final class Simulation {
      */
     public static RunResult run(Scenario scenario, long seed, BlockObserver observer, IntConsumer progress) {
         Setup setup = Setup.of(scenario, seed);
+        observer.start(setup);
         World world = World.start(setup);
         Vector<BlockRow> rows = Vector.empty();
         Vector<HealthSample> samples = Vector.empty();

@@ -985,13 +985,15 @@ public final class HealthKernel {
 
         /** {@return the accounts, with as many slots as the fullest of them needs (at most {@link #MAX_SLOTS})} */
         public static Accounts of(ProtocolConfig config, Iterable<Account> accounts) {
+            // one walk over the source (a persistent map's values are a lazy sequence, costly to walk twice)
+            Vector<Account> all = Vector.ofAll(accounts);
             int c = 0;
             int p = 0;
-            for (Account a : accounts) {
+            for (Account a : all) {
                 c = Math.max(c, a.balances().size());
                 p = Math.max(p, a.positions().size());
             }
-            return of(config, accounts, Math.min(c, MAX_SLOTS), Math.min(p, MAX_SLOTS));
+            return of(config, all, Math.min(c, MAX_SLOTS), Math.min(p, MAX_SLOTS));
         }
 
         /**
@@ -1002,7 +1004,7 @@ public final class HealthKernel {
                 ProtocolConfig config, Iterable<Account> accounts, int collateralSlots, int positionSlots) {
             Map<AssetId, Integer> assetIndex = index(config.assets().keySet());
             Map<MarketId, Integer> marketIndex = index(config.markets().keySet());
-            Vector<Account> all = Vector.ofAll(accounts);
+            Vector<Account> all = accounts instanceof Vector<Account> v ? v : Vector.ofAll(accounts);
             int n = all.size();
             int[] asset = filled(n * collateralSlots);
             long[] bh = new long[n * collateralSlots];
@@ -1016,8 +1018,9 @@ public final class HealthKernel {
             long[] fl = new long[n * positionSlots];
             boolean[] reference = new boolean[n];
             Map<Integer, Account> aside = HashMap.empty();
-            for (int i = 0; i < n; i++) {
-                Account a = all.get(i);
+            int i = -1;
+            for (Account a : all) {
+                i++;
                 if (!fits(a, assetIndex, marketIndex, collateralSlots, positionSlots)) {
                     reference[i] = true;
                     aside = aside.put(i, a);

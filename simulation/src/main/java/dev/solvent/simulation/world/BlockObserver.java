@@ -15,6 +15,9 @@ public interface BlockObserver {
     /** An observer that never stops a run. */
     BlockObserver NONE = (before, block, context) -> Option.none();
 
+    /** Told the run's fixed parts (the opening state and the transactions that built it) before the first block. */
+    default void start(Setup setup) {}
+
     /**
      * {@return a reason to stop the run here, or none to go on}
      *
