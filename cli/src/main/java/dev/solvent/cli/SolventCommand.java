@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Tests decentralized margin protocols before real money meets them.",
-        subcommands = {ReplayCommand.class, CheckCommand.class, PriceCommand.class},
+        subcommands = {ReplayCommand.class, CheckCommand.class, PriceCommand.class, KeeperCommand.class},
         exitCodeOnInvalidInput = ExitCodes.BAD_INPUT,
         exitCodeOnExecutionException = ExitCodes.INTERNAL_ERROR,
         exitCodeListHeading = "%nExit codes:%n",
