@@ -53,6 +53,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Keys;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -329,7 +330,8 @@ public final class KeeperCommand implements Callable<Integer> {
                     + gasKey + "=ADDRESS");
         }
         Credentials signer = credentials.get();
-        AccountId self = AccountId.of(account != null ? account : signer.getAddress());
+        String sender = Keys.toChecksumAddress(signer.getAddress());
+        AccountId self = AccountId.of(account != null ? account : sender);
         long stateTime = stateTime(replayed.get());
         try (Node node = Node.connect(rpc, timeout);
                 ChainlinkFeedReader reader = ChainlinkFeedReader.create(
@@ -480,7 +482,8 @@ public final class KeeperCommand implements Callable<Integer> {
         }
 
         <S> int run(QuotingKeeper<S> keeper) {
-            out.println("keeper " + self + " sends from " + signer.getAddress() + " to the protocol at " + protocol
+            out.println("keeper " + self + " sends from " + Keys.toChecksumAddress(signer.getAddress())
+                    + " to the protocol at " + protocol
                     + " on chain " + chain + ": " + strategyName());
             S keeperState = keeper.start();
             Vector<PendingTx> sent = Vector.empty();

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Keys;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.SignedRawTransaction;
 import org.web3j.crypto.TransactionDecoder;
@@ -163,8 +164,9 @@ class KeeperCommandTest {
         assertThat(run.code()).isEqualTo(ExitCodes.OK);
         assertThat(run.err()).isEmpty();
         assertThat(run.out())
-                .contains("keeper keeper sends from " + KEY.getAddress() + " to the protocol at " + PROTOCOL
-                        + " on chain 31337: profit-aware over the liquidation index")
+                .contains(
+                        "keeper keeper sends from " + Keys.toChecksumAddress(KEY.getAddress()) + " to the protocol at "
+                                + PROTOCOL + " on chain 31337: profit-aware over the liquidation index")
                 .contains("poll 1 of 1: block 100 at 1700000100, base fee 100.000000000 gwei")
                 .contains("  ETH/USD 1050.00000000 (round 1, 10 s old) from " + FEED)
                 .contains("  1 transaction:")
@@ -460,7 +462,9 @@ class KeeperCommandTest {
                 "--protocol=" + PROTOCOL,
                 "--key-env=KEEPER_KEY"));
         assertThat(run.code()).isEqualTo(ExitCodes.OK);
-        assertThat(run.out()).contains("sends from " + KEY.getAddress()).contains("Liquidate carol");
+        assertThat(run.out())
+                .contains("keeper " + Keys.toChecksumAddress(KEY.getAddress()) + " sends from ")
+                .contains("Liquidate carol");
     }
 
     @Test
