@@ -120,6 +120,7 @@ class KeeperCommandIT {
         Cli.Run run = keeper();
 
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
+        // the example output in docs/keeper.md and keeper/README.md is this file's
         Files.writeString(Path.of("target", "keeper-dry-run.txt"), run.out(), StandardCharsets.UTF_8);
         // Carol's 47 USDC pay most and go first; Alice's 9.2 pay too at anvil's base fee of about a gwei or less
         assertThat(run.out()).contains("  1. Liquidate carol").contains("  2. Liquidate alice");
@@ -147,6 +148,7 @@ class KeeperCommandIT {
         Cli.Run run = keeper("--broadcast", "--chain-id=31337");
 
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
+        Files.writeString(Path.of("target", "keeper-broadcast.txt"), run.out(), StandardCharsets.UTF_8);
         List<String> hashes = values(run.out(), "hash");
         assertThat(hashes).hasSize(2);
         List<String> calldata = List.of(KeeperFiles.LIQUIDATE_CAROL, KeeperFiles.LIQUIDATE_ALICE);
