@@ -127,7 +127,8 @@ public final class RunCommand implements Callable<Integer> {
         stdout.println("  " + String.format("%-36s %.1f s", "Time", millis / 1000.0));
         stdout.println("Report: " + folder.resolve("report.html"));
         if (watch != null && watch.written().isDefined()) {
-            stdout.println("Invariant violated in block " + (result.summary().blocks()) + " of the run: " + result.stoppedBy());
+            stdout.println("Invariant violated in block " + (result.summary().blocks()) + " of the run: "
+                    + result.stoppedBy());
             stdout.println("Reproduce: solvent replay " + watch.written().get().state() + " "
                     + watch.written().get().txs());
             stdout.flush();

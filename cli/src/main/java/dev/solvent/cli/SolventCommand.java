@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
             SweepCommand.class,
             ReplayCommand.class,
             CheckCommand.class,
-            PriceCommand.class
+            PriceCommand.class,
+            KeeperCommand.class
         },
         exitCodeOnInvalidInput = ExitCodes.BAD_INPUT,
         exitCodeOnExecutionException = ExitCodes.INTERNAL_ERROR,

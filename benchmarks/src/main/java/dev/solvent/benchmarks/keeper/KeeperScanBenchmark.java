@@ -3,6 +3,7 @@ package dev.solvent.benchmarks.keeper;
 import dev.solvent.keeper.KeeperView;
 import dev.solvent.keeper.strategy.FullScan;
 import dev.solvent.keeper.strategy.LiquidationIndex;
+import dev.solvent.keeper.strategy.Target;
 import dev.solvent.model.config.AssetConfig;
 import dev.solvent.model.config.GasSchedule;
 import dev.solvent.model.config.MarketConfig;
@@ -151,13 +152,13 @@ public class KeeperScanBenchmark {
 
     /** The index's work for the block after the 1% fall. */
     @Benchmark
-    public Vector<AccountId> indexed() {
+    public Vector<Target> indexed() {
         return index.scan(after, built).liquidatable();
     }
 
     /** The full scan's work for the same block. */
     @Benchmark
-    public Vector<AccountId> fullScan() {
+    public Vector<Target> fullScan() {
         return full.scan(after, Tuple0.instance()).liquidatable();
     }
 }

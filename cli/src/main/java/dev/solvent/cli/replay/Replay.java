@@ -68,6 +68,19 @@ public final class Replay {
     }
 
     /**
+     * {@return a state file decoded, with no transactions to replay, or every problem found in it} For commands that
+     * start from a genesis state alone.
+     */
+    public static Validation<Seq<Problem>, Input> load(Path stateFile) {
+        String stateName = stateFile.toString();
+        return JsonFile.read(stateFile)
+                .fold(
+                        p -> Validation.<Seq<Problem>, Genesis>invalid(List.of(p)),
+                        root -> StateFile.decode(root).mapError(ps -> ps.map(p -> p.inFile(stateName))))
+                .map(g -> new Input(stateName, g, Vector.empty()));
+    }
+
+    /**
      * {@return the replay's result, or why its genesis could not be set up} A reverted transaction is part of the
      * result, not a problem: it is what the contract would have done.
      */

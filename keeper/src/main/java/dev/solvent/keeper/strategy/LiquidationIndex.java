@@ -5,15 +5,18 @@ import dev.solvent.model.config.AssetConfig;
 import dev.solvent.model.config.MarketConfig;
 import dev.solvent.model.config.ProtocolConfig;
 import dev.solvent.model.id.AccountId;
+import dev.solvent.model.id.MarketId;
 import dev.solvent.model.logic.MarginLogic;
 import dev.solvent.model.logic.MarginLogic.AccountData;
 import dev.solvent.model.math.I256;
 import dev.solvent.model.math.PanicException;
 import dev.solvent.model.math.Rounding;
 import dev.solvent.model.state.Account;
+import dev.solvent.model.state.IsolatedPosition;
 import dev.solvent.model.state.ProtocolState;
 import dev.solvent.model.tx.BlockContext;
 import dev.solvent.model.tx.OracleAnswer;
+import dev.solvent.model.tx.Revert;
 import dev.solvent.model.view.Views;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.TreeMap;
@@ -23,32 +26,36 @@ import io.vavr.control.Either;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * Keeps cross accounts ordered by liquidation price, per price key, and looks only at the accounts the current price
- * has reached; finds exactly the accounts a {@link FullScan} finds.
+ * Keeps cross accounts and isolated positions ordered by liquidation price, per price key, and looks only at those the
+ * current price has reached; finds exactly the targets a {@link FullScan} finds.
  *
- * <p>An account whose risk hangs on one price key (its positions and non-settlement collateral all priced by it, in
- * markets without funding) has a margin gap (margin equity minus maintenance requirement) that is linear in that
- * price up to the contract's roundings, a few base units per term. The index fits the line at the price it sees and
- * at twice that, solves for the liquidation price {@code L}, and widens it by a band that covers the roundings (and
- * the error they put into the fitted slope). Beyond the band on the unhealthy side the account is liquidatable for
- * certain (if the price is valid for it); inside the band it is checked exactly with {@link Views#isLiquidatable}; on
- * the healthy side it is not looked at at all. Long exposures sit in a set ordered by upper bound, descending, short
- * ones by lower bound, ascending, so the accounts the price has reached are a prefix of each: the work per block is
- * {@code O(r + t log n)} for {@code r} accounts reached and {@code t} accounts touched, not {@code O(n)}.
+ * <p>A cross account whose risk hangs on one price key (its positions and non-settlement collateral all priced by it,
+ * in markets without funding) has a margin gap (margin equity minus maintenance requirement) that is linear in that
+ * price up to the contract's roundings, a few base units per term; so has an isolated position in a market without
+ * funding, whose bucket holds only settlement units. The index fits the line at the price it sees and at twice that,
+ * solves for the liquidation price {@code L}, and widens it by a band that covers the roundings (and the error they put
+ * into the fitted slope). Beyond the band on the unhealthy side the target is liquidatable for certain (if the price is
+ * valid for it); inside the band it is checked exactly with {@link Views#isLiquidatable} or
+ * {@link Views#isIsolatedLiquidatable}; on the healthy side it is not looked at at all. Long exposures sit in a set
+ * ordered by upper bound, descending, short ones by lower bound, ascending, so the targets the price has reached are a
+ * prefix of each: the work per block is {@code O(r + t log n)} for {@code r} targets reached and {@code t} accounts
+ * touched, not {@code O(n)}.
  *
- * <p>Accounts the line does not describe are watched (checked exactly every block): several price keys, a position
- * in a market with funding (pending funding moves with time and price), a price missing when indexed, or a slope too
- * flat for the band. An account without risk is left out until a transaction touches it. Touched accounts
- * ({@link KeeperView#touched()}) are placed again from scratch.
+ * <p>Targets the line does not describe are watched (checked exactly every block): a cross account with several price
+ * keys, a position in a market with funding (pending funding moves with time and price), a price missing when indexed,
+ * or a slope too flat for the band. A target without risk (no position and no debt; a flat isolated bucket) is left
+ * out until a transaction touches its account. Touched accounts ({@link KeeperView#touched()}) are placed again from
+ * scratch, their isolated positions with them.
  */
 public record LiquidationIndex() implements Scanner<LiquidationIndex.State> {
 
     /**
-     * One indexed account.
+     * One indexed target.
      *
-     * @param account the account
+     * @param target the cross account or isolated position
      * @param key the price key its risk hangs on
      * @param longSide whether it is liquidatable below its liquidation price (net long exposure)
      * @param bound the price from which it may be liquidatable: {@code L + band} for a long side, {@code L - band}
@@ -58,9 +65,14 @@ public record LiquidationIndex() implements Scanner<LiquidationIndex.State> {
      * @param maxAge the smallest maximum oracle age among its assets and markets, in seconds
      */
     public record Entry(
-            AccountId account, String key, boolean longSide, I256 bound, I256 sure, int decimals, long maxAge) {}
+            Target target, String key, boolean longSide, I256 bound, I256 sure, int decimals, long maxAge) {}
 
-    /** The accounts of one price key, long and short sides. */
+    /**
+     * The targets of one price key, long and short sides.
+     *
+     * @param longs the long sides, highest bound first
+     * @param shorts the short sides, lowest bound first
+     */
     public record Book(TreeSet<Entry> longs, TreeSet<Entry> shorts) {
         static final Book EMPTY = new Book(TreeSet.empty(LONGS), TreeSet.empty(SHORTS));
 
@@ -78,54 +90,62 @@ public record LiquidationIndex() implements Scanner<LiquidationIndex.State> {
      *
      * @param built whether every account has been placed once
      * @param books per price key
-     * @param entries where each indexed account sits
-     * @param watched accounts checked exactly every block
+     * @param entries the indexed targets of each account, where each sits
+     * @param watched the targets of each account that are checked exactly every block
      */
     public record State(
-            boolean built, TreeMap<String, Book> books, HashMap<AccountId, Entry> entries, TreeSet<AccountId> watched) {
+            boolean built,
+            TreeMap<String, Book> books,
+            HashMap<AccountId, Vector<Entry>> entries,
+            TreeMap<AccountId, Vector<Target>> watched) {
 
-        static final State EMPTY = new State(false, TreeMap.empty(), HashMap.empty(), TreeSet.empty());
+        static final State EMPTY = new State(false, TreeMap.empty(), HashMap.empty(), TreeMap.empty());
 
-        /** {@return the number of accounts in the ordered books} */
+        /** {@return the number of targets in the ordered books} */
         public int indexed() {
-            return entries.size();
+            return entries.values().foldLeft(0, (n, v) -> n + v.size());
         }
 
         State remove(AccountId id) {
-            Entry old = entries.get(id).getOrNull();
-            if (old != null) {
-                return new State(
-                        built,
-                        books.put(old.key(), books.get(old.key()).get().without(old)),
-                        entries.remove(id),
-                        watched);
+            TreeMap<String, Book> b = books;
+            for (Entry old : entries.get(id).getOrElse(Vector.empty())) {
+                b = b.put(old.key(), b.get(old.key()).get().without(old));
             }
-            return watched.contains(id) ? new State(built, books, entries, watched.remove(id)) : this;
+            return new State(built, b, entries.remove(id), watched.remove(id));
         }
 
         State place(ProtocolState state, Account account, BlockContext block) {
-            return switch (placement(state, account, block)) {
-                case Placement.Indexed i ->
-                    new State(
-                            built,
-                            books.put(
-                                    i.entry().key(),
-                                    books.get(i.entry().key())
-                                            .getOrElse(Book.EMPTY)
-                                            .with(i.entry())),
-                            entries.put(account.id(), i.entry()),
-                            watched);
-                case Placement.Watched w -> new State(built, books, entries, watched.add(account.id()));
-                case Placement.Ignored g -> this;
-            };
+            Vector<Placement> placements = Vector.of(placement(state, account, block));
+            for (var isolated : account.isolated()) {
+                placements = placements.append(placement(state, account.id(), isolated._1, isolated._2, block));
+            }
+            TreeMap<String, Book> b = books;
+            Vector<Entry> indexed = Vector.empty();
+            Vector<Target> watch = Vector.empty();
+            for (Placement p : placements) {
+                switch (p) {
+                    case Placement.Indexed i -> {
+                        Entry e = i.entry();
+                        b = b.put(e.key(), b.get(e.key()).getOrElse(Book.EMPTY).with(e));
+                        indexed = indexed.append(e);
+                    }
+                    case Placement.Watched w -> watch = watch.append(w.target());
+                    case Placement.Ignored g -> {}
+                }
+            }
+            return new State(
+                    built,
+                    b,
+                    indexed.isEmpty() ? entries : entries.put(account.id(), indexed),
+                    watch.isEmpty() ? watched : watched.put(account.id(), watch));
         }
     }
 
-    private static final Comparator<Entry> BY_ACCOUNT = Comparator.comparing(Entry::account);
+    private static final Comparator<Entry> BY_TARGET = Comparator.comparing(Entry::target);
     private static final Comparator<Entry> LONGS =
-            Comparator.comparing(Entry::bound).reversed().thenComparing(BY_ACCOUNT);
+            Comparator.comparing(Entry::bound).reversed().thenComparing(BY_TARGET);
     private static final Comparator<Entry> SHORTS =
-            Comparator.comparing(Entry::bound).thenComparing(BY_ACCOUNT);
+            Comparator.comparing(Entry::bound).thenComparing(BY_TARGET);
 
     @Override
     public State start() {
@@ -161,15 +181,15 @@ public record LiquidationIndex() implements Scanner<LiquidationIndex.State> {
         return st;
     }
 
-    /** Books in price-key order, each long side then short side nearest the price first, then watched accounts. */
-    private static Vector<AccountId> liquidatable(KeeperView view, State st) {
+    /** Books in price-key order, each long side then short side nearest the price first, then watched targets. */
+    private static Vector<Target> liquidatable(KeeperView view, State st) {
         ProtocolState state = view.state();
         BlockContext ctx = view.context();
-        List<AccountId> out = new ArrayList<>();
+        List<Target> out = new ArrayList<>();
         for (var book : st.books()) {
             OracleAnswer answer = view.prices().get(book._1).getOrNull();
             if (answer == null) {
-                continue; // every account of this key needs the missing price: none is liquidatable
+                continue; // every target of this key needs the missing price: none is liquidatable
             }
             I256 p = answer.answer();
             for (Entry e : book._2.longs()) {
@@ -185,49 +205,64 @@ public record LiquidationIndex() implements Scanner<LiquidationIndex.State> {
                 consider(out, view, e, answer, state, ctx, e.decimals() == answer.decimals() && p.gt(e.sure()));
             }
         }
-        for (AccountId id : st.watched()) {
-            if (Strategies.isTarget(view, id)
-                    && Views.isLiquidatable(state, id, ctx).getOrElse(false)) {
-                out.add(id);
+        for (var watched : st.watched()) {
+            if (Strategies.isTarget(view, watched._1)) {
+                for (Target t : watched._2) {
+                    if (isLiquidatable(state, t, ctx)) {
+                        out.add(t);
+                    }
+                }
             }
         }
         return Vector.ofAll(out);
     }
 
+    /** {@return whether the contract's view says the target is liquidatable; a revert (a bad price) says no} */
+    static boolean isLiquidatable(ProtocolState state, Target target, BlockContext ctx) {
+        return switch (target) {
+            case Target.Cross c -> Views.isLiquidatable(state, c.account(), ctx).getOrElse(false);
+            case Target.Isolated i ->
+                Views.isIsolatedLiquidatable(state, i.account(), i.market(), ctx)
+                        .getOrElse(false);
+        };
+    }
+
     private static void consider(
-            List<AccountId> out,
+            List<Target> out,
             KeeperView view,
             Entry e,
             OracleAnswer answer,
             ProtocolState state,
             BlockContext ctx,
             boolean sure) {
-        if (!Strategies.isTarget(view, e.account())) {
+        if (!Strategies.isTarget(view, e.target().account())) {
             return;
         }
         if (sure) {
             if (answer.answer().isPositive() && ctx.timestamp() - answer.updatedAt() <= e.maxAge()) {
-                out.add(e.account());
+                out.add(e.target());
             }
-        } else if (Views.isLiquidatable(state, e.account(), ctx).getOrElse(false)) {
-            out.add(e.account());
+        } else if (isLiquidatable(state, e.target(), ctx)) {
+            out.add(e.target());
         }
     }
 
-    /** Where an account goes. */
+    /** Where a target goes. */
     sealed interface Placement {
         record Indexed(Entry entry) implements Placement {}
 
-        record Watched() implements Placement {}
+        record Watched(Target target) implements Placement {}
 
         record Ignored() implements Placement {}
     }
 
-    private static final Placement WATCHED = new Placement.Watched();
     private static final Placement IGNORED = new Placement.Ignored();
 
+    /** {@return where the cross side of {@code a} goes} */
     static Placement placement(ProtocolState state, Account a, BlockContext block) {
         ProtocolConfig config = state.config();
+        Target target = new Target.Cross(a.id());
+        Placement watched = new Placement.Watched(target);
         TreeSet<String> keys = TreeSet.empty();
         long maxAge = Long.MAX_VALUE;
         long terms = 0;
@@ -246,7 +281,7 @@ public record LiquidationIndex() implements Scanner<LiquidationIndex.State> {
         for (var p : a.positions()) {
             MarketConfig m = config.markets().get(p._1).get();
             if (!m.maxFundingRatePerDay().raw().isZero()) {
-                return WATCHED;
+                return watched;
             }
             keys = keys.add(config.assets().get(m.underlying()).get().priceKey().get());
             maxAge = Math.min(maxAge, m.maxOracleAge());
@@ -256,28 +291,61 @@ public record LiquidationIndex() implements Scanner<LiquidationIndex.State> {
             return IGNORED; // no risk: only a transaction, which touches it, can make it liquidatable
         }
         if (keys.size() != 1) {
-            return WATCHED;
+            return watched;
         }
         String key = keys.head();
+        return fit(target, ctx -> MarginLogic.cross(state, a, ctx), block, key, maxAge, terms);
+    }
+
+    /** {@return where the isolated position of {@code account} in {@code market} goes} */
+    static Placement placement(
+            ProtocolState state, AccountId account, MarketId market, IsolatedPosition position, BlockContext block) {
+        if (position.position().isFlat()) {
+            return IGNORED; // only margin in the bucket: no risk until a transaction touches it
+        }
+        ProtocolConfig config = state.config();
+        Target target = new Target.Isolated(account, market);
+        MarketConfig m = config.markets().get(market).get();
+        if (!m.maxFundingRatePerDay().raw().isZero()) {
+            return new Placement.Watched(target);
+        }
+        String key = config.assets().get(m.underlying()).get().priceKey().get();
+        // one term: the position (its value, notional and requirement each rounded once)
+        return fit(target, ctx -> MarginLogic.isolated(state, market, position, ctx), block, key, m.maxOracleAge(), 1);
+    }
+
+    private static Placement fit(
+            Target target,
+            Function<BlockContext, Either<Revert, AccountData>> measure,
+            BlockContext block,
+            String key,
+            long maxAge,
+            long n) {
         OracleAnswer answer = block.prices().get(key).getOrNull();
         if (answer == null || !answer.answer().isPositive()) {
-            return WATCHED;
+            return new Placement.Watched(target);
         }
         try {
-            return fit(state, a, block, key, answer, maxAge, terms);
+            return fit(target, measure, block, key, answer, maxAge, n);
         } catch (PanicException e) {
-            return WATCHED;
+            return new Placement.Watched(target);
         }
     }
 
     private static Placement fit(
-            ProtocolState state, Account a, BlockContext block, String key, OracleAnswer answer, long maxAge, long n) {
+            Target target,
+            Function<BlockContext, Either<Revert, AccountData>> measure,
+            BlockContext block,
+            String key,
+            OracleAnswer answer,
+            long maxAge,
+            long n) {
         // measure as if the answer were fresh: only the line matters here, staleness is judged per block
         I256 p0 = answer.answer();
-        Either<?, AccountData> d0 = MarginLogic.cross(state, a, at(block, key, answer, p0));
-        Either<?, AccountData> d1 = MarginLogic.cross(state, a, at(block, key, answer, p0.times(I256.of(2))));
+        Either<Revert, AccountData> d0 = measure.apply(at(block, key, answer, p0));
+        Either<Revert, AccountData> d1 = measure.apply(at(block, key, answer, p0.times(I256.of(2))));
         if (d0.isLeft() || d1.isLeft()) {
-            return WATCHED;
+            return new Placement.Watched(target);
         }
         if (!d0.get().hasRisk()) {
             return IGNORED;
@@ -289,7 +357,7 @@ public record LiquidationIndex() implements Scanner<LiquidationIndex.State> {
         I256 err = I256.of(4 * n + 4);
         I256 abs = s.abs();
         if (!abs.gt(err.times(I256.of(4)))) {
-            return WATCHED;
+            return new Placement.Watched(target);
         }
         // the line: gap(p) = g0 + s (p - p0) / p0 = 0 at L = p0 (s - g0) / s
         I256 l = p0.times(s.minus(g0)).divide(s, Rounding.FLOOR);
@@ -302,8 +370,8 @@ public record LiquidationIndex() implements Scanner<LiquidationIndex.State> {
                 .plus(I256.of(2));
         boolean longSide = s.isPositive();
         Entry e = longSide
-                ? new Entry(a.id(), key, true, l.plus(band), l.minus(band), answer.decimals(), maxAge)
-                : new Entry(a.id(), key, false, l.minus(band), l.plus(band), answer.decimals(), maxAge);
+                ? new Entry(target, key, true, l.plus(band), l.minus(band), answer.decimals(), maxAge)
+                : new Entry(target, key, false, l.minus(band), l.plus(band), answer.decimals(), maxAge);
         return new Placement.Indexed(e);
     }
 

@@ -4,14 +4,12 @@ import dev.solvent.keeper.Keeper;
 import dev.solvent.keeper.KeeperDecision;
 import dev.solvent.keeper.KeeperView;
 import dev.solvent.keeper.Submission;
-import dev.solvent.model.id.AccountId;
-import dev.solvent.model.tx.Tx;
 import io.vavr.collection.TreeSet;
 import io.vavr.collection.Vector;
 
 /**
- * Liquidates every account its scanner finds (in account order) at a fixed priority fee, whatever it earns; the
- * baseline strategy.
+ * Liquidates every cross account and isolated position its scanner finds, in the scanner's order, at a fixed priority
+ * fee, whatever it earns; the baseline strategy.
  *
  * {@snippet :
  * Keeper<?> full = new Liquidator<>(new FullScan(), 2_000_000_000L);         // 2 gwei
@@ -39,12 +37,11 @@ public record Liquidator<S>(Scanner<S> scanner, long priorityFee) implements Kee
     @Override
     public KeeperDecision<S> decide(KeeperView view, S state) {
         Scanner.Scan<S> scan = scanner.scan(view, state);
-        TreeSet<AccountId> sent = Strategies.alreadySent(view);
+        TreeSet<Target> sent = Strategies.alreadySent(view);
         Vector<Submission> send = Vector.empty();
-        for (AccountId id : scan.liquidatable()) {
-            if (!sent.contains(id)) {
-                send = send.append(
-                        new Submission(new Tx.Liquidate(id), Strategies.liquidationGas(view.state(), id), priorityFee));
+        for (Target t : scan.liquidatable()) {
+            if (!sent.contains(t)) {
+                send = send.append(new Submission(t.tx(), t.gas(view.state()), priorityFee));
             }
         }
         return new KeeperDecision<>(send, scan.next());

@@ -4,9 +4,7 @@ import dev.solvent.keeper.KeeperView;
 import dev.solvent.keeper.PendingTx;
 import dev.solvent.model.id.AccountId;
 import dev.solvent.model.policy.PositionReceiver;
-import dev.solvent.model.state.Account;
 import dev.solvent.model.state.ProtocolState;
-import dev.solvent.model.tx.Tx;
 import io.vavr.collection.TreeSet;
 
 /** Small pieces every liquidation strategy needs: gas estimates and what it has already sent. */
@@ -19,11 +17,7 @@ public final class Strategies {
      * closed and each non-settlement asset seized}
      */
     public static long liquidationGas(ProtocolState state, AccountId account) {
-        Account a = state.accountOrEmpty(account);
-        int assets = a.balances()
-                .keySet()
-                .count(asset -> !asset.equals(state.config().settlementAsset()));
-        return state.config().gas().liquidate(a.positions().size(), assets);
+        return new Target.Cross(account).gas(state);
     }
 
     /**
@@ -38,12 +32,12 @@ public final class Strategies {
                 && b.account().equals(account));
     }
 
-    /** {@return the accounts this keeper's own visible pending transactions already liquidate} */
-    public static TreeSet<AccountId> alreadySent(KeeperView view) {
-        TreeSet<AccountId> out = TreeSet.empty();
+    /** {@return the targets this keeper's own visible pending transactions already liquidate} */
+    public static TreeSet<Target> alreadySent(KeeperView view) {
+        TreeSet<Target> out = TreeSet.empty();
         for (PendingTx p : view.pending()) {
-            if (p.sender().equals(view.self()) && p.tx() instanceof Tx.Liquidate l) {
-                out = out.add(l.account());
+            if (p.sender().equals(view.self())) {
+                out = out.addAll(Target.of(p.tx()));
             }
         }
         return out;

@@ -36,15 +36,16 @@ import net.jqwik.api.statistics.Statistics;
 
 /**
  * The index finds exactly what the full scan finds, on every block of random runs: accounts long and short, with ETH
- * or SOL collateral or both (several price keys: watched), prices moving up to 8% a block, stale answers now and then,
- * liquidations and new trades touching accounts between blocks.
+ * or SOL collateral or both (several price keys: watched), isolated positions in ETH-PERP and SOL-PERP beside them,
+ * prices moving up to 8% a block, stale answers now and then, liquidations (cross and isolated), new trades and
+ * isolated margin changes touching accounts between blocks.
  */
 public class LiquidationIndexProperties {
 
     static final AccountId KEEPER = AccountId.of("keeper");
 
     @Property(tries = 60)
-    void findsExactlyTheAccountsTheFullScanFinds(@ForAll long seed) {
+    void findsExactlyTheTargetsTheFullScanFinds(@ForAll long seed) {
         RandomGenerator r = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
         long eth = 2_000_00L; // cents
         long sol = 100_00L;
@@ -55,6 +56,7 @@ public class LiquidationIndexProperties {
         FullScan full = new FullScan();
         ProtocolState seen = null;
         int found = 0;
+        int isolated = 0;
         for (int b = 1; b <= 25; b++) {
             t += 12;
             eth = Math.max(100, eth * (1000 + r.nextInt(-80, 81)) / 1000);
@@ -71,12 +73,13 @@ public class LiquidationIndexProperties {
                     .isEqualTo(TreeSet.ofAll(slow.liquidatable()));
             assertThat(fast.liquidatable().distinct()).hasSameSizeAs(fast.liquidatable());
             found += slow.liquidatable().size();
+            isolated += slow.liquidatable().count(x -> x instanceof Target.Isolated);
             st = fast.next();
             seen = s;
             BlockContext ctx = new BlockContext(b, t, KEEPER, prices);
-            for (AccountId id : slow.liquidatable()) {
+            for (Target target : slow.liquidatable()) {
                 if (r.nextBoolean()) {
-                    s = apply(s, new Tx.Liquidate(id), ctx);
+                    s = apply(s, target.tx(), ctx);
                 }
             }
             for (int k = 0; k < 2; k++) {
@@ -86,8 +89,36 @@ public class LiquidationIndexProperties {
                     s = apply(s, new Tx.Trade(ETH_PERP, id, BOB, size, cents(eth)), ctx.withSender(id));
                 }
             }
+            AccountId id = AccountId.of("acct-" + r.nextInt(20));
+            Tx change = switch (r.nextInt(4)) {
+                case 0 ->
+                    new Tx.OpenIsolated(
+                            id,
+                            ETH_PERP,
+                            BOB,
+                            I256.of(r.nextLong(-20, 21)).times(I256.pow10(17)),
+                            cents(eth),
+                            usdc(r.nextLong(50, 1_000)).toU256());
+                case 1 ->
+                    new Tx.ModifyIsolated(
+                            id, ETH_PERP, BOB, I256.of(r.nextLong(-10, 11)).times(I256.pow10(17)), cents(eth));
+                case 2 ->
+                    new Tx.AddIsolatedMargin(
+                            id, ETH_PERP, usdc(r.nextLong(1, 200)).toU256());
+                default ->
+                    new Tx.RemoveIsolatedMargin(
+                            id, ETH_PERP, usdc(r.nextLong(1, 200)).toU256());
+            };
+            s = apply(s, change, ctx.withSender(id));
         }
-        Statistics.label("liquidatable account-blocks").collect(found == 0 ? "none" : found < 10 ? "some" : "many");
+        Statistics.label("liquidatable target-blocks").collect(found == 0 ? "none" : found < 10 ? "some" : "many");
+        Statistics.label("liquidatable isolated positions")
+                .collect(isolated == 0 ? "none" : isolated < 5 ? "some" : "many");
+        // a run that never reaches a liquidatable target compares two empty sets: most runs must reach some
+        Statistics.label("liquidatable target-blocks")
+                .coverage(c -> c.check("none").percentage(p -> p < 20));
+        Statistics.label("liquidatable isolated positions")
+                .coverage(c -> c.check("none").percentage(p -> p < 40));
     }
 
     public static I256 cents(long c) {
@@ -134,6 +165,37 @@ public class LiquidationIndexProperties {
                 I256 solSize = I256.of(r.nextLong(-50, 51)).times(I256.pow10(9));
                 if (!solSize.isZero()) {
                     s = apply(s, new Tx.Trade(SOL_PERP, id, BOB, solSize, cents(sol)), ctx);
+                }
+            }
+            // isolated positions beside the cross ones: up to 10x in ETH-PERP, up to 5x in SOL-PERP, long or short
+            if (r.nextInt(2) == 0) {
+                I256 isoSize = I256.of(r.nextLong(-25, 26)).times(I256.pow10(17));
+                if (!isoSize.isZero()) {
+                    s = apply(
+                            s,
+                            new Tx.OpenIsolated(
+                                    id,
+                                    ETH_PERP,
+                                    BOB,
+                                    isoSize,
+                                    cents(eth),
+                                    usdc(r.nextLong(100, 1_500)).toU256()),
+                            ctx.withSender(id));
+                }
+            }
+            if (r.nextInt(4) == 0) {
+                I256 isoSize = I256.of(r.nextLong(-50, 51)).times(I256.pow10(9));
+                if (!isoSize.isZero()) {
+                    s = apply(
+                            s,
+                            new Tx.OpenIsolated(
+                                    id,
+                                    SOL_PERP,
+                                    BOB,
+                                    isoSize,
+                                    cents(sol),
+                                    usdc(r.nextLong(20, 500)).toU256()),
+                            ctx.withSender(id));
                 }
             }
         }

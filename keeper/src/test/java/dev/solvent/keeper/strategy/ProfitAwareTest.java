@@ -49,12 +49,14 @@ class ProfitAwareTest {
         KeeperDecision<Tuple0> d = keeper.decide(view(100 * GWEI), keeper.start());
 
         assertThat(d.send()).containsExactly(new Submission(new Tx.Liquidate(CAROL), 260_000, 36_080_586_050L));
-        ProfitAware.Quote carol = keeper.quote(view(100 * GWEI), CAROL).get();
-        assertThat(carol.reward()).isEqualTo(I256.of(47_000_000));
+        Estimate carol =
+                keeper.estimate(view(100 * GWEI), new Tx.Liquidate(CAROL)).get();
+        assertThat(carol.gain()).isEqualTo(I256.of(47_000_000));
         assertThat(carol.cost()).isEqualTo(I256.of(37_150_000));
         assertThat(carol.profit()).isEqualTo(I256.of(9_850_000));
-        ProfitAware.Quote alice = keeper.quote(view(100 * GWEI), ALICE).get();
-        assertThat(alice.reward()).isEqualTo(I256.of(9_200_000));
+        Estimate alice =
+                keeper.estimate(view(100 * GWEI), new Tx.Liquidate(ALICE)).get();
+        assertThat(alice.gain()).isEqualTo(I256.of(9_200_000));
         assertThat(alice.profit().isNegative()).isTrue();
     }
 
