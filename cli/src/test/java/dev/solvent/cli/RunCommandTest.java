@@ -1,0 +1,163 @@
+package dev.solvent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.solvent.model.tx.Event;
+import dev.solvent.properties.invariant.Invariant;
+import dev.solvent.properties.invariant.Violation;
+import io.vavr.collection.Vector;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code solvent run}, {@code solvent scenarios} and {@code solvent sweep} as a user calls them. */
+class RunCommandTest {
+
+    /** The simulation's small test scenario, seen from this module's folder. */
+    static final Path SMALL = Path.of("..", "simulation", "src", "test", "resources", "scenarios", "small.yaml");
+
+    static String[] small(Path out, String... more) {
+        return Stream.concat(
+                        Stream.of("run", SMALL.toString(), "--out", out.toString(), "--no-progress"), Stream.of(more))
+                .toArray(String[]::new);
+    }
+
+    @Test
+    void listsTheBundledScenariosOneLineEach() {
+        Cli.Run run = Cli.run("scenarios");
+        assertThat(run.code()).isZero();
+        assertThat(run.out().lines()).hasSize(6);
+        assertThat(run.out().lines().findFirst().get()).startsWith("march-2020").endsWith("(default)");
+        assertThat(run.out()).contains("luna-2022").contains("jump-stress");
+    }
+
+    @Test
+    void runsAScenarioIntoFourWholeFilesTheSameEachTime(@TempDir Path dir) throws IOException {
+        Cli.Run first = Cli.run(small(dir.resolve("a"), "--set", "traders.count=100", "--set", "blocks=300"));
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out())
+                .contains("small (seed 7)")
+                .contains("Liquidations")
+                .contains("Report: ");
+        try (Stream<Path> files = Files.list(dir.resolve("a"))) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("summary.json", "timeseries.csv", "events.jsonl", "report.html");
+        }
+        Cli.Run second = Cli.run(small(dir.resolve("b"), "--set", "traders.count=100", "--set", "blocks=300"));
+        assertThat(second.code()).isZero();
+        for (String f : new String[] {"summary.json", "timeseries.csv", "events.jsonl", "report.html"}) {
+            assertThat(Files.readAllBytes(dir.resolve("b").resolve(f)))
+                    .as(f)
+                    .isEqualTo(Files.readAllBytes(dir.resolve("a").resolve(f)));
+        }
+        Cli.Run other =
+                Cli.run(small(dir.resolve("c"), "--set", "traders.count=100", "--set", "blocks=300", "--seed", "8"));
+        assertThat(Files.readString(dir.resolve("c").resolve("summary.json")))
+                .contains("\"seed\" : 8")
+                .isNotEqualTo(Files.readString(dir.resolve("a").resolve("summary.json")));
+        assertThat(other.code()).isZero();
+    }
+
+    @Test
+    void aBadScenarioNamesEveryProblemAndWritesNothing(@TempDir Path dir) {
+        Path out = dir.resolve("never");
+        Cli.Run run = Cli.run(small(out, "--set", "traders.count=0", "--set", "oracle.latencyBlocks=-1"));
+        assertThat(run.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err())
+                .contains("traders.count: 0 is out of range; valid: a whole number in [1, 2000000]")
+                .contains("oracle.latencyBlocks: -1 is out of range")
+                .contains("solvent run: 2 problems in the input; nothing was written");
+        assertThat(out).doesNotExist();
+        Cli.Run unknown = Cli.run("run", "black-thursday", "--out", out.toString());
+        assertThat(unknown.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(unknown.err())
+                .contains("black-thursday: no bundled scenario of that name; valid: one of march-2020");
+    }
+
+    @Test
+    void anOutputThatIsAFileIsRefusedBeforeRunning(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("taken"), "x");
+        Cli.Run run = Cli.run(small(file));
+        assertThat(run.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("--out: " + file + " is a file; valid: a folder");
+        assertThat(Files.readString(file)).isEqualTo("x");
+    }
+
+    @Test
+    void theCatalogueHoldsOnTheSmallScenario(@TempDir Path dir) {
+        Cli.Run run = Cli.run(small(dir, "--set", "traders.count=60", "--set", "blocks=200", "--check-invariants"));
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Invariants: all 25 held on every block");
+        assertThat(dir.resolve("replay")).doesNotExist();
+    }
+
+    @Test
+    void aViolationStopsTheRunAndItsReplayReproducesIt(@TempDir Path dir) throws IOException {
+        // an invariant the small scenario's crash breaks: "nobody is ever liquidated"
+        Invariant never = Invariant.ofTransition(
+                "TEST-1",
+                "no liquidations",
+                "nobody is liquidated",
+                t -> t.result().isRight() && t.result().get().events().exists(e -> e instanceof Event.AccountLiquidated)
+                        ? Vector.of(Violation.of("TEST-1", "an account was liquidated"))
+                        : Vector.empty());
+        CommandLine cl = new CommandLine(new SolventCommand(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                K made = CommandLine.defaultFactory().create(type);
+                if (made instanceof RunCommand r) {
+                    r.invariants = Vector.of(never);
+                }
+                return made;
+            }
+        });
+        java.io.StringWriter out = new java.io.StringWriter();
+        cl.setOut(new java.io.PrintWriter(out));
+        cl.setErr(new java.io.PrintWriter(new java.io.StringWriter()));
+        int code = cl.execute(small(dir, "--set", "traders.count=60", "--check-invariants"));
+        assertThat(code).isEqualTo(ExitCodes.PROBLEM_FOUND);
+        assertThat(out.toString())
+                .contains("TEST-1 violated: an account was liquidated")
+                .contains("Reproduce:");
+        assertThat(Files.readString(dir.resolve("summary.json"))).contains("\"stoppedBy\" : \"TEST-1 violated");
+        Path state = dir.resolve("replay").resolve("state.json");
+        Path txs = dir.resolve("replay").resolve("txs.json");
+        Cli.Run replay = Cli.run("replay", state.toString(), txs.toString());
+        assertThat(replay.code()).as(replay.err()).isZero();
+        // the last transaction of the replay is the liquidation that broke the invariant
+        String json = replay.out();
+        int last = json.lastIndexOf("\"index\"");
+        assertThat(json.substring(last)).contains("AccountLiquidated");
+    }
+
+    @Test
+    void sweepsASmallGridAndRefusesBadInput(@TempDir Path dir) throws IOException {
+        Path sweep = Files.writeString(
+                dir.resolve("sweep.yaml"), """
+                scenario: %s
+                runs: 2
+                set: {traders.count: "60", blocks: "150"}
+                grid:
+                  protocol.insuranceFund: ["1000", "50000"]
+                """.formatted(SMALL.toAbsolutePath().normalize()));
+        Path out = dir.resolve("out");
+        Cli.Run run = Cli.run("sweep", sweep.toString(), "--out", out.toString(), "--threads", "2", "--no-progress");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("2 points x 2 runs on 2 threads").contains("bad debt P95");
+        assertThat(Files.readString(out.resolve("results.csv")).lines()).hasSize(3);
+        assertThat(out.resolve("report.html")).exists();
+        Cli.Run threads = Cli.run("sweep", sweep.toString(), "--threads", "0");
+        assertThat(threads.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(threads.err()).contains("--threads: 0 is out of range; valid: 1 to 1024");
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "scenario: nowhere.yaml\nruns: x\n");
+        Cli.Run broken =
+                Cli.run("sweep", bad.toString(), "--out", dir.resolve("never").toString());
+        assertThat(broken.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(broken.err()).contains("runs: \"x\" is not valid").contains("grid: missing or empty");
+        assertThat(dir.resolve("never")).doesNotExist();
+    }
+}
