@@ -28,6 +28,8 @@ public final class Population {
         int total = spec.markets().values().sum().intValue();
         int width = Math.max(5, Integer.toString(spec.count()).length());
         Vector<Trader> out = Vector.empty();
+        java.util.Map<MarketId, Wad> maxLeverage = new java.util.HashMap<>();
+        double spread = spread(spec);
         for (int i = 1; i <= spec.count(); i++) {
             int pick = r.nextInt(total);
             MarketId market = null;
@@ -45,17 +47,7 @@ public final class Population {
                     && chance(r, spec.underlyingCollateralShare())
                     && config.assets().get(underlying).get().collateralWeight().isPositive();
             AssetId collateral = inUnderlying ? underlying : config.settlementAsset();
-            Wad maxAllowed = Wad.parse(new BigDecimal(FixedPoint.WAD.toBigInteger())
-                    .divide(
-                            new BigDecimal(config.markets()
-                                    .get(market)
-                                    .get()
-                                    .initialMargin()
-                                    .raw()
-                                    .toBigInteger()),
-                            6,
-                            RoundingMode.DOWN)
-                    .toPlainString());
+            Wad maxAllowed = maxLeverage.computeIfAbsent(market, m -> maxLeverage(config, m));
             Wad max = spec.maxLeverage().compareTo(maxAllowed) < 0 ? spec.maxLeverage() : maxAllowed;
             Wad min = spec.minLeverage().compareTo(max) < 0 ? spec.minLeverage() : max;
             long micro = r.nextLong(1_000_001);
@@ -65,7 +57,7 @@ public final class Population {
                             .divide(I256.of(1_000_000), dev.solvent.model.math.Rounding.FLOOR)));
             // log-normal notional: median * exp(spread * z), z standard normal, rounded to whole base units
             double z = r.nextGaussian();
-            double factor = StrictMath.exp(spread(spec) * z);
+            double factor = StrictMath.exp(spread * z);
             BigInteger notional = new BigDecimal(spec.medianNotional().toBigInteger())
                     .multiply(new BigDecimal(factor))
                     .setScale(0, RoundingMode.HALF_EVEN)
@@ -76,6 +68,15 @@ public final class Population {
                     new Trader(AccountId.of(id), market, isLong, isolated, collateral, I256.of(notional), leverage));
         }
         return out;
+    }
+
+    /** {@return the largest leverage a market's initial margin allows, to six decimals, rounded down} */
+    private static Wad maxLeverage(ProtocolConfig config, MarketId market) {
+        BigDecimal im = new BigDecimal(
+                config.markets().get(market).get().initialMargin().raw().toBigInteger());
+        return Wad.parse(new BigDecimal(FixedPoint.WAD.toBigInteger())
+                .divide(im, 6, RoundingMode.DOWN)
+                .toPlainString());
     }
 
     private static double spread(Scenario.TraderSpec spec) {
