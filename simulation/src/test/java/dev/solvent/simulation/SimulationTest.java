@@ -96,6 +96,22 @@ class SimulationTest {
                 .isPositive();
     }
 
+    static java.util.stream.Stream<String> presets() {
+        return dev.solvent.model.preset.Presets.all()
+                .map(dev.solvent.model.preset.Preset::name)
+                .toJavaStream();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("presets")
+    void everyPresetLiquidatesInTheCrashAndNoKeeperRunsOutOfGas(String preset) {
+        RunResult r = Simulation.run(
+                TestScenarios.small(Map.of("protocol.preset", preset, "traders.count", "150", "blocks", "400")), 3);
+        assertThat(r.summary().liquidations()).as(preset).isPositive();
+        assertThat(r.events()).noneMatch(e -> e.contains("\"event\":\"OutOfGas\""));
+        assertThat(r.events()).noneMatch(e -> e.contains("SelfLiquidation"));
+    }
+
     @Test
     void theFilesSayTheSameAsTheSummary() {
         RunResult r = Simulation.run(TestScenarios.small(Map.of()), 5);

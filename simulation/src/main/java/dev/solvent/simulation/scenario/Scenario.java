@@ -218,7 +218,12 @@ public record Scenario(
         /** Accounts ordered by liquidation price. */
         INDEXED,
         /** Only liquidations whose reward pays for their gas, most profitable first. */
-        PROFIT_AWARE
+        PROFIT_AWARE,
+        /**
+         * Profit-aware with a capital budget per block, making each mechanism's move: liquidate, absorb,
+         * repay-and-seize, bark and take in auctions, buy from a storefront.
+         */
+        LIMITED_CAPITAL
     }
 
     /**
@@ -229,7 +234,9 @@ public record Scenario(
      * @param priorityFeeWei the priority fee it bids (for profit-aware: the least it bids)
      * @param latePriceBlocks how many blocks late it sees oracle answers
      * @param gasPerBlock the most gas it sends per block; 0 for no budget
-     * @param bidPercent for profit-aware: the share of the affordable priority fee it bids
+     * @param bidPercent for profit-aware and limited-capital: the share of the affordable priority fee it bids
+     * @param capital for limited-capital: settlement base units it commits per block
+     * @param auctionMargin for limited-capital: how far below the market an auction's price must be before it takes
      */
     public record KeeperSpec(
             AccountId name,
@@ -237,7 +244,9 @@ public record Scenario(
             long priorityFeeWei,
             int latePriceBlocks,
             long gasPerBlock,
-            int bidPercent) {}
+            int bidPercent,
+            I256 capital,
+            Wad auctionMargin) {}
 
     /**
      * How taken-over positions go back to the market.

@@ -188,7 +188,10 @@ public final class ScenarioReader {
         Scenario.ChainSpec chain = chain(f, f.object(root, "", "chain", false), prices);
         Scenario.OracleSpec oracle = oracle(f, f.object(root, "", "oracle", false));
         Scenario.TraderSpec traders = traders(f, f.object(root, "", "traders", true), protocol);
-        Vector<Scenario.KeeperSpec> keepers = keepers(f, root.get("keepers"));
+        Vector<Scenario.KeeperSpec> keepers = keepers(
+                f,
+                root.get("keepers"),
+                protocol == null ? 6 : protocol.config().settlement().decimals());
         Scenario.UnwindSpec unwind = unwind(f, f.object(root, "", "unwind", false));
         if (protocol != null) {
             for (var m : protocol.config().markets().values()) {
@@ -647,7 +650,7 @@ public final class ScenarioReader {
                 behaviour);
     }
 
-    private static Vector<Scenario.KeeperSpec> keepers(Fields f, JsonNode n) {
+    private static Vector<Scenario.KeeperSpec> keepers(Fields f, JsonNode n, int settlementDecimals) {
         Vector<Scenario.KeeperSpec> out = Vector.empty();
         if (n == null || n.isNull()) {
             f.problem("keepers", "missing; valid: a list of keepers, such as - {name: keeper-1, strategy: indexed}");
@@ -664,7 +667,15 @@ public final class ScenarioReader {
             f.onlyKnown(
                     k,
                     p,
-                    HashSet.of("name", "strategy", "priorityFeeGwei", "latePriceBlocks", "gasPerBlock", "bidPercent"));
+                    HashSet.of(
+                            "name",
+                            "strategy",
+                            "priorityFeeGwei",
+                            "latePriceBlocks",
+                            "gasPerBlock",
+                            "bidPercent",
+                            "capital",
+                            "auctionMargin"));
             String name = f.text(k, p, "name", "keeper-" + (i + 1), "an account name");
             if (!names.add(name)) {
                 f.problem(p + ".name", Fields.quote(name) + " is used twice; valid: a name no other keeper has");
@@ -677,7 +688,9 @@ public final class ScenarioReader {
                     fee.fitsLong() ? fee.longValueExact() : 0,
                     f.small(k, p, "latePriceBlocks", 0, 0, 10_000),
                     f.whole(k, p, "gasPerBlock", 0L, 0, 1_000_000_000),
-                    f.small(k, p, "bidPercent", 50, 0, 100)));
+                    f.small(k, p, "bidPercent", 50, 0, 100),
+                    f.amount(k, p, "capital", "100000", settlementDecimals, false),
+                    f.ratio(k, p, "auctionMargin", "0.02", "0", "0.99")));
         }
         return out;
     }

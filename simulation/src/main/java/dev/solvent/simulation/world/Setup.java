@@ -131,6 +131,11 @@ public record Setup(
         Vector<AccountId> receivers = sc.protocol().config().receiver() instanceof PositionReceiver.Backstop b
                 ? Vector.of(b.account())
                 : sc.keepers().map(Scenario.KeeperSpec::name);
+        if (sc.protocol().config().liquidation() instanceof dev.solvent.model.policy.LiquidationPolicy.BackstopVault v
+                && !receivers.contains(v.vault())) {
+            // a backstop vault takes over what market sales could not close, and unwinds it like a backstop
+            receivers = receivers.append(v.vault());
+        }
         return genesis(sc, seed, keys, exo, blocks, clock, traders, byId, receivers);
     }
 

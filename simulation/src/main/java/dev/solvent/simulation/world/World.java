@@ -9,9 +9,11 @@ import dev.solvent.keeper.chain.Chain;
 import dev.solvent.keeper.chain.ChainParams;
 import dev.solvent.keeper.chain.KeeperLedger;
 import dev.solvent.keeper.chain.Outcome;
+import dev.solvent.keeper.strategy.Bidding;
 import dev.solvent.keeper.strategy.FullScan;
 import dev.solvent.keeper.strategy.GasBudget;
 import dev.solvent.keeper.strategy.LatePrices;
+import dev.solvent.keeper.strategy.LimitedCapital;
 import dev.solvent.keeper.strategy.LiquidationIndex;
 import dev.solvent.keeper.strategy.Liquidator;
 import dev.solvent.keeper.strategy.ProfitAware;
@@ -172,6 +174,12 @@ public record World(
             case INDEXED -> new Liquidator<>(new LiquidationIndex(), k.priorityFeeWei());
             case PROFIT_AWARE ->
                 new ProfitAware<>(new LiquidationIndex(), GasToken.ETHER, k.priorityFeeWei(), k.bidPercent());
+            case LIMITED_CAPITAL ->
+                new LimitedCapital<>(
+                        new LiquidationIndex(),
+                        new Bidding(GasToken.ETHER, k.priorityFeeWei(), k.bidPercent()),
+                        k.capital(),
+                        k.auctionMargin());
         };
         if (k.latePriceBlocks() > 0) {
             base = new LatePrices<>(base, k.latePriceBlocks());
@@ -306,10 +314,20 @@ public record World(
                         depths = depths.append(1);
                         events = events.append(Json.event(bn, p, e, 1));
                     } else if (e instanceof Event.AccountBackstopped
+                            || e instanceof Event.LiquidationCalled
                             || e instanceof Event.AccountAbsorbed
                             || e instanceof Event.AuctionKicked) {
                         liquidation = true;
                         liquidations++;
+                        Vector<Event.ClosedPosition> closed = switch (e) {
+                            case Event.AccountBackstopped b -> b.closed();
+                            case Event.LiquidationCalled c -> c.closed();
+                            case Event.AccountAbsorbed a -> a.closed();
+                            default -> Vector.empty();
+                        };
+                        for (Event.ClosedPosition c : closed) {
+                            volume += clampLong(c.value().abs());
+                        }
                         depths = depths.append(1);
                         events = events.append(Json.event(bn, p, e, 1));
                     } else if (e instanceof Event.ShortfallCovered
