@@ -59,6 +59,20 @@ class ReportInBrowserIT {
     }
 
     @Test
+    void aSimulatedRunsReportOpensCleanAndDrawsEveryChart() throws Exception {
+        dev.solvent.simulation.metrics.RunResult run = dev.solvent.simulation.Simulation.run(
+                dev.solvent.simulation.TestScenarios.small(java.util.Map.of("traders.count", "120")), 3);
+        Chromium.Page page = open(dev.solvent.simulation.output.RunReports.of(run, "USDC"));
+        assertThat(page.console()).as("console messages").isEmpty();
+        Map<String, String> charts = charts(page.dom());
+        assertThat(charts).hasSize(7);
+        charts.forEach((id, svg) -> assertThat(paths(svg)).as(id).isPositive());
+        // the price charts follow 900 blocks of a jump-diffusion path: long lines, not axes
+        assertThat(longestPath(charts.get("chart-price-1"))).isGreaterThan(300);
+        assertNotBlank(page.screenshot());
+    }
+
+    @Test
     void sweepReportDrawsTheHeatmapCellByCell() throws Exception {
         SweepReport report = ReportFixtures.sweep();
         Chromium.Page page = open(report);
