@@ -60,6 +60,8 @@ public final class Simulation {
         int maxDepth = 0;
         long cascade = 0;
         long delayed = 0;
+        long sunk = 0;
+        long longestWait = 0;
         long liquidations = 0;
         long volume = 0;
         int maxLiquidatable = 0;
@@ -87,6 +89,10 @@ public final class Simulation {
                 }
             }
             delayed += s.delayed();
+            sunk += s.liquidatedUnderwater();
+            for (int w : s.waits()) {
+                longestWait = Math.max(longestWait, w);
+            }
             liquidations += s.row().liquidations();
             volume += s.row().liquidationVolume();
             maxLiquidatable = Math.max(maxLiquidatable, s.row().liquidatable());
@@ -152,6 +158,8 @@ public final class Simulation {
                 toLong(ledger.socializedLoss()),
                 toLong(ledger.deleveraged()),
                 toLong(ledger.badDebt()),
+                sunk,
+                longestWait,
                 maxUnderwater,
                 underwaterBlocks,
                 longestUnderwater,

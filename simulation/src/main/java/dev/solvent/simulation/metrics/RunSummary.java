@@ -24,6 +24,8 @@ package dev.solvent.simulation.metrics;
  * @param socializedLoss losses spread over other accounts
  * @param deleveraged losses taken from profitable positions
  * @param badDebt losses nobody paid
+ * @param liquidatedUnderwater liquidations of accounts whose means did not cover their losses (a shortfall)
+ * @param longestLiquidatableBlocks the longest an account stayed liquidatable before it was liquidated, blocks
  * @param maxUnderwater the most accounts with margin equity below zero at a health check
  * @param underwaterAccountBlocks the sum over health checks of underwater accounts times blocks between checks
  * @param longestUnderwaterBlocks the longest time an account stayed underwater, blocks
@@ -50,6 +52,8 @@ public record RunSummary(
         long socializedLoss,
         long deleveraged,
         long badDebt,
+        long liquidatedUnderwater,
+        long longestLiquidatableBlocks,
         int maxUnderwater,
         long underwaterAccountBlocks,
         long longestUnderwaterBlocks,

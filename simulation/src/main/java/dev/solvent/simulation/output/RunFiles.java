@@ -66,6 +66,8 @@ public final class RunFiles {
         n.put("socializedLoss", decimal(s.socializedLoss(), d));
         n.put("deleveraged", decimal(s.deleveraged(), d));
         n.put("badDebt", decimal(s.badDebt(), d));
+        n.put("liquidatedUnderwater", s.liquidatedUnderwater());
+        n.put("longestLiquidatableBlocks", s.longestLiquidatableBlocks());
         n.put("maxUnderwater", s.maxUnderwater());
         n.put("underwaterAccountBlocks", s.underwaterAccountBlocks());
         n.put("longestUnderwaterBlocks", s.longestUnderwaterBlocks());

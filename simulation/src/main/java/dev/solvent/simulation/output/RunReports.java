@@ -137,7 +137,11 @@ public final class RunReports {
         rows.add(new SummaryRow("Most accounts liquidatable at once", Integer.toString(s.maxLiquidatable())));
         rows.add(new SummaryRow(
                 "Accounts underwater",
-                "at most " + s.maxUnderwater() + " at once; longest " + s.longestUnderwaterBlocks() + " blocks"));
+                String.format(java.util.Locale.ROOT, "%,d", s.liquidatedUnderwater())
+                        + " liquidated with a shortfall; at most " + s.maxUnderwater() + " at a health check"));
+        rows.add(new SummaryRow(
+                "Longest wait to be liquidated",
+                s.longestLiquidatableBlocks() + " blocks liquidatable before a keeper's transaction landed"));
         for (KeeperResult k : s.keepers()) {
             rows.add(new SummaryRow(
                     "Keeper " + k.name() + " (" + k.strategy() + ")",

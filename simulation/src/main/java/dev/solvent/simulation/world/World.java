@@ -66,6 +66,7 @@ import java.util.random.RandomGenerator;
  *     cascade generation among the liquidations that handed it over
  * @param topUps traders' scheduled deposits, by the block index they are sent
  * @param riskIndex the index the world uses to count liquidatable accounts
+ * @param liquidatableSince for each account liquidatable now, the block index it has been liquidatable since
  */
 public record World(
         Setup setup,
@@ -77,7 +78,8 @@ public record World(
         Vector<Tuple2<I256, Integer>> sales,
         TreeMap<String, Tuple2<Integer, Integer>> unwinding,
         TreeMap<Integer, Vector<AccountId>> topUps,
-        LiquidationIndex.State riskIndex) {
+        LiquidationIndex.State riskIndex,
+        io.vavr.collection.HashMap<AccountId, Integer> liquidatableSince) {
 
     /** A gap below this many parts per billion (0.01%) no longer carries a cascade. */
     static final long CASCADE_GAP = 100_000;
@@ -103,6 +105,8 @@ public record World(
      * @param cascadeDepths the cascade generation of each liquidation the block executed
      * @param delayed liquidations included later than the block they were sent in
      * @param underwater the accounts underwater at the block's health snapshot (empty without a snapshot)
+     * @param waits for each account-wide liquidation, the blocks its account had been liquidatable before it
+     * @param liquidatedUnderwater liquidations of accounts whose means did not cover their losses (a shortfall)
      */
     public record Stepped(
             World next,
@@ -114,7 +118,9 @@ public record World(
             BlockContext context,
             Vector<Integer> cascadeDepths,
             int delayed,
-            Vector<AccountId> underwater) {}
+            Vector<AccountId> underwater,
+            Vector<Integer> waits,
+            int liquidatedUnderwater) {}
 
     /** {@return the world before the first block} */
     public static World start(Setup setup) {
@@ -157,7 +163,8 @@ public record World(
                 Vector.fill(n, new Tuple2<>(I256.ZERO, 0)),
                 TreeMap.empty(),
                 TreeMap.empty(),
-                new LiquidationIndex().start());
+                new LiquidationIndex().start(),
+                io.vavr.collection.HashMap.empty());
     }
 
     static PushFeed feed(Scenario sc) {
@@ -245,6 +252,11 @@ public record World(
                 new KeeperView(OBSERVER, bn, ts, chain.baseFee(), prices, before, Vector.empty(), chain.lastTouched());
         Scanner.Scan<LiquidationIndex.State> scan = new LiquidationIndex().scan(view, riskIndex);
         int liquidatable = scan.liquidatable().size();
+        io.vavr.collection.HashMap<AccountId, Integer> since = io.vavr.collection.HashMap.empty();
+        for (var target : scan.liquidatable()) {
+            since = since.put(
+                    target.account(), liquidatableSince.get(target.account()).getOrElse(i));
+        }
 
         // 4. traders act; 5. receivers unwind
         Vector<PendingTx> external = Vector.empty();
@@ -266,6 +278,8 @@ public record World(
         long volume = 0;
         int delayed = 0;
         Vector<Integer> depths = Vector.empty();
+        Vector<Integer> waits = Vector.empty();
+        int sunkAtLiquidation = 0;
         Vector<String> events = Vector.empty();
         Vector<Tuple2<I256, Integer>> nextSales = Vector.fill(setup.keys().size(), new Tuple2<>(I256.ZERO, 0));
         TreeMap<String, Tuple2<Integer, Integer>> nextUnwinding = unwinding;
@@ -298,6 +312,10 @@ public record World(
                         volume += clampLong(l.closedNotional());
                         int depth = depth(before, l.account(), ctx, nextGaps, nextGen);
                         depths = depths.append(depth);
+                        waits = waits.append(i - since.get(l.account()).getOrElse(i));
+                        if (l.shortfall().isPositive()) {
+                            sunkAtLiquidation++;
+                        }
                         for (Event.ClosedPosition c : l.closed()) {
                             String key = unwindKey(l.receiver(), c.market());
                             Tuple2<Integer, Integer> u = nextUnwinding.get(key).getOrNull();
@@ -416,8 +434,10 @@ public record World(
                 nextSales,
                 nextUnwinding,
                 nextTopUps,
-                scan.next());
-        return new Stepped(next, row, sample, events, built, before, ctx, depths, delayed, underwater);
+                scan.next(),
+                since);
+        return new Stepped(
+                next, row, sample, events, built, before, ctx, depths, delayed, underwater, waits, sunkAtLiquidation);
     }
 
     private int underlyingDecimals(MarketId market) {
