@@ -71,7 +71,7 @@ class ScenarioReaderTest {
                                 "small.yaml: oracle.deviationBps: 20000 is out of range; valid: a whole number in"
                                         + " [1, 10000]",
                                 "small.yaml: keepers.0.strategy: \"magic\" is not valid; valid: one of full-scan,"
-                                        + " indexed, profit-aware",
+                                        + " indexed, profit-aware, limited-capital",
                                 "small.yaml: unwind.speed: unknown field; valid fields here: delayBlocks,"
                                         + " fractionPerBlock"));
     }
