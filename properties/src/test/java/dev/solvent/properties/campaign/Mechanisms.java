@@ -1,7 +1,6 @@
 package dev.solvent.properties.campaign;
 
 import dev.solvent.model.id.AccountId;
-import dev.solvent.model.id.MarketId;
 import dev.solvent.model.math.U256;
 import dev.solvent.model.math.Wad;
 import dev.solvent.model.policy.LiquidationPolicy;
@@ -89,10 +88,5 @@ final class Mechanisms {
         return policy instanceof LiquidationPolicy.FillablePrice
                 ? c.withShortfallPolicy(new ShortfallPolicy.InsuranceThenDeleverage())
                 : c;
-    }
-
-    /** {@return a market id, for the window checks} */
-    static MarketId eth() {
-        return Standard.ETH_PERP;
     }
 }
