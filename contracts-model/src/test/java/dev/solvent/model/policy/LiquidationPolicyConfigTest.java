@@ -107,4 +107,16 @@ class LiquidationPolicyConfigTest {
         assertThatThrownBy(() -> new LiquidationPolicy.FillablePrice(Wad.ONE, Wad.parse("1.5"), Wad.ZERO))
                 .hasMessage("liquidation.maxLiquidationFee: 0 is out of range; valid: 0 < maxLiquidationFee <= 1");
     }
+
+    @Test
+    void rejectsWindowParametersForAMarketTheProtocolDoesNotList() {
+        var w = dev.solvent.model.preset.SynthetixV3.windowCapped(6)
+                .withMarket(
+                        dev.solvent.model.id.MarketId.of("DOGE-PERP"),
+                        dev.solvent.model.preset.SynthetixV3.ethMarket(6));
+        assertThatThrownBy(() -> Fixtures.config().withLiquidation(w))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("liquidation.markets.DOGE-PERP: DOGE-PERP is out of range;"
+                        + " valid: one of BTC-PERP, ETH-PERP, SOL-PERP");
+    }
 }
