@@ -66,8 +66,8 @@ class PolicyFileTest {
         String err = fails(state);
         assertThat(err)
                 .contains(state + ": line " + lineOf(state, "AAVE_V9") + ": preset: ")
-                .contains(
-                        "is not a preset; valid: one of \"AAVE_V3\", \"COMPOUND_V3\", \"MAKER_LIQ2\", \"HYPERLIQUID\"")
+                .contains("is not a preset; valid: one of \"AAVE_V3\", \"COMPOUND_V3\", \"MAKER_LIQ2\","
+                        + " \"SYNTHETIX_V3_PERPS\", \"DYDX_V4\", \"HYPERLIQUID\"")
                 .doesNotContain("keeperReward: is missing");
     }
 
@@ -183,5 +183,26 @@ class PolicyFileTest {
         assertThat(err)
                 .contains(state + ": line " + lineOf(state, "\"partialFraction\": \"0\"")
                         + ": liquidation.partialFraction: 0 is out of range; valid: 0 < partialFraction <= 1");
+    }
+
+    @Test
+    void acceptsTheSynthetixAndDydxPresets() throws IOException {
+        for (String preset : new String[] {"SYNTHETIX_V3_PERPS", "DYDX_V4"}) {
+            Path state = state("  \"preset\": \"" + preset + "\",\n");
+            Cli.Run run = Cli.run("replay", state.toString(), Cli.EXAMPLE_TXS.toString());
+            assertThat(run.err()).as(preset).isEmpty();
+            assertThat(run.code()).as(preset).isZero();
+        }
+    }
+
+    @Test
+    void overridesTheDydxFeeCapAndRejectsOneAboveOne() throws IOException {
+        Path state = state("""
+                  "preset": "DYDX_V4",
+                  "liquidation": { "maxLiquidationFee": "1.5" },
+                """);
+        assertThat(fails(state))
+                .contains(state + ": line " + lineOf(state, "maxLiquidationFee") + ": liquidation.maxLiquidationFee: ")
+                .contains("valid: 0 < maxLiquidationFee <= 1");
     }
 }

@@ -7,6 +7,7 @@ import dev.solvent.model.logic.FundingLogic;
 import dev.solvent.model.logic.IsolatedLogic;
 import dev.solvent.model.logic.LiquidationLogic;
 import dev.solvent.model.logic.TradeLogic;
+import dev.solvent.model.logic.ValidationLogic;
 import dev.solvent.model.logic.WithdrawLogic;
 import dev.solvent.model.math.PanicException;
 import dev.solvent.model.state.ProtocolState;
@@ -32,6 +33,10 @@ public final class MarginEngine {
     /** {@return the receipt of {@code tx} against {@code state} in {@code block}, or why it reverted} */
     public static Either<Revert, Receipt> execute(ProtocolState state, Tx tx, BlockContext block) {
         try {
+            Either<Revert, Tx> allowed = ValidationLogic.notFlagged(state, tx);
+            if (allowed.isLeft()) {
+                return Either.left(allowed.getLeft());
+            }
             return switch (tx) {
                 case Tx.Deposit t -> DepositLogic.deposit(state, t, block);
                 case Tx.Repay t -> DepositLogic.repay(state, t, block);

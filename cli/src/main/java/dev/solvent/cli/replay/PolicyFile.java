@@ -34,8 +34,9 @@ import io.vavr.control.Validation;
  */
 final class PolicyFile {
 
-    private static final String TYPES =
-            "\"AccountWide\", \"CloseFactor\", \"Absorb\", \"DutchAuction\" or \"BackstopVault\"";
+    private static final String TYPES = "\"AccountWide\", \"CloseFactor\", \"Absorb\", \"DutchAuction\","
+            + " \"BackstopVault\", \"FillablePrice\" or \"WindowCapped\" (the SYNTHETIX_V3_PERPS preset's, whose"
+            + " per-market parameters are not read from files)";
     private static final Set<String> CLOSE_FACTOR =
             LinkedHashSet.of("closeFactor", "fullCloseHealth", "fullCloseBelow", "bonus", "protocolShareOfBonus");
     private static final Set<String> ABSORB = LinkedHashSet.of(
@@ -44,11 +45,14 @@ final class PolicyFile {
             LinkedHashSet.of("buf", "curve", "tail", "cusp", "chop", "hole", "globalHole", "tip", "chip", "dust");
     private static final Set<String> VAULT =
             LinkedHashSet.of("vault", "backstopBelow", "partialAbove", "partialFraction", "cooldown");
+    private static final Set<String> FILLABLE =
+            LinkedHashSet.of("bankruptcyAdjustment", "spreadToMaintenanceMarginRatio", "maxLiquidationFee");
     private static final Set<String> FIELDS = LinkedHashSet.of("type")
             .addAll(CLOSE_FACTOR)
             .addAll(ABSORB)
             .addAll(AUCTION)
-            .addAll(VAULT);
+            .addAll(VAULT)
+            .addAll(FILLABLE);
     private static final String CURVES = "{\"type\": \"Linear\", \"tau\": 3600},"
             + " {\"type\": \"StairstepExponential\", \"cut\": \"0.99\", \"step\": 90}"
             + " or {\"type\": \"Exponential\", \"cut\": \"0.999\"}";
@@ -98,6 +102,17 @@ final class PolicyFile {
                             case "Absorb" -> absorb(root, o, path, settlement, known, same);
                             case "DutchAuction" -> auction(root, o, path, settlement, same);
                             case "BackstopVault" -> vault(root, o, path, settlement, same);
+                            case "FillablePrice" -> fillable(root, o, path, same);
+                            case "WindowCapped" ->
+                                same.isDefined()
+                                        ? only(o, path, t, LinkedHashSet.empty())
+                                                .map(x -> same.get())
+                                        : Decode.invalid(
+                                                o.get("type").get(),
+                                                child(path, "type"),
+                                                "needs the SYNTHETIX_V3_PERPS preset",
+                                                "\"preset\": \"SYNTHETIX_V3_PERPS\" beside it, or another type: "
+                                                        + TYPES);
                             default ->
                                 Decode.invalid(
                                         o.get("type").get(), child(path, "type"), "is not a liquidation policy", TYPES);
@@ -268,6 +283,34 @@ final class PolicyFile {
                         .ap((x, v, below, above, fraction, cooldown) -> Tuple.of(v, below, above, fraction, cooldown)))
                 .flatMap(t -> model(root, () ->
                         (LiquidationPolicy) new LiquidationPolicy.BackstopVault(t._1, t._2, t._3, t._4, t._5)));
+    }
+
+    private static Validation<Seq<Problem>, LiquidationPolicy> fillable(
+            Node root, Node.Obj o, String path, Option<LiquidationPolicy> same) {
+        Option<LiquidationPolicy.FillablePrice> b = same.map(LiquidationPolicy.FillablePrice.class::cast);
+        return flat(Validation.combine(
+                                only(o, path, "FillablePrice", FILLABLE),
+                                field(
+                                        o,
+                                        path,
+                                        "bankruptcyAdjustment",
+                                        RATIO,
+                                        b.map(LiquidationPolicy.FillablePrice::bankruptcyAdjustment)),
+                                field(
+                                        o,
+                                        path,
+                                        "spreadToMaintenanceMarginRatio",
+                                        RATIO,
+                                        b.map(LiquidationPolicy.FillablePrice::spreadToMaintenanceMarginRatio)),
+                                field(
+                                        o,
+                                        path,
+                                        "maxLiquidationFee",
+                                        RATIO,
+                                        b.map(LiquidationPolicy.FillablePrice::maxLiquidationFee)))
+                        .ap((x, ba, smmr, fee) -> Tuple.of(ba, smmr, fee)))
+                .flatMap(t ->
+                        model(root, () -> (LiquidationPolicy) new LiquidationPolicy.FillablePrice(t._1, t._2, t._3)));
     }
 
     private static Validation<Seq<Problem>, TreeMap<AssetId, Wad>> factors(

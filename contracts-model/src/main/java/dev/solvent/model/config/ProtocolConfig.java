@@ -91,6 +91,15 @@ public record ProtocolConfig(
                         m.underlying(),
                         "an asset other than the settlement asset");
             });
+            if (liquidation instanceof LiquidationPolicy.WindowCapped w) {
+                w.markets()
+                        .keySet()
+                        .forEach(id -> c.require(
+                                markets.containsKey(id),
+                                "liquidation.markets." + id,
+                                id,
+                                "one of " + markets.keySet().mkString(", ")));
+            }
             if (liquidation instanceof LiquidationPolicy.Absorb a) {
                 a.liquidationFactors()
                         .keySet()

@@ -38,7 +38,9 @@ import io.vavr.control.Either;
  *   <li>{@code CloseFactor}: Aave v3.3's partial liquidation ({@code LiquidationLogic.executeLiquidationCall});
  *   <li>{@code Absorb}: Comet's {@code absorb} into the protocol's reserves;
  *   <li>{@code DutchAuction}: Maker's {@code bark}, see {@link AuctionLogic};
- *   <li>{@code BackstopVault}: Hyperliquid's market liquidation, then the liquidator vault.
+ *   <li>{@code BackstopVault}: Hyperliquid's market liquidation, then the liquidator vault;
+ *   <li>{@code WindowCapped}: Synthetix v3's flagging and liquidation capped per window, see {@link WindowLogic};
+ *   <li>{@code FillablePrice}: dYdX v4's liquidation at the fillable price, see {@link FillableLogic}.
  * </ul>
  *
  * Whatever the account cannot pay goes to the {@link ShortfallLogic}. Isolated positions are liquidated alone, in the
@@ -64,6 +66,13 @@ public final class LiquidationLogic {
         if (data.isLeft()) {
             return Either.left(data.getLeft());
         }
+        if (config.liquidation() instanceof LiquidationPolicy.WindowCapped w && state.isFlagged(account.id())) {
+            // a flagged account's positions are liquidated window by window, whatever its health now
+            TreeMap<MarketId, Quote> flaggedQuotes = MarginLogic.marketQuotes(
+                            state, account.positions().keySet(), block)
+                    .get();
+            return WindowLogic.liquidate(state, account, receiver, flaggedQuotes, data.get(), w, false, block);
+        }
         if (!data.get().isLiquidatable()) {
             return Either.left(new Revert.NotLiquidatable(
                     account.id(), data.get().marginEquity(), data.get().maintenanceRequirement()));
@@ -78,7 +87,21 @@ public final class LiquidationLogic {
             case LiquidationPolicy.DutchAuction d -> AuctionLogic.bark(state, account, receiver, quotes, d, block);
             case LiquidationPolicy.BackstopVault b ->
                 backstopVault(state, account, receiver, quotes, data.get(), b, block);
+            case LiquidationPolicy.WindowCapped w ->
+                WindowLogic.liquidate(state, account, receiver, quotes, data.get(), w, true, block);
+            case LiquidationPolicy.FillablePrice f ->
+                FillableLogic.liquidate(state, account, receiver, quotes, data.get(), f, block);
         };
+    }
+
+    /** The account-wide liquidation, for mechanisms outside this class that fall back to it. */
+    static Either<Revert, Receipt> accountWideOf(
+            ProtocolState state,
+            Account account,
+            AccountId receiver,
+            TreeMap<MarketId, Quote> quotes,
+            BlockContext block) {
+        return accountWide(state, account, receiver, quotes, block);
     }
 
     /** Closes every cross position and seizes all collateral at once: the foundation's account-wide liquidation. */
@@ -522,6 +545,25 @@ public final class LiquidationLogic {
      * realized too. Every mechanism that closes positions goes through here.
      */
     static Closed closeInto(Step st, AccountId id, AccountId receiver, MarketId m, Quote q, I256 size) {
+        ProtocolConfig config = st.state.config();
+        MarketConfig mc = config.markets().get(m).get();
+        int du = config.assets().get(mc.underlying()).get().decimals();
+        return closeAt(
+                st,
+                id,
+                receiver,
+                m,
+                q,
+                size,
+                MarginLogic.positionValue(size, du, q, config.settlement().decimals()));
+    }
+
+    /**
+     * {@link #closeInto} at another value than the oracle value of {@code size}: the receiver takes the part over
+     * for {@code value} settlement units (dYdX's fill at the fillable price). Every mechanism that closes positions
+     * goes through here.
+     */
+    static Closed closeAt(Step st, AccountId id, AccountId receiver, MarketId m, Quote q, I256 size, I256 value) {
         FundingLogic.settleCross(st, id, m);
         FundingLogic.settleCross(st, receiver, m);
         ProtocolConfig config = st.state.config();
@@ -530,7 +572,6 @@ public final class LiquidationLogic {
         MarketConfig mc = config.markets().get(m).get();
         int du = config.assets().get(mc.underlying()).get().decimals();
         Position p = st.account(id).position(m).get();
-        I256 value = MarginLogic.positionValue(size, du, q, ds);
         I256 notional = MarginLogic.notional(size, du, q, ds);
         I256 quote = MarginLogic.quoteShare(p.quote(), size, p.size());
         transfer(st, receiver, m, p.size(), size, value);

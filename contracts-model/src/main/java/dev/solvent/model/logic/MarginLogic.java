@@ -10,6 +10,7 @@ import dev.solvent.model.math.I256;
 import dev.solvent.model.math.Rounding;
 import dev.solvent.model.math.Units;
 import dev.solvent.model.math.Wad;
+import dev.solvent.model.policy.LiquidationPolicy;
 import dev.solvent.model.state.Account;
 import dev.solvent.model.state.IsolatedPosition;
 import dev.solvent.model.state.Position;
@@ -32,7 +33,9 @@ import io.vavr.control.Either;
  *       its value (rounded down) + its quote - its pending funding (rounded up);
  *   <li>margin equity = the same with positive balances weighted by their collateral weight (rounded down) and debts
  *       by their liability weight (rounded up);
- *   <li>a requirement = the position's notional (rounded up) times the margin ratio (rounded up), summed;
+ *   <li>a requirement = the position's notional (rounded up) times the margin ratio (rounded up), summed; under
+ *       {@code WindowCapped}, Synthetix's size-dependent ratios rounded down and the reward the account's liquidation
+ *       would pay (see {@code WindowLogic});
  *   <li>an account is liquidatable when it carries risk (a position or a debt) and its margin equity is below its
  *       maintenance requirement.
  * </ul>
@@ -251,6 +254,7 @@ public final class MarginLogic {
         int ds = config.settlement().decimals();
         I256 equity = I256.ZERO;
         I256 marginEquity = I256.ZERO;
+        I256 collateral = I256.ZERO;
         boolean risk = !account.positions().isEmpty();
         for (var entry : account.balances()) {
             AssetConfig asset = config.assets().get(entry._1).get();
@@ -258,6 +262,7 @@ public final class MarginLogic {
             if (asset.id().equals(config.settlementAsset())) {
                 equity = equity.plus(balance);
                 marginEquity = marginEquity.plus(balance);
+                collateral = collateral.plus(balance.max(I256.ZERO));
                 risk |= balance.isNegative();
                 continue;
             }
@@ -267,6 +272,7 @@ public final class MarginLogic {
             }
             if (balance.isPositive()) {
                 I256 v = collateralValue(balance, asset.decimals(), q.get(), ds);
+                collateral = collateral.plus(v);
                 equity = equity.plus(v);
                 marginEquity = marginEquity.plus(weighted(v, asset.collateralWeight()));
             } else {
@@ -287,6 +293,15 @@ public final class MarginLogic {
             marginEquity = marginEquity.plus(d.get().pnl());
             im = im.plus(d.get().initialRequirement());
             mm = mm.plus(d.get().maintenanceRequirement());
+        }
+        if (config.liquidation() instanceof LiquidationPolicy.WindowCapped w) {
+            // Synthetix counts the reward its liquidation would pay in both requirements
+            Either<Revert, I256> reward = WindowLogic.possibleReward(state, account, collateral, w, block);
+            if (reward.isLeft()) {
+                return Either.left(reward.getLeft());
+            }
+            im = im.plus(reward.get());
+            mm = mm.plus(reward.get());
         }
         return Either.right(new AccountData(equity, marginEquity, im, mm, risk));
     }
@@ -325,6 +340,10 @@ public final class MarginLogic {
             I256 pending = fundingOwed(p.size(), index.minus(p.fundingIndex()), du);
             I256 pnl = positionValue(p.size(), du, q, ds).plus(p.quote()).minus(pending);
             I256 n = notional(p.size(), du, q, ds);
+            if (config.liquidation() instanceof LiquidationPolicy.WindowCapped w) {
+                WindowLogic.Requirements r = WindowLogic.requirements(w.market(market), p.size(), du, q, ds);
+                return new PositionData(pnl, n, r.initial(), r.maintenance());
+            }
             return new PositionData(pnl, n, requirement(n, m.initialMargin()), requirement(n, m.maintenanceMargin()));
         });
     }

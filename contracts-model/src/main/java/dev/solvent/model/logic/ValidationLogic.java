@@ -12,6 +12,8 @@ import dev.solvent.model.state.Account;
 import dev.solvent.model.state.ProtocolState;
 import dev.solvent.model.tx.BlockContext;
 import dev.solvent.model.tx.Revert;
+import dev.solvent.model.tx.Tx;
+import io.vavr.collection.List;
 import io.vavr.control.Either;
 
 /**
@@ -77,5 +79,39 @@ public final class ValidationLogic {
         return data.meetsInitial()
                 ? Either.right(data)
                 : Either.left(new Revert.InsufficientMargin(id, data.initialRequirement(), data.marginEquity()));
+    }
+
+    /**
+     * {@return the transaction if no account it acts for is flagged for liquidation} A flagged account may not
+     * deposit, withdraw, borrow, repay, trade, move isolated margin or settle funding until its positions are
+     * liquidated (Synthetix v3 reverts such calls with {@code AccountLiquidatable}); liquidations and auction calls
+     * pass.
+     */
+    public static Either<Revert, Tx> notFlagged(ProtocolState state, Tx tx) {
+        if (state.flagged().isEmpty()) {
+            return Either.right(tx);
+        }
+        List<AccountId> actors = switch (tx) {
+            case Tx.Deposit t -> List.of(t.account());
+            case Tx.Withdraw t -> List.of(t.account());
+            case Tx.Borrow t -> List.of(t.account());
+            case Tx.Repay t -> List.of(t.account());
+            case Tx.Trade t -> List.of(t.taker(), t.maker());
+            case Tx.OpenIsolated t -> List.of(t.account(), t.maker());
+            case Tx.ModifyIsolated t -> List.of(t.account(), t.maker());
+            case Tx.CloseIsolated t -> List.of(t.account(), t.maker());
+            case Tx.AddIsolatedMargin t -> List.of(t.account());
+            case Tx.RemoveIsolatedMargin t -> List.of(t.account());
+            case Tx.SettleFunding t -> List.of(t.account());
+            case Tx.BuyCollateral t -> List.of(t.buyer());
+            case Tx.FundInsurance t -> List.empty();
+            case Tx.Liquidate t -> List.empty();
+            case Tx.LiquidateIsolated t -> List.empty();
+            case Tx.Take t -> List.empty();
+            case Tx.Redo t -> List.empty();
+        };
+        return actors.find(state::isFlagged)
+                .<Either<Revert, Tx>>map(a -> Either.left(new Revert.FlaggedForLiquidation(a)))
+                .getOrElse(Either.right(tx));
     }
 }

@@ -1,9 +1,12 @@
 package dev.solvent.model.policy;
 
+import dev.solvent.model.id.AccountId;
 import dev.solvent.model.id.AssetId;
+import dev.solvent.model.id.MarketId;
 import dev.solvent.model.math.U256;
 import dev.solvent.model.math.Wad;
 import io.vavr.collection.TreeMap;
+import io.vavr.control.Option;
 
 /**
  * How the one liquidation engine liquidates an unhealthy cross account: what it closes, at what price, and who gets
@@ -175,12 +178,7 @@ public sealed interface LiquidationPolicy {
      * @param cooldown seconds after a partial liquidation during which market liquidations close whole positions,
      *     {@code >= 0} (30)
      */
-    record BackstopVault(
-            dev.solvent.model.id.AccountId vault,
-            Wad backstopBelow,
-            U256 partialAbove,
-            Wad partialFraction,
-            long cooldown)
+    record BackstopVault(AccountId vault, Wad backstopBelow, U256 partialAbove, Wad partialFraction, long cooldown)
             implements LiquidationPolicy {
 
         /** Rejects out-of-range parameters, naming each. */
@@ -191,6 +189,190 @@ public sealed interface LiquidationPolicy {
             c.present(partialAbove, "partialAbove");
             c.fraction(partialFraction, "partialFraction", false);
             c.require(cooldown >= 0, "cooldown", cooldown, "cooldown >= 0 seconds");
+            c.throwIfAny();
+        }
+    }
+
+    /**
+     * Flagging, then liquidation capped per window, as Synthetix v3 perps ({@code LiquidationModule.liquidate},
+     * {@code PerpsAccount.flagForLiquidation}, {@code PerpsMarket.maxLiquidatableAmount}). Margin ratios grow with a
+     * position's size relative to the market's skew scale ({@code PerpsMarketConfiguration.calculateRequiredMargins}),
+     * and the requirement of an account with positions includes the reward its liquidation would pay. The first
+     * liquidation of an eligible account flags it: every balance it holds goes to the receiver (the liquidity
+     * providers' pool); then, now and in later calls, each position closes into the receiver at the oracle price by
+     * at most what is left of its market's cap in the sliding window ({@code (makerFee + takerFee) * skewScale *
+     * multiplier * windowSeconds}), the account forfeiting the positions' PnL to the receiver. The keeper earns
+     * {@code keeperReward(flag rewards, costs, seized margin)} from the receiver, within the min and max caps.
+     *
+     * @param markets per-market parameters, for markets that differ from {@code defaultMarket}
+     * @param defaultMarket the parameters of every other market
+     * @param flagCost settlement base units a keeper spends to flag an account (Synthetix reads it from a gas oracle)
+     * @param liquidateCost settlement base units a keeper spends per liquidation call
+     * @param minKeeperReward settlement base units a keeper earns at least above its costs ({@code minKeeperRewardUsd})
+     * @param minKeeperProfitRatio the least profit over costs, {@code >= 0} ({@code minKeeperProfitRatioD18})
+     * @param maxKeeperReward the most a keeper earns, settlement base units, {@code >= minKeeperReward}
+     *     ({@code maxKeeperRewardUsd})
+     * @param maxKeeperScalingRatio the most a keeper earns as a share of the seized margin, in {@code [0, 1]}
+     *     ({@code maxKeeperScalingRatioD18})
+     */
+    record WindowCapped(
+            TreeMap<MarketId, Market> markets,
+            Market defaultMarket,
+            U256 flagCost,
+            U256 liquidateCost,
+            U256 minKeeperReward,
+            Wad minKeeperProfitRatio,
+            U256 maxKeeperReward,
+            Wad maxKeeperScalingRatio)
+            implements LiquidationPolicy {
+
+        /** Rejects out-of-range parameters, naming each. */
+        public WindowCapped {
+            PolicyChecks c = new PolicyChecks("liquidation.");
+            c.present(markets, "markets");
+            c.present(defaultMarket, "defaultMarket");
+            c.present(flagCost, "flagCost");
+            c.present(liquidateCost, "liquidateCost");
+            c.present(minKeeperReward, "minKeeperReward");
+            if (c.present(minKeeperProfitRatio, "minKeeperProfitRatio")) {
+                c.require(
+                        !minKeeperProfitRatio.raw().isNegative(),
+                        "minKeeperProfitRatio",
+                        minKeeperProfitRatio,
+                        "minKeeperProfitRatio >= 0");
+            }
+            if (c.present(maxKeeperReward, "maxKeeperReward") && minKeeperReward != null) {
+                c.require(
+                        maxKeeperReward.compareTo(minKeeperReward) >= 0,
+                        "maxKeeperReward",
+                        maxKeeperReward,
+                        "maxKeeperReward >= minKeeperReward (" + minKeeperReward + ")");
+            }
+            c.fraction(maxKeeperScalingRatio, "maxKeeperScalingRatio", true);
+            c.throwIfAny();
+        }
+
+        /** {@return the parameters of {@code market}} */
+        public Market market(MarketId market) {
+            return markets.get(market).getOrElse(defaultMarket);
+        }
+
+        /** {@return a copy with {@code market}'s own parameters} */
+        public WindowCapped withMarket(MarketId market, Market parameters) {
+            return new WindowCapped(
+                    markets.put(market, parameters),
+                    defaultMarket,
+                    flagCost,
+                    liquidateCost,
+                    minKeeperReward,
+                    minKeeperProfitRatio,
+                    maxKeeperReward,
+                    maxKeeperScalingRatio);
+        }
+
+        /**
+         * One market's margin and liquidation parameters, the fields of Synthetix v3's
+         * {@code PerpsMarketConfiguration} that its {@code setLiquidationParameters} and {@code setMaxLiquidationParameters}
+         * set, plus the skew scale.
+         *
+         * @param skewScale base units of the underlying that move the price by 100%, {@code > 0}
+         * @param initialMarginFraction the initial margin ratio per unit of skew impact, {@code >= 0}
+         *     ({@code initialMarginRatioD18}, e.g. 8.92 for ETH on Base)
+         * @param minimumInitialMarginRatio added to every initial margin ratio, in {@code [0, 1]}
+         * @param maintenanceMarginScalar maintenance ratio over initial ratio, in {@code [0, 1]}
+         * @param minimumPositionMargin settlement base units added to each position's requirements
+         * @param flagRewardRatio the flag reward as a share of a flagged position's notional, in {@code [0, 1]}
+         * @param maxLiquidationLimitAccumulationMultiplier scales the per-window cap, {@code > 0}
+         * @param maxSecondsInLiquidationWindow the window's length in seconds, {@code > 0}
+         * @param maxLiquidationPd the skew over skew scale under which a full window may be liquidated once more per
+         *     block when the window is used up, in {@code [0, 1]} (zero: never)
+         * @param endorsedLiquidator a keeper for whom no cap applies and who earns no flag reward
+         */
+        public record Market(
+                U256 skewScale,
+                Wad initialMarginFraction,
+                Wad minimumInitialMarginRatio,
+                Wad maintenanceMarginScalar,
+                U256 minimumPositionMargin,
+                Wad flagRewardRatio,
+                Wad maxLiquidationLimitAccumulationMultiplier,
+                long maxSecondsInLiquidationWindow,
+                Wad maxLiquidationPd,
+                Option<AccountId> endorsedLiquidator) {
+
+            /** Rejects out-of-range parameters, naming each. */
+            public Market {
+                PolicyChecks c = new PolicyChecks("liquidation.market.");
+                if (c.present(skewScale, "skewScale")) {
+                    c.require(!skewScale.isZero(), "skewScale", skewScale, "skewScale > 0 base units");
+                }
+                if (c.present(initialMarginFraction, "initialMarginFraction")) {
+                    c.require(
+                            !initialMarginFraction.raw().isNegative(),
+                            "initialMarginFraction",
+                            initialMarginFraction,
+                            "initialMarginFraction >= 0");
+                }
+                c.fraction(minimumInitialMarginRatio, "minimumInitialMarginRatio", true);
+                c.fraction(maintenanceMarginScalar, "maintenanceMarginScalar", true);
+                c.present(minimumPositionMargin, "minimumPositionMargin");
+                c.fraction(flagRewardRatio, "flagRewardRatio", true);
+                if (c.present(maxLiquidationLimitAccumulationMultiplier, "maxLiquidationLimitAccumulationMultiplier")) {
+                    c.require(
+                            maxLiquidationLimitAccumulationMultiplier.isPositive(),
+                            "maxLiquidationLimitAccumulationMultiplier",
+                            maxLiquidationLimitAccumulationMultiplier,
+                            "maxLiquidationLimitAccumulationMultiplier > 0 (zero would lift the cap)");
+                }
+                c.require(
+                        maxSecondsInLiquidationWindow > 0,
+                        "maxSecondsInLiquidationWindow",
+                        maxSecondsInLiquidationWindow,
+                        "maxSecondsInLiquidationWindow > 0 seconds");
+                c.fraction(maxLiquidationPd, "maxLiquidationPd", true);
+                c.present(endorsedLiquidator, "endorsedLiquidator");
+                c.throwIfAny();
+            }
+        }
+    }
+
+    /**
+     * Liquidation at the fillable price, as dYdX v4 ({@code x/clob/keeper/liquidations.go}): one position per call,
+     * closed into the receiver at {@code (PNNV - ABR * SMMR * PMMR) / PS}, between the oracle price and the oracle
+     * price moved by the whole spread {@code SMMR * PMMR}, where {@code ABR = clamp(BA * (1 - TNC / TMMR), 0, 1)}
+     * (position net notional, spread to maintenance margin ratio, position maintenance requirement, position size,
+     * adjusted bankruptcy rating, bankruptcy adjustment, total net collateral, total maintenance requirement). Above
+     * the bankruptcy price the account pays the insurance fund a fee of at most {@code maxLiquidationFee} of the
+     * fill's quote amount and never more than it has above bankruptcy; below it, the insurance fund covers the loss,
+     * and past the fund the configured shortfall policy deleverages.
+     *
+     * @param bankruptcyAdjustment {@code BA}, {@code >= 1} ({@code bankruptcy_adjustment_ppm}, 1,000,000 on mainnet)
+     * @param spreadToMaintenanceMarginRatio {@code SMMR}, {@code > 0} ({@code spread_to_maintenance_margin_ratio_ppm},
+     *     1,500,000 on mainnet)
+     * @param maxLiquidationFee the fee cap as a share of the fill's quote amount, in {@code (0, 1]}
+     *     ({@code max_liquidation_fee_ppm}, 15,000 on mainnet)
+     */
+    record FillablePrice(Wad bankruptcyAdjustment, Wad spreadToMaintenanceMarginRatio, Wad maxLiquidationFee)
+            implements LiquidationPolicy {
+
+        /** Rejects out-of-range parameters, naming each, as dYdX's {@code LiquidationsConfig.Validate}. */
+        public FillablePrice {
+            PolicyChecks c = new PolicyChecks("liquidation.");
+            if (c.present(bankruptcyAdjustment, "bankruptcyAdjustment")) {
+                c.require(
+                        bankruptcyAdjustment.compareTo(Wad.ONE) >= 0,
+                        "bankruptcyAdjustment",
+                        bankruptcyAdjustment,
+                        "bankruptcyAdjustment >= 1");
+            }
+            if (c.present(spreadToMaintenanceMarginRatio, "spreadToMaintenanceMarginRatio")) {
+                c.require(
+                        spreadToMaintenanceMarginRatio.isPositive(),
+                        "spreadToMaintenanceMarginRatio",
+                        spreadToMaintenanceMarginRatio,
+                        "spreadToMaintenanceMarginRatio > 0");
+            }
+            c.fraction(maxLiquidationFee, "maxLiquidationFee", false);
             c.throwIfAny();
         }
     }

@@ -49,6 +49,17 @@ public record Preset(
             case LiquidationPolicy.CloseFactor c -> c;
             case LiquidationPolicy.DutchAuction d -> d;
             case LiquidationPolicy.BackstopVault b -> b;
+            case LiquidationPolicy.WindowCapped w ->
+                new LiquidationPolicy.WindowCapped(
+                        w.markets().filterKeys(id -> base.markets().containsKey(id)),
+                        w.defaultMarket(),
+                        w.flagCost(),
+                        w.liquidateCost(),
+                        w.minKeeperReward(),
+                        w.minKeeperProfitRatio(),
+                        w.maxKeeperReward(),
+                        w.maxKeeperScalingRatio());
+            case LiquidationPolicy.FillablePrice f -> f;
             case LiquidationPolicy.Absorb a ->
                 new LiquidationPolicy.Absorb(
                         a.liquidationFactors().filterKeys(id -> base.assets().containsKey(id)),

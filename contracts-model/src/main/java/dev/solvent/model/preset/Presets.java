@@ -5,9 +5,7 @@ import io.vavr.control.Option;
 
 /**
  * The presets, as documented constants in the manner of Strata's conventions: each names the protocol version it
- * mirrors. {@code docs/presets.md} gives each preset's formulas and sources. Synthetix v3 perps and dYdX v4 are
- * not here yet: their mechanisms (size-dependent margin with capped liquidation windows and flagging, fillable prices
- * with a fee cap) are not implemented.
+ * mirrors. {@code docs/presets.md} gives each preset's formulas and sources.
  */
 public final class Presets {
 
@@ -20,6 +18,12 @@ public final class Presets {
     /** MakerDAO Liquidations 2.0 with ETH-A's parameters: Dutch auctions; see {@link MakerLiq2}. */
     public static final Preset MAKER_LIQ2 = MakerLiq2.preset();
 
+    /** Synthetix v3 perps: size-dependent margins, flagging, liquidation capped per window; see {@link SynthetixV3}. */
+    public static final Preset SYNTHETIX_V3_PERPS = SynthetixV3.preset();
+
+    /** dYdX v4: liquidation at the fillable price, capped fee, deleveraging; see {@link DydxV4}. */
+    public static final Preset DYDX_V4 = DydxV4.preset();
+
     /** Hyperliquid: market liquidation, then the liquidator vault; see {@link Hyperliquid}. */
     public static final Preset HYPERLIQUID = Hyperliquid.preset();
 
@@ -27,7 +31,7 @@ public final class Presets {
 
     /** {@return every preset} */
     public static List<Preset> all() {
-        return List.of(AAVE_V3, COMPOUND_V3, MAKER_LIQ2, HYPERLIQUID);
+        return List.of(AAVE_V3, COMPOUND_V3, MAKER_LIQ2, SYNTHETIX_V3_PERPS, DYDX_V4, HYPERLIQUID);
     }
 
     /** {@return the preset with this name, such as {@code "AAVE_V3"}} */

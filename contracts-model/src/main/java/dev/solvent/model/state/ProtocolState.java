@@ -6,6 +6,8 @@ import dev.solvent.model.id.AssetId;
 import dev.solvent.model.id.MarketId;
 import dev.solvent.model.math.I256;
 import io.vavr.collection.TreeMap;
+import io.vavr.collection.TreeSet;
+import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
 /**
@@ -26,6 +28,9 @@ import io.vavr.control.Option;
  * @param nextAuctionId the id the next auction gets
  * @param lastPartialLiquidation per account, the block timestamp of its last partial market liquidation (for a
  *     cooldown)
+ * @param flagged accounts flagged for liquidation, whose margin was seized and whose positions are being liquidated
+ *     window by window (Synthetix v3's {@code liquidatableAccounts})
+ * @param liquidations per market, the sizes liquidated by timestamp within the current liquidation window, oldest first
  */
 public record ProtocolState(
         ProtocolConfig config,
@@ -38,7 +43,38 @@ public record ProtocolState(
         TreeMap<AssetId, I256> collateralReserves,
         TreeMap<Long, Auction> auctions,
         long nextAuctionId,
-        TreeMap<AccountId, Long> lastPartialLiquidation) {
+        TreeMap<AccountId, Long> lastPartialLiquidation,
+        TreeSet<AccountId> flagged,
+        TreeMap<MarketId, Vector<LiquidationRecord>> liquidations) {
+
+    /** A state with no flagged account and no liquidation window, as before windows existed. */
+    public ProtocolState(
+            ProtocolConfig config,
+            TreeMap<AccountId, Account> accounts,
+            TreeMap<MarketId, MarketState> markets,
+            I256 insuranceFund,
+            I256 feePool,
+            Ledger ledger,
+            I256 reserves,
+            TreeMap<AssetId, I256> collateralReserves,
+            TreeMap<Long, Auction> auctions,
+            long nextAuctionId,
+            TreeMap<AccountId, Long> lastPartialLiquidation) {
+        this(
+                config,
+                accounts,
+                markets,
+                insuranceFund,
+                feePool,
+                ledger,
+                reserves,
+                collateralReserves,
+                auctions,
+                nextAuctionId,
+                lastPartialLiquidation,
+                TreeSet.empty(),
+                TreeMap.empty());
+    }
 
     /** Requires every field and a state for every configured market. */
     public ProtocolState {
@@ -51,7 +87,9 @@ public record ProtocolState(
                 || reserves == null
                 || collateralReserves == null
                 || auctions == null
-                || lastPartialLiquidation == null) {
+                || lastPartialLiquidation == null
+                || flagged == null
+                || liquidations == null) {
             throw new IllegalArgumentException("a protocol state needs every field");
         }
         if (!markets.keySet().equals(config.markets().keySet())) {
@@ -106,7 +144,9 @@ public record ProtocolState(
                 collateralReserves,
                 auctions,
                 nextAuctionId,
-                lastPartialLiquidation);
+                lastPartialLiquidation,
+                flagged,
+                liquidations);
     }
 
     /** {@return a copy with the market state stored} */
@@ -122,7 +162,9 @@ public record ProtocolState(
                 collateralReserves,
                 auctions,
                 nextAuctionId,
-                lastPartialLiquidation);
+                lastPartialLiquidation,
+                flagged,
+                liquidations);
     }
 
     /** {@return a copy with another insurance fund balance} */
@@ -138,7 +180,9 @@ public record ProtocolState(
                 collateralReserves,
                 auctions,
                 nextAuctionId,
-                lastPartialLiquidation);
+                lastPartialLiquidation,
+                flagged,
+                liquidations);
     }
 
     /** {@return a copy with another fee pool balance} */
@@ -154,7 +198,9 @@ public record ProtocolState(
                 collateralReserves,
                 auctions,
                 nextAuctionId,
-                lastPartialLiquidation);
+                lastPartialLiquidation,
+                flagged,
+                liquidations);
     }
 
     /** {@return a copy with another ledger} */
@@ -170,7 +216,9 @@ public record ProtocolState(
                 collateralReserves,
                 auctions,
                 nextAuctionId,
-                lastPartialLiquidation);
+                lastPartialLiquidation,
+                flagged,
+                liquidations);
     }
 
     /** {@return a copy with another reserves balance} */
@@ -186,7 +234,9 @@ public record ProtocolState(
                 collateralReserves,
                 auctions,
                 nextAuctionId,
-                lastPartialLiquidation);
+                lastPartialLiquidation,
+                flagged,
+                liquidations);
     }
 
     /** {@return the absorbed collateral held of {@code asset}} */
@@ -210,7 +260,9 @@ public record ProtocolState(
                 held,
                 auctions,
                 nextAuctionId,
-                lastPartialLiquidation);
+                lastPartialLiquidation,
+                flagged,
+                liquidations);
     }
 
     /** {@return a copy with the auction stored under {@code id} (removed if none), the next id at least {@code id + 1}} */
@@ -226,7 +278,9 @@ public record ProtocolState(
                 collateralReserves,
                 auction.isDefined() ? auctions.put(id, auction.get()) : auctions.remove(id),
                 Math.max(nextAuctionId, id + 1),
-                lastPartialLiquidation);
+                lastPartialLiquidation,
+                flagged,
+                liquidations);
     }
 
     /** {@return a copy that remembers a partial market liquidation of {@code account} at {@code timestamp}} */
@@ -242,6 +296,72 @@ public record ProtocolState(
                 collateralReserves,
                 auctions,
                 nextAuctionId,
-                lastPartialLiquidation.put(account, timestamp));
+                lastPartialLiquidation.put(account, timestamp),
+                flagged,
+                liquidations);
+    }
+
+    /** {@return whether {@code account} is flagged for liquidation} */
+    public boolean isFlagged(AccountId account) {
+        return flagged.contains(account);
+    }
+
+    /** {@return a copy in which {@code account} is flagged for liquidation, or no longer is} */
+    public ProtocolState withFlag(AccountId account, boolean flag) {
+        return new ProtocolState(
+                config,
+                accounts,
+                markets,
+                insuranceFund,
+                feePool,
+                ledger,
+                reserves,
+                collateralReserves,
+                auctions,
+                nextAuctionId,
+                lastPartialLiquidation,
+                flag ? flagged.add(account) : flagged.remove(account),
+                liquidations);
+    }
+
+    /** {@return the liquidations recorded in {@code market}'s window, oldest first} */
+    public Vector<LiquidationRecord> liquidations(MarketId market) {
+        return liquidations.get(market).getOrElse(Vector.empty());
+    }
+
+    /** {@return a copy with {@code market}'s liquidation records replaced (removed when empty)} */
+    public ProtocolState withLiquidations(MarketId market, Vector<LiquidationRecord> records) {
+        return new ProtocolState(
+                config,
+                accounts,
+                markets,
+                insuranceFund,
+                feePool,
+                ledger,
+                reserves,
+                collateralReserves,
+                auctions,
+                nextAuctionId,
+                lastPartialLiquidation,
+                flagged,
+                records.isEmpty() ? liquidations.remove(market) : liquidations.put(market, records));
+    }
+
+    /** {@return a copy under another configuration with the same markets, every other field kept} */
+    public ProtocolState withConfig(ProtocolConfig other) {
+        return new ProtocolState(
+                other,
+                accounts,
+                markets,
+                insuranceFund,
+                feePool,
+                ledger,
+                reserves,
+                collateralReserves,
+                auctions,
+                nextAuctionId,
+                lastPartialLiquidation,
+                flagged,
+                liquidations);
     }
 }

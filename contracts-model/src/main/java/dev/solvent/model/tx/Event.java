@@ -197,4 +197,70 @@ public sealed interface Event {
      */
     record AccountBackstopped(AccountId account, AccountId vault, Vector<ClosedPosition> closed, I256 equity)
             implements Event {}
+
+    /**
+     * An account was flagged for liquidation (Synthetix v3's {@code AccountFlaggedForLiquidation}): every balance it
+     * held went to the receiver.
+     *
+     * @param availableMargin the account's margin equity when flagged
+     * @param requirement its maintenance requirement, the possible liquidation reward included
+     * @param seizedValue the value of the balances seized, without haircuts (the base of the keeper reward's cap)
+     * @param flagCost the keeper's cost of flagging, settlement base units
+     */
+    record AccountFlagged(
+            AccountId account,
+            AccountId keeper,
+            AccountId receiver,
+            I256 availableMargin,
+            I256 requirement,
+            I256 seizedValue,
+            I256 flagCost)
+            implements Event {}
+
+    /**
+     * One liquidation call under window caps (Synthetix v3's {@code PositionLiquidated} events and
+     * {@code AccountLiquidationAttempt}): parts of positions closed into the receiver at the oracle price, the PnL
+     * forfeited to the receiver, the keeper paid by the receiver.
+     *
+     * @param closed the parts of positions closed, each at most what its market's window allowed
+     * @param forfeited settlement units moved from the account to the receiver (realized value and the PnL of what is
+     *     left of partly closed positions; negative when the receiver bore a loss)
+     * @param flagReward the flag rewards counted in the keeper reward (zero unless this call flagged the account)
+     * @param keeperReward what the receiver paid the keeper
+     * @param fullyLiquidated whether no cross position is left, so that the flag is lowered
+     */
+    record WindowLiquidation(
+            AccountId account,
+            AccountId keeper,
+            AccountId receiver,
+            Vector<ClosedPosition> closed,
+            I256 forfeited,
+            I256 flagReward,
+            I256 keeperReward,
+            boolean fullyLiquidated)
+            implements Event {}
+
+    /**
+     * One position liquidated at dYdX v4's fillable price: closed into the receiver for {@code closed.value()}
+     * settlement units (the price in {@code closed} is the oracle price), the fee paid to the insurance fund, or the
+     * shortfall below the bankruptcy price absorbed by the events that follow.
+     *
+     * @param oracleValue the position's value at the oracle price ({@code PNNV}, rounded down)
+     * @param maxSpread the largest distance of the fill from {@code oracleValue}, {@code SMMR * PMMR} rounded down
+     * @param bankruptcyValue what closing the position must bring for the account to end with exactly nothing above
+     *     its share of the requirement ({@code PNNV - TNC * PMMR / TMMR}, rounded down)
+     * @param fee the liquidation fee paid to the insurance fund
+     * @param shortfall what the fill fell short of the bankruptcy value
+     */
+    record FillableLiquidation(
+            AccountId account,
+            AccountId keeper,
+            AccountId receiver,
+            ClosedPosition closed,
+            I256 oracleValue,
+            I256 maxSpread,
+            I256 bankruptcyValue,
+            I256 fee,
+            I256 shortfall)
+            implements Event {}
 }

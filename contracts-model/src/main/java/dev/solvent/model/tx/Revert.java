@@ -107,6 +107,12 @@ public sealed interface Revert {
     /** Starting the auction would put more tab in auctions than allowed (Maker's "Dog/liquidation-limit-hit"). */
     record AuctionLimitReached(I256 inAuctions, I256 tab, I256 limit) implements Revert {}
 
+    /**
+     * The account is flagged for liquidation and may not deposit, withdraw, trade or settle until its positions are
+     * liquidated (Synthetix v3's {@code AccountLiquidatable}).
+     */
+    record FlaggedForLiquidation(AccountId account) implements Revert {}
+
     /** Solidity {@code Panic(uint256)}: {@code 0x11} arithmetic overflow, {@code 0x12} division by zero. */
     record Panic(int code) implements Revert {}
 }

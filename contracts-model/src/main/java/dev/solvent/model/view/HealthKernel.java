@@ -12,6 +12,7 @@ import dev.solvent.model.math.FixedPoint;
 import dev.solvent.model.math.I256;
 import dev.solvent.model.math.PanicException;
 import dev.solvent.model.math.Wad;
+import dev.solvent.model.policy.LiquidationPolicy;
 import dev.solvent.model.state.Account;
 import dev.solvent.model.state.Position;
 import dev.solvent.model.state.ProtocolState;
@@ -39,7 +40,8 @@ import java.util.Objects;
  * range, or that needs a price the block lacks, is evaluated on the exact path instead: the
  * same {@code MarginLogic} helpers on {@link I256}, slot by slot in the reference's order, so reverts and panics are
  * the reference's too. Accounts the arrays cannot hold at all (a value beyond 128 bits, more slots than the arrays
- * have) are measured by {@code MarginLogic.cross} itself, which needs a kernel built by {@link #of}.
+ * have) are measured by {@code MarginLogic.cross} itself, which needs a kernel built by {@link #of}; so is every account
+ * under Synthetix's {@code WindowCapped} policy, whose size-dependent requirements the arrays do not hold.
  *
  * <p>A kernel holds one block's per-asset and per-market data and is immutable; {@link Accounts} holds the account
  * arrays (reusable across blocks) and {@link Results} receives the output. Typical use:
@@ -1018,10 +1020,12 @@ public final class HealthKernel {
             long[] fl = new long[n * positionSlots];
             boolean[] reference = new boolean[n];
             Map<Integer, Account> aside = HashMap.empty();
+            // Synthetix's size-dependent ratios and liquidation reward are not in the arrays: measure by the reference
+            boolean sizeDependent = config.liquidation() instanceof LiquidationPolicy.WindowCapped;
             int i = -1;
             for (Account a : all) {
                 i++;
-                if (!fits(a, assetIndex, marketIndex, collateralSlots, positionSlots)) {
+                if (sizeDependent || !fits(a, assetIndex, marketIndex, collateralSlots, positionSlots)) {
                     reference[i] = true;
                     aside = aside.put(i, a);
                     continue;

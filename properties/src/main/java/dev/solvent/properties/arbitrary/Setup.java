@@ -142,4 +142,9 @@ public record Setup(
     public Setup with(Function<Vector<Balance>, Vector<Balance>> change, U256 fund) {
         return new Setup(config, genesisTime, change.apply(balances), fund, traders, keeper, prices);
     }
+
+    /** {@return a copy under another configuration, with the same balances, accounts and prices} */
+    public Setup withConfig(ProtocolConfig other) {
+        return new Setup(other, genesisTime, balances, insuranceFund, traders, keeper, prices);
+    }
 }

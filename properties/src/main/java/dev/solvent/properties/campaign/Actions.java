@@ -6,10 +6,12 @@ import dev.solvent.model.config.ProtocolConfig;
 import dev.solvent.model.id.AccountId;
 import dev.solvent.model.id.AssetId;
 import dev.solvent.model.id.MarketId;
+import dev.solvent.model.logic.AuctionLogic;
 import dev.solvent.model.logic.MarginLogic;
 import dev.solvent.model.math.FixedPoint;
 import dev.solvent.model.math.I256;
 import dev.solvent.model.math.Rounding;
+import dev.solvent.model.policy.LiquidationPolicy;
 import dev.solvent.model.state.Account;
 import dev.solvent.model.state.IsolatedPosition;
 import dev.solvent.model.tx.OracleAnswer;
@@ -462,13 +464,15 @@ final class Actions {
         Arbitrary<Transformer<World>> a = Combinators.combine(pick(), rarely(), index())
                 .as((pick, any, fallback) -> step("liquidate an unhealthy account #" + pick, w -> {
                     AccountId k = w.setup().keeper();
+                    // unhealthy accounts, and accounts flagged for liquidation whatever their health now
                     Vector<AccountId> unhealthy = w.setup()
                             .traders()
-                            .filter(t -> w.state()
-                                    .account(t)
-                                    .flatMap(acct -> MarginLogic.cross(w.state(), acct, w.blockFor(k))
-                                            .toOption())
-                                    .exists(MarginLogic.AccountData::isLiquidatable));
+                            .filter(t -> w.state().isFlagged(t)
+                                    || w.state()
+                                            .account(t)
+                                            .flatMap(acct -> MarginLogic.cross(w.state(), acct, w.blockFor(k))
+                                                    .toOption())
+                                            .exists(MarginLogic.AccountData::isLiquidatable));
                     AccountId t =
                             unhealthy.isEmpty() || any ? trader(w, fallback) : unhealthy.get(pick % unhealthy.size());
                     return new Pending(new Tx.Liquidate(t), k, "liquidate " + t);
@@ -498,6 +502,77 @@ final class Actions {
 
     static Action.Independent<World> movePrices(Arbitrary<PricePath.Move> moves) {
         Arbitrary<Transformer<World>> a = moves.map(m -> Transformer.transform("prices " + m, x -> x.move(m)));
+        return independent(a);
+    }
+
+    // ---- mechanism moves
+
+    /** {@return a running auction picked by {@code pick}, or an id that names none} */
+    private static long auction(World w, int pick) {
+        Vector<Long> ids = w.state().auctions().keySet().toVector();
+        return ids.isEmpty() ? w.state().nextAuctionId() : ids.get(pick % ids.size());
+    }
+
+    /** {@return an auction's price now, or one unit when it does not run} */
+    private static I256 auctionPrice(World w, long id) {
+        if (!(w.state().config().liquidation() instanceof LiquidationPolicy.DutchAuction d)) {
+            return I256.ONE;
+        }
+        return w.state()
+                .auctions()
+                .get(id)
+                .map(a -> AuctionLogic.price(d.curve(), a.top(), w.time() - a.tic()))
+                .getOrElse(I256.ONE);
+    }
+
+    /** The keeper takes part or all of a running auction's lot at its price now, sometimes asking for less. */
+    Action.Independent<World> take() {
+        Arbitrary<Transformer<World>> a = Combinators.combine(pick(), perMille(), rarely())
+                .as((pick, pm, cheap) -> step("take " + pm + "‰ of auction #" + pick, w -> {
+                    AccountId k = w.setup().keeper();
+                    long id = auction(w, pick);
+                    I256 lot = w.state().auctions().get(id).map(x -> x.lot()).getOrElse(I256.ONE);
+                    I256 amount = lot.times(I256.of(pm))
+                            .divide(I256.of(1000), Rounding.CEIL)
+                            .max(I256.ONE);
+                    I256 price = auctionPrice(w, id);
+                    I256 max = cheap ? price.minus(I256.ONE).max(I256.ZERO) : price;
+                    return new Pending(
+                            new Tx.Take(id, amount.toU256(), max), k, k + " takes " + amount + " of auction " + id);
+                }));
+        return independent(a);
+    }
+
+    /** The keeper resets an auction, which reverts unless it is due. */
+    Action.Independent<World> redo() {
+        Arbitrary<Transformer<World>> a = pick().map(pick -> step("redo auction #" + pick, w -> {
+            AccountId k = w.setup().keeper();
+            long id = auction(w, pick);
+            return new Pending(new Tx.Redo(id), k, k + " resets auction " + id);
+        }));
+        return independent(a);
+    }
+
+    /** The keeper buys absorbed collateral for some USDC, with no minimum. */
+    Action.Independent<World> buyCollateral() {
+        Arbitrary<Transformer<World>> a = Combinators.combine(
+                        index(), Arbitraries.longs().between(1, 3_000))
+                .as((ai, n) -> step("buy absorbed collateral " + ai + " for " + n, w -> {
+                    AccountId k = w.setup().keeper();
+                    Vector<AssetId> held = w.state()
+                            .collateralReserves()
+                            .filter(e -> e._2.isPositive())
+                            .keySet()
+                            .toVector();
+                    AssetId asset = held.isEmpty() ? asset(w, 1) : held.get(ai % held.size());
+                    int ds = w.state().config().settlement().decimals();
+                    I256 base = I256.of(n).times(I256.pow10(ds));
+                    return new Pending(
+                            new Tx.BuyCollateral(k, asset, dev.solvent.model.math.U256.ZERO, base.toU256()),
+                            k,
+                            k + " buys " + asset + " for " + n + " "
+                                    + w.state().config().settlementAsset());
+                }));
         return independent(a);
     }
 }

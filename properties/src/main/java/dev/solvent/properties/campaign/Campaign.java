@@ -1,5 +1,7 @@
 package dev.solvent.properties.campaign;
 
+import dev.solvent.model.policy.LiquidationPolicy;
+import dev.solvent.model.policy.ShortfallPolicy;
 import dev.solvent.properties.arbitrary.PricePath;
 import dev.solvent.properties.arbitrary.Setup;
 import dev.solvent.properties.arbitrary.Standard;
@@ -8,6 +10,7 @@ import dev.solvent.properties.invariant.Invariants;
 import dev.solvent.properties.invariant.Transition;
 import dev.solvent.properties.invariant.Violation;
 import io.vavr.collection.Vector;
+import io.vavr.control.Option;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.state.ActionChain;
 import net.jqwik.api.state.ActionChainArbitrary;
@@ -55,6 +58,7 @@ public final class Campaign {
     private final Arbitrary<PricePath.Move> moves;
     private final int maxSteps;
     private final Coverage coverage;
+    private final Option<LiquidationPolicy> mechanism;
 
     /**
      * The least share of runs, in percent, in which each interesting case must occur.
@@ -78,13 +82,15 @@ public final class Campaign {
             Vector<Invariant> invariants,
             Arbitrary<PricePath.Move> moves,
             int maxSteps,
-            Coverage coverage) {
+            Coverage coverage,
+            Option<LiquidationPolicy> mechanism) {
         this.setups = setups;
         this.engine = engine;
         this.invariants = invariants;
         this.moves = moves;
         this.maxSteps = maxSteps;
         this.coverage = coverage;
+        this.mechanism = mechanism;
     }
 
     /**
@@ -103,7 +109,8 @@ public final class Campaign {
                         .withJumps(3_000, 3)
                         .moves(),
                 isLong() ? LONG_STEPS : DEFAULT_STEPS,
-                Coverage.DEFAULT);
+                Coverage.DEFAULT,
+                Option.none());
     }
 
     /** {@return whether the system property {@code solvent.campaign} asks for the long campaign} */
@@ -113,32 +120,63 @@ public final class Campaign {
 
     /** {@return the same campaign driving another engine} */
     public Campaign withEngine(Engine other) {
-        return new Campaign(setups, other, invariants, moves, maxSteps, coverage);
+        return new Campaign(setups, other, invariants, moves, maxSteps, coverage, mechanism);
     }
 
     /** {@return the same campaign drawing its setups from {@code other}} */
     public Campaign withSetups(Arbitrary<Setup> other) {
-        return new Campaign(other, engine, invariants, moves, maxSteps, coverage);
+        return new Campaign(other, engine, invariants, moves, maxSteps, coverage, mechanism);
     }
 
     /** {@return the same campaign checking these invariants instead} */
     public Campaign withInvariants(Vector<Invariant> other) {
-        return new Campaign(setups, engine, other, moves, maxSteps, coverage);
+        return new Campaign(setups, engine, other, moves, maxSteps, coverage, mechanism);
     }
 
     /** {@return the same campaign with price moves drawn from {@code other}} */
     public Campaign withMoves(Arbitrary<PricePath.Move> other) {
-        return new Campaign(setups, engine, invariants, other, maxSteps, coverage);
+        return new Campaign(setups, engine, invariants, other, maxSteps, coverage, mechanism);
     }
 
     /** {@return the same campaign with chains of at most {@code steps} steps} */
     public Campaign withMaxSteps(int steps) {
-        return new Campaign(setups, engine, invariants, moves, steps, coverage);
+        return new Campaign(setups, engine, invariants, moves, steps, coverage, mechanism);
+    }
+
+    /**
+     * {@return the same campaign with every setup liquidating under {@code policy}, and the moves its mechanism needs:
+     * takes and resets for Dutch auctions, purchases of absorbed collateral for absorption}
+     *
+     * {@snippet :
+     * Campaign auctions = Campaign.standard().withLiquidationPolicy(MakerLiq2.ethA());
+     * }
+     */
+    public Campaign withLiquidationPolicy(LiquidationPolicy policy) {
+        return new Campaign(
+                setups.map(s -> s.withConfig(s.config().withLiquidation(policy))),
+                engine,
+                invariants,
+                moves,
+                maxSteps,
+                coverage,
+                Option.some(policy));
+    }
+
+    /** {@return the same campaign with every setup absorbing shortfalls by {@code policy}} */
+    public Campaign withShortfallPolicy(ShortfallPolicy policy) {
+        return new Campaign(
+                setups.map(s -> s.withConfig(s.config().withShortfall(policy))),
+                engine,
+                invariants,
+                moves,
+                maxSteps,
+                coverage,
+                mechanism);
     }
 
     /** {@return the same campaign demanding another coverage} */
     public Campaign withCoverage(Coverage other) {
-        return new Campaign(setups, engine, invariants, moves, maxSteps, other);
+        return new Campaign(setups, engine, invariants, moves, maxSteps, other, mechanism);
     }
 
     /**
@@ -173,7 +211,7 @@ public final class Campaign {
 
     private ActionChainArbitrary<World> actions(ActionChainArbitrary<World> chain) {
         Actions actions = new Actions();
-        return chain.withAction(20, Actions.movePrices(moves))
+        chain = chain.withAction(20, Actions.movePrices(moves))
                 .withAction(22, actions.trade())
                 .withAction(12, actions.liquidate())
                 .withAction(8, actions.liquidateIsolated())
@@ -187,8 +225,14 @@ public final class Campaign {
                 .withAction(2, actions.closeIsolated())
                 .withAction(1, actions.addIsolatedMargin())
                 .withAction(2, actions.removeIsolatedMargin())
-                .withAction(1, actions.settleFunding())
-                .withMaxTransformations(maxSteps);
+                .withAction(1, actions.settleFunding());
+        if (mechanism.exists(LiquidationPolicy.DutchAuction.class::isInstance)) {
+            chain = chain.withAction(10, actions.take()).withAction(3, actions.redo());
+        }
+        if (mechanism.exists(LiquidationPolicy.Absorb.class::isInstance)) {
+            chain = chain.withAction(6, actions.buyCollateral());
+        }
+        return chain.withMaxTransformations(maxSteps);
     }
 
     /**

@@ -110,12 +110,27 @@ public record World(
             boolean liquidation = false;
             boolean shortfall = false;
             for (Event e : events) {
-                if (e instanceof Event.AccountLiquidated l) {
-                    liquidation = true;
-                    shortfall |= l.shortfall().isPositive();
-                } else if (e instanceof Event.IsolatedPositionLiquidated l) {
-                    liquidation = true;
-                    shortfall |= l.shortfall().isPositive();
+                switch (e) {
+                    case Event.AccountLiquidated l -> {
+                        liquidation = true;
+                        shortfall |= l.shortfall().isPositive();
+                    }
+                    case Event.IsolatedPositionLiquidated l -> {
+                        liquidation = true;
+                        shortfall |= l.shortfall().isPositive();
+                    }
+                    case Event.LiquidationCalled l -> {
+                        liquidation = true;
+                        shortfall |= l.shortfall().isPositive();
+                    }
+                    case Event.FillableLiquidation l -> {
+                        liquidation = true;
+                        shortfall |= l.shortfall().isPositive();
+                    }
+                    case Event.AccountAbsorbed l -> liquidation = true;
+                    case Event.AccountBackstopped l -> liquidation = true;
+                    case Event.WindowLiquidation l -> liquidation |= !l.closed().isEmpty();
+                    default -> {}
                 }
             }
             return new Tally(
@@ -125,7 +140,11 @@ public record World(
                     shortfalls + (shortfall ? 1 : 0),
                     covered + (events.exists(Event.ShortfallCovered.class::isInstance) ? 1 : 0),
                     socialized + (events.exists(Event.LossSocialized.class::isInstance) ? 1 : 0),
-                    deleveraged + (events.exists(Event.PositionDeleveraged.class::isInstance) ? 1 : 0),
+                    deleveraged
+                            + (events.exists(x -> x instanceof Event.PositionDeleveraged
+                                            || x instanceof Event.PositionAutoDeleveraged)
+                                    ? 1
+                                    : 0),
                     badDebt + (events.exists(Event.BadDebtRecorded.class::isInstance) ? 1 : 0),
                     priceMoves);
         }

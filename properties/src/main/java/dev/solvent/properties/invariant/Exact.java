@@ -130,10 +130,30 @@ final class Exact {
 
     /**
      * {@return everything the protocol owes, exactly, at the block's prices: every account's equity plus the insurance
-     * fund and the fee pool; none if a price is missing}
+     * fund, the fee pool and the protocol's reserves (settlement reserves, absorbed collateral and lots in auction at
+     * their exact value); none if a price is missing}
      */
     static Option<BigInteger> liabilities(ProtocolState state, BlockContext block) {
-        BigInteger sum = units(state.insuranceFund()).add(units(state.feePool()));
+        ProtocolConfig config = state.config();
+        BigInteger sum =
+                units(state.insuranceFund()).add(units(state.feePool())).add(units(state.reserves()));
+        // the protocol's own holdings move against the accounts' claims in absorptions and auctions
+        for (var e : state.collateralReserves()) {
+            AssetConfig asset = config.assets().get(e._1).get();
+            Option<OracleAnswer> ans = answer(asset, block);
+            if (ans.isEmpty()) {
+                return Option.none();
+            }
+            sum = sum.add(value(config, e._2, asset.decimals(), ans.get()));
+        }
+        for (var auction : state.auctions().values()) {
+            AssetConfig asset = config.assets().get(auction.asset()).get();
+            Option<OracleAnswer> ans = answer(asset, block);
+            if (ans.isEmpty()) {
+                return Option.none();
+            }
+            sum = sum.add(value(config, auction.lot(), asset.decimals(), ans.get()));
+        }
         for (Account a : state.accounts().values()) {
             Option<BigInteger> c = claim(state, a, block);
             if (c.isEmpty()) {

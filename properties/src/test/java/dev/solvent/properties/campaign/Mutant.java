@@ -10,10 +10,13 @@ import dev.solvent.model.id.MarketId;
 import dev.solvent.model.logic.MarginLogic;
 import dev.solvent.model.logic.Quote;
 import dev.solvent.model.math.I256;
+import dev.solvent.model.math.Rounding;
 import dev.solvent.model.math.Wad;
 import dev.solvent.model.state.Account;
+import dev.solvent.model.state.Auction;
 import dev.solvent.model.state.IsolatedPosition;
 import dev.solvent.model.state.Ledger;
+import dev.solvent.model.state.LiquidationRecord;
 import dev.solvent.model.state.Position;
 import dev.solvent.model.state.ProtocolState;
 import dev.solvent.model.tx.BlockContext;
@@ -25,6 +28,7 @@ import dev.solvent.model.tx.Tx;
 import io.vavr.collection.TreeMap;
 import io.vavr.collection.Vector;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.math.BigInteger;
 
 /**
@@ -136,7 +140,9 @@ enum Mutant implements Engine {
                     after.collateralReserves(),
                     after.auctions(),
                     after.nextAuctionId(),
-                    after.lastPartialLiquidation());
+                    after.lastPartialLiquidation(),
+                    after.flagged(),
+                    after.liquidations());
             restored = restored.withAccount(restored.accountOrEmpty(x.account()).withPosition(last, kept));
             return Either.right(new Receipt(
                     restored, forgetful.get().events(), forgetful.get().gasUsed()));
@@ -227,7 +233,14 @@ enum Mutant implements Engine {
                             m.takerFee(),
                             m.makerFee()));
             ProtocolConfig eager = new ProtocolConfig(
-                    c.settlementAsset(), c.assets(), markets, c.keeperReward(), c.receiver(), c.shortfall(), c.gas());
+                    c.settlementAsset(),
+                    c.assets(),
+                    markets,
+                    c.keeperReward(),
+                    c.receiver(),
+                    c.shortfall(),
+                    c.gas(),
+                    c.liquidation());
             Either<Revert, Receipt> early = MarginEngine.execute(withConfig(s, eager), tx, b);
             return early.map(e -> new Receipt(withConfig(e.state(), c), e.events(), e.gasUsed()))
                     .orElse(r);
@@ -307,6 +320,194 @@ enum Mutant implements Engine {
             }
             return Either.right(new Receipt(next, events, receipt.gasUsed()));
         }
+    },
+
+    /** A take sells more than the lot: the keeper gets what is left of it and one unit more, the lot goes negative. */
+    AUCTION_OVERSOLD {
+        @Override
+        Either<Revert, Receipt> mutate(ProtocolState s, Tx tx, BlockContext b, Either<Revert, Receipt> r) {
+            if (!(tx instanceof Tx.Take x) || r.isLeft()) {
+                return r;
+            }
+            ProtocolState next = r.get().state();
+            Auction a = next.auctions().get(x.auction()).getOrNull();
+            if (a == null) {
+                return r;
+            }
+            I256 extra = a.lot().plus(I256.ONE);
+            next = next.withAuction(
+                            x.auction(),
+                            Option.some(new Auction(
+                                    a.owner(),
+                                    a.asset(),
+                                    a.tab(),
+                                    a.lot().minus(extra),
+                                    a.tic(),
+                                    a.top(),
+                                    a.decimals())))
+                    .withAccount(next.accountOrEmpty(b.sender()).plusBalance(a.asset(), extra));
+            return Either.right(new Receipt(next, r.get().events(), r.get().gasUsed()));
+        }
+    },
+
+    /** A take that leaves the auction running raises its start price by 1%: the price climbs without a reset. */
+    AUCTION_PRICE_CLIMBS {
+        @Override
+        Either<Revert, Receipt> mutate(ProtocolState s, Tx tx, BlockContext b, Either<Revert, Receipt> r) {
+            if (!(tx instanceof Tx.Take x) || r.isLeft()) {
+                return r;
+            }
+            ProtocolState next = r.get().state();
+            Auction a = next.auctions().get(x.auction()).getOrNull();
+            if (a == null) {
+                return r;
+            }
+            I256 top =
+                    a.top().plus(a.top().divide(I256.of(100), Rounding.FLOOR)).plus(I256.ONE);
+            next = next.withAuction(
+                    x.auction(),
+                    Option.some(new Auction(a.owner(), a.asset(), a.tab(), a.lot(), a.tic(), top, a.decimals())));
+            return Either.right(new Receipt(next, r.get().events(), r.get().gasUsed()));
+        }
+    },
+
+    /** An auction that ends hands what is left of its lot to the keeper, not to the owner. */
+    LEFTOVERS_KEPT {
+        @Override
+        Either<Revert, Receipt> mutate(ProtocolState s, Tx tx, BlockContext b, Either<Revert, Receipt> r) {
+            if (!(tx instanceof Tx.Take x) || r.isLeft()) {
+                return r;
+            }
+            Event.AuctionEnded ended = r.get()
+                    .events()
+                    .filter(Event.AuctionEnded.class::isInstance)
+                    .map(Event.AuctionEnded.class::cast)
+                    .headOption()
+                    .getOrNull();
+            Auction a = s.auctions().get(x.auction()).getOrNull();
+            if (ended == null
+                    || a == null
+                    || !ended.returned().isPositive()
+                    || a.owner().equals(b.sender())) {
+                return r;
+            }
+            ProtocolState next = r.get().state();
+            next = next.withAccount(next.accountOrEmpty(a.owner())
+                    .plusBalance(a.asset(), ended.returned().negate()));
+            next = next.withAccount(next.accountOrEmpty(b.sender()).plusBalance(a.asset(), ended.returned()));
+            return Either.right(new Receipt(next, r.get().events(), r.get().gasUsed()));
+        }
+    },
+
+    /** An absorption credits the account the collateral's whole value, without the liquidation factor. */
+    ABSORBS_AT_FULL_VALUE {
+        @Override
+        Either<Revert, Receipt> mutate(ProtocolState s, Tx tx, BlockContext b, Either<Revert, Receipt> r) {
+            if (!(tx instanceof Tx.Liquidate x) || r.isLeft()) {
+                return r;
+            }
+            ProtocolConfig c = s.config();
+            ProtocolState next = r.get().state();
+            Vector<Event> events = r.get().events();
+            for (Event.CollateralAbsorbed e : events.filter(Event.CollateralAbsorbed.class::isInstance)
+                    .map(Event.CollateralAbsorbed.class::cast)) {
+                if (!e.amount().isPositive()) {
+                    continue;
+                }
+                AssetConfig asset = c.assets().get(e.asset()).get();
+                OracleAnswer o = answer(c, e.asset(), b);
+                I256 full = MarginLogic.collateralValue(
+                        e.amount(),
+                        asset.decimals(),
+                        new Quote("", o.answer(), o.decimals()),
+                        c.settlement().decimals());
+                I256 extra = full.minus(e.value());
+                if (!extra.isPositive()) {
+                    continue;
+                }
+                next = settle(next, x.account(), extra)
+                        .withReserves(next.reserves().minus(extra));
+                events = events.replace(
+                        e,
+                        new Event.CollateralAbsorbed(
+                                e.account(), e.asset(), e.amount(), e.value().plus(extra)));
+            }
+            return Either.right(new Receipt(next, events, r.get().gasUsed()));
+        }
+    },
+
+    /** A window-capped liquidation forgets what the window already liquidated, so every call gets a whole cap. */
+    WINDOW_FORGOTTEN {
+        @Override
+        Either<Revert, Receipt> mutate(ProtocolState s, Tx tx, BlockContext b, Either<Revert, Receipt> r) {
+            if (!(tx instanceof Tx.Liquidate) || r.isLeft() || s.liquidations().isEmpty()) {
+                return r;
+            }
+            ProtocolState forgetful = s;
+            for (MarketId m : s.liquidations().keySet()) {
+                forgetful = forgetful.withLiquidations(m, Vector.empty());
+            }
+            Either<Revert, Receipt> again = MarginEngine.execute(forgetful, tx, b);
+            if (again.isLeft()) {
+                return r;
+            }
+            ProtocolState next = again.get().state();
+            for (MarketId m : s.config().markets().keySet()) {
+                Vector<LiquidationRecord> old = s.liquidations(m);
+                Vector<LiquidationRecord> fresh = next.liquidations(m);
+                if (fresh.isEmpty() || fresh.last().timestamp() != b.timestamp()) {
+                    next = next.withLiquidations(m, old);
+                    continue;
+                }
+                I256 now = fresh.last().amount();
+                Vector<LiquidationRecord> merged = !old.isEmpty() && old.last().timestamp() == b.timestamp()
+                        ? old.init()
+                                .append(new LiquidationRecord(
+                                        b.timestamp(), old.last().amount().plus(now)))
+                        : old.append(new LiquidationRecord(b.timestamp(), now));
+                next = next.withLiquidations(m, merged);
+            }
+            return Either.right(
+                    new Receipt(next, again.get().events(), again.get().gasUsed()));
+        }
+    },
+
+    /** A fillable-price liquidation takes everything above bankruptcy as its fee, past the fee cap. */
+    FEE_UNCAPPED {
+        @Override
+        Either<Revert, Receipt> mutate(ProtocolState s, Tx tx, BlockContext b, Either<Revert, Receipt> r) {
+            if (!(tx instanceof Tx.Liquidate x) || r.isLeft()) {
+                return r;
+            }
+            Event.FillableLiquidation e = r.get()
+                    .events()
+                    .filter(Event.FillableLiquidation.class::isInstance)
+                    .map(Event.FillableLiquidation.class::cast)
+                    .headOption()
+                    .getOrNull();
+            if (e == null) {
+                return r;
+            }
+            I256 room = e.closed().value().minus(e.bankruptcyValue());
+            I256 extra = room.minus(e.fee());
+            if (!e.fee().isPositive() || !extra.isPositive()) {
+                return r;
+            }
+            ProtocolState next = settle(r.get().state(), x.account(), extra.negate());
+            next = next.withInsuranceFund(next.insuranceFund().plus(extra));
+            Event.FillableLiquidation changed = new Event.FillableLiquidation(
+                    e.account(),
+                    e.keeper(),
+                    e.receiver(),
+                    e.closed(),
+                    e.oracleValue(),
+                    e.maxSpread(),
+                    e.bankruptcyValue(),
+                    room,
+                    e.shortfall());
+            return Either.right(new Receipt(
+                    next, r.get().events().replace(e, changed), r.get().gasUsed()));
+        }
     };
 
     abstract Either<Revert, Receipt> mutate(ProtocolState state, Tx tx, BlockContext block, Either<Revert, Receipt> r);
@@ -355,17 +556,6 @@ enum Mutant implements Engine {
     }
 
     static ProtocolState withConfig(ProtocolState s, ProtocolConfig c) {
-        return new ProtocolState(
-                c,
-                s.accounts(),
-                s.markets(),
-                s.insuranceFund(),
-                s.feePool(),
-                s.ledger(),
-                s.reserves(),
-                s.collateralReserves(),
-                s.auctions(),
-                s.nextAuctionId(),
-                s.lastPartialLiquidation());
+        return s.withConfig(c);
     }
 }

@@ -13,7 +13,8 @@ import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 
 /**
- * The campaign's teeth: the default campaign, with its default tries, against each {@link Mutant} of the model. Each
+ * The campaign's teeth: the default campaign (under the mechanism a mutant breaks, for the mechanisms' mutants), with
+ * its default tries, against each {@link Mutant} of the model. Each
  * property passes only if the campaign breaks an invariant, so a campaign weakened until a mutant survives fails the
  * build. Shrinking is off (finding is what counts here) and a failure's seed is never reused, so each run searches
  * afresh.
@@ -185,5 +186,108 @@ class TeethProperties {
     @Provide
     Arbitrary<Campaign.Run> equalChains() {
         return chains(Mutant.SOCIALIZED_EQUALLY);
+    }
+
+    /** {@return the campaign under a mechanism, for its mutants} */
+    private static Campaign mechanism(dev.solvent.model.policy.LiquidationPolicy policy) {
+        return Mechanisms.campaign(policy, Campaign.Coverage.NONE);
+    }
+
+    @Property(
+            tries = Campaign.DEFAULT_TRIES,
+            shrinking = ShrinkingMode.OFF,
+            afterFailure = AfterFailureMode.RANDOM_SEED)
+    @AddLifecycleHook(MustBeCaught.class)
+    void auctionOversold(@ForAll("auctionOversoldChains") Campaign.Run chain) {
+        mechanism(Mechanisms.DUTCH_AUCTION).withEngine(Mutant.AUCTION_OVERSOLD).runUnobserved(chain);
+    }
+
+    @Provide
+    Arbitrary<Campaign.Run> auctionOversoldChains() {
+        return mechanism(Mechanisms.DUTCH_AUCTION)
+                .withEngine(Mutant.AUCTION_OVERSOLD)
+                .runs();
+    }
+
+    @Property(
+            tries = Campaign.DEFAULT_TRIES,
+            shrinking = ShrinkingMode.OFF,
+            afterFailure = AfterFailureMode.RANDOM_SEED)
+    @AddLifecycleHook(MustBeCaught.class)
+    void auctionPriceClimbs(@ForAll("auctionPriceClimbsChains") Campaign.Run chain) {
+        mechanism(Mechanisms.DUTCH_AUCTION)
+                .withEngine(Mutant.AUCTION_PRICE_CLIMBS)
+                .runUnobserved(chain);
+    }
+
+    @Provide
+    Arbitrary<Campaign.Run> auctionPriceClimbsChains() {
+        return mechanism(Mechanisms.DUTCH_AUCTION)
+                .withEngine(Mutant.AUCTION_PRICE_CLIMBS)
+                .runs();
+    }
+
+    @Property(
+            tries = Campaign.DEFAULT_TRIES,
+            shrinking = ShrinkingMode.OFF,
+            afterFailure = AfterFailureMode.RANDOM_SEED)
+    @AddLifecycleHook(MustBeCaught.class)
+    void leftoversKept(@ForAll("leftoversKeptChains") Campaign.Run chain) {
+        mechanism(Mechanisms.DUTCH_AUCTION).withEngine(Mutant.LEFTOVERS_KEPT).runUnobserved(chain);
+    }
+
+    @Provide
+    Arbitrary<Campaign.Run> leftoversKeptChains() {
+        return mechanism(Mechanisms.DUTCH_AUCTION)
+                .withEngine(Mutant.LEFTOVERS_KEPT)
+                .runs();
+    }
+
+    @Property(
+            tries = Campaign.DEFAULT_TRIES,
+            shrinking = ShrinkingMode.OFF,
+            afterFailure = AfterFailureMode.RANDOM_SEED)
+    @AddLifecycleHook(MustBeCaught.class)
+    void absorbsAtFullValue(@ForAll("absorbsAtFullValueChains") Campaign.Run chain) {
+        mechanism(Mechanisms.ABSORB).withEngine(Mutant.ABSORBS_AT_FULL_VALUE).runUnobserved(chain);
+    }
+
+    @Provide
+    Arbitrary<Campaign.Run> absorbsAtFullValueChains() {
+        return mechanism(Mechanisms.ABSORB)
+                .withEngine(Mutant.ABSORBS_AT_FULL_VALUE)
+                .runs();
+    }
+
+    @Property(
+            tries = Campaign.DEFAULT_TRIES,
+            shrinking = ShrinkingMode.OFF,
+            afterFailure = AfterFailureMode.RANDOM_SEED)
+    @AddLifecycleHook(MustBeCaught.class)
+    void windowForgotten(@ForAll("windowForgottenChains") Campaign.Run chain) {
+        mechanism(Mechanisms.WINDOW_CAPPED).withEngine(Mutant.WINDOW_FORGOTTEN).runUnobserved(chain);
+    }
+
+    @Provide
+    Arbitrary<Campaign.Run> windowForgottenChains() {
+        return mechanism(Mechanisms.WINDOW_CAPPED)
+                .withEngine(Mutant.WINDOW_FORGOTTEN)
+                .runs();
+    }
+
+    @Property(
+            tries = Campaign.DEFAULT_TRIES,
+            shrinking = ShrinkingMode.OFF,
+            afterFailure = AfterFailureMode.RANDOM_SEED)
+    @AddLifecycleHook(MustBeCaught.class)
+    void feeUncapped(@ForAll("feeUncappedChains") Campaign.Run chain) {
+        mechanism(Mechanisms.FILLABLE_PRICE).withEngine(Mutant.FEE_UNCAPPED).runUnobserved(chain);
+    }
+
+    @Provide
+    Arbitrary<Campaign.Run> feeUncappedChains() {
+        return mechanism(Mechanisms.FILLABLE_PRICE)
+                .withEngine(Mutant.FEE_UNCAPPED)
+                .runs();
     }
 }
