@@ -89,6 +89,19 @@ class SimulationTest {
     }
 
     @Test
+    void keepersThatTakePositionsOverSellThemIntoTheMarketToo() {
+        Scenario s = TestScenarios.small(Map.of(
+                "protocol.receiver", "liquidator", "prices.ETH/USD.impact.depth", "20000000", "traders.count", "150"));
+        RunResult r = Simulation.run(s, 3);
+        long[] eth = dev.solvent.simulation.world.Setup.of(s, 3).exogenous().get(1);
+        assertThat(r.summary().liquidations()).isPositive();
+        // the keepers' sales moved ETH below its exogenous path
+        assertThat(io.vavr.collection.Vector.range(0, r.rows().size())
+                        .exists(i -> r.rows().get(i).marketPrices().get(1) < eth[i]))
+                .isTrue();
+    }
+
+    @Test
     void aTinyGasLimitDelaysLiquidations() {
         RunResult roomy = Simulation.run(TestScenarios.small(Map.of()), 3);
         RunResult congested = Simulation.run(TestScenarios.small(Map.of("chain.gasLimit", "1000000")), 3);

@@ -122,6 +122,9 @@ public record LimitedCapital<S>(Scanner<S> scanner, Bidding bidding, I256 capita
             case LiquidationPolicy.AccountWide a -> out;
             case LiquidationPolicy.CloseFactor c -> out;
             case LiquidationPolicy.BackstopVault b -> out;
+            // Synthetix: flag, then liquidate again each window until closed; dYdX: one position per call
+            case LiquidationPolicy.WindowCapped w -> out;
+            case LiquidationPolicy.FillablePrice f -> out;
         };
     }
 

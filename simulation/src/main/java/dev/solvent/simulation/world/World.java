@@ -43,7 +43,6 @@ import dev.solvent.simulation.metrics.BlockRow;
 import dev.solvent.simulation.metrics.HealthSample;
 import dev.solvent.simulation.scenario.Scenario;
 import io.vavr.Tuple2;
-import io.vavr.collection.HashSet;
 import io.vavr.collection.TreeMap;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
@@ -283,13 +282,15 @@ public record World(
         Vector<String> events = Vector.empty();
         Vector<Tuple2<I256, Integer>> nextSales = Vector.fill(setup.keys().size(), new Tuple2<>(I256.ZERO, 0));
         TreeMap<String, Tuple2<Integer, Integer>> nextUnwinding = unwinding;
-        HashSet<AccountId> receivers = HashSet.ofAll(setup.receivers());
         int traderTxs = external.size();
         for (Outcome o : built.outcomes()) {
             PendingTx p = o.tx();
             boolean fromKeeper = chain.ledgers().containsKey(p.sender());
             if (o instanceof Outcome.Succeeded s) {
-                if (receivers.contains(p.sender()) && p.tx() instanceof Tx.Trade t && !fromKeeper) {
+                if (p.tx() instanceof Tx.Trade t
+                        && t.maker().equals(sc.protocol().marketMaker())
+                        && unwinding.containsKey(unwindKey(t.taker(), t.market()))) {
+                    // a receiver selling what it took over (a backstop, a vault, or a keeper as liquidator)
                     int k = setup.keyIndex(setup.keyOf(t.market()));
                     I256 notional = FixedPoint.mulDiv(
                             t.size(),
@@ -306,48 +307,34 @@ public record World(
                 }
                 boolean liquidation = false;
                 for (Event e : s.receipt().events()) {
-                    if (e instanceof Event.AccountLiquidated l) {
+                    Option<Liquidated> seen = Liquidated.of(e);
+                    if (seen.isDefined()) {
+                        Liquidated l = seen.get();
+                        // one transaction is one liquidation, however many events it emits (flag and close, say)
+                        int depth = l.cross() ? depth(before, l.account(), ctx, nextGaps, nextGen) : 1;
+                        if (!liquidation) {
+                            liquidations++;
+                            depths = depths.append(depth);
+                            waits = waits.append(i - since.get(l.account()).getOrElse(i));
+                        }
                         liquidation = true;
-                        liquidations++;
-                        volume += clampLong(l.closedNotional());
-                        int depth = depth(before, l.account(), ctx, nextGaps, nextGen);
-                        depths = depths.append(depth);
-                        waits = waits.append(i - since.get(l.account()).getOrElse(i));
-                        if (l.shortfall().isPositive()) {
+                        if (l.shortfall()) {
                             sunkAtLiquidation++;
                         }
                         for (Event.ClosedPosition c : l.closed()) {
-                            String key = unwindKey(l.receiver(), c.market());
-                            Tuple2<Integer, Integer> u = nextUnwinding.get(key).getOrNull();
-                            nextUnwinding = nextUnwinding.put(
-                                    key,
-                                    new Tuple2<>(
-                                            u == null ? i + 1 + sc.unwind().delayBlocks() : u._1,
-                                            Math.max(u == null ? 0 : u._2, depth)));
+                            volume += clampLong(c.value().abs());
+                            if (l.receiver().isDefined()) {
+                                String key = unwindKey(l.receiver().get(), c.market());
+                                Tuple2<Integer, Integer> u =
+                                        nextUnwinding.get(key).getOrNull();
+                                nextUnwinding = nextUnwinding.put(
+                                        key,
+                                        new Tuple2<>(
+                                                u == null ? i + 1 + sc.unwind().delayBlocks() : u._1,
+                                                Math.max(u == null ? 0 : u._2, depth)));
+                            }
                         }
                         events = events.append(Json.event(bn, p, e, depth));
-                    } else if (e instanceof Event.IsolatedPositionLiquidated l) {
-                        liquidation = true;
-                        liquidations++;
-                        depths = depths.append(1);
-                        events = events.append(Json.event(bn, p, e, 1));
-                    } else if (e instanceof Event.AccountBackstopped
-                            || e instanceof Event.LiquidationCalled
-                            || e instanceof Event.AccountAbsorbed
-                            || e instanceof Event.AuctionKicked) {
-                        liquidation = true;
-                        liquidations++;
-                        Vector<Event.ClosedPosition> closed = switch (e) {
-                            case Event.AccountBackstopped b -> b.closed();
-                            case Event.LiquidationCalled c -> c.closed();
-                            case Event.AccountAbsorbed a -> a.closed();
-                            default -> Vector.empty();
-                        };
-                        for (Event.ClosedPosition c : closed) {
-                            volume += clampLong(c.value().abs());
-                        }
-                        depths = depths.append(1);
-                        events = events.append(Json.event(bn, p, e, 1));
                     } else if (e instanceof Event.ShortfallCovered
                             || e instanceof Event.BadDebtRecorded
                             || e instanceof Event.PositionAutoDeleveraged) {
@@ -438,6 +425,58 @@ public record World(
                 since);
         return new Stepped(
                 next, row, sample, events, built, before, ctx, depths, delayed, underwater, waits, sunkAtLiquidation);
+    }
+
+    /**
+     * What the world reads from any mechanism's liquidation event: whose account, which positions went to whom, and
+     * whether the account's means fell short.
+     *
+     * @param account the liquidated account
+     * @param cross whether its cross account (not one isolated position) was liquidated
+     * @param receiver who took the closed positions over, when someone did
+     * @param closed the positions (or parts) closed
+     * @param shortfall whether the account could not cover its losses
+     */
+    record Liquidated(
+            AccountId account,
+            boolean cross,
+            Option<AccountId> receiver,
+            Vector<Event.ClosedPosition> closed,
+            boolean shortfall) {
+
+        static Option<Liquidated> of(Event e) {
+            return switch (e) {
+                case Event.AccountLiquidated l ->
+                    Option.some(new Liquidated(
+                            l.account(),
+                            true,
+                            Option.some(l.receiver()),
+                            l.closed(),
+                            l.shortfall().isPositive()));
+                case Event.IsolatedPositionLiquidated l ->
+                    Option.some(new Liquidated(l.account(), false, Option.none(), Vector.empty(), false));
+                case Event.LiquidationCalled l ->
+                    Option.some(new Liquidated(l.account(), true, Option.some(l.receiver()), l.closed(), false));
+                case Event.AccountAbsorbed a ->
+                    Option.some(new Liquidated(a.account(), true, Option.some(a.receiver()), a.closed(), false));
+                case Event.AccountBackstopped b ->
+                    Option.some(new Liquidated(b.account(), true, Option.some(b.vault()), b.closed(), false));
+                case Event.AuctionKicked k ->
+                    Option.some(new Liquidated(k.owner(), true, Option.none(), Vector.empty(), false));
+                case Event.AccountFlagged f ->
+                    Option.some(new Liquidated(f.account(), true, Option.none(), Vector.empty(), false));
+                case Event.WindowLiquidation w ->
+                    Option.some(new Liquidated(w.account(), true, Option.some(w.receiver()), w.closed(), false));
+                case Event.FillableLiquidation f ->
+                    Option.some(new Liquidated(
+                            f.account(),
+                            true,
+                            Option.some(f.receiver()),
+                            Vector.of(f.closed()),
+                            f.shortfall().isPositive()));
+                default -> Option.none();
+            };
+        }
     }
 
     private int underlyingDecimals(MarketId market) {
