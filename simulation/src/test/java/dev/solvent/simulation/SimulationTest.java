@@ -81,7 +81,7 @@ class SimulationTest {
     @Test
     void shallowMarketsCascadeDeeperThanDeepOnes() {
         RunResult deep = Simulation.run(TestScenarios.small(Map.of("prices.ETH/USD.impact.depth", "100000000000")), 3);
-        RunResult shallow = Simulation.run(TestScenarios.small(Map.of("prices.ETH/USD.impact.depth", "20000000")), 3);
+        RunResult shallow = Simulation.run(TestScenarios.small(Map.of("prices.ETH/USD.impact.depth", "5000000")), 3);
         assertThat(shallow.summary().maxCascadeDepth())
                 .isGreaterThan(deep.summary().maxCascadeDepth());
         assertThat(shallow.summary().liquidations())

@@ -523,11 +523,20 @@ public final class ScenarioReader {
             f.onlyKnown(s, q, HashSet.of("type", "atBlock", "bps", "overBlocks"));
             String type = f.text(s, q, "type", null, "fall or gap");
             long at = f.whole(s, q, "atBlock", null, 0, Integer.MAX_VALUE);
-            long bps = f.whole(s, q, "bps", null, 1, 9_999);
             if ("fall".equals(type)) {
+                long bps = f.whole(s, q, "bps", null, 1, 9_999);
                 out = out.append(new Shock.Fall(at, bps, f.whole(s, q, "overBlocks", 1L, 1, Integer.MAX_VALUE)));
             } else if ("gap".equals(type)) {
-                out = out.append(new Shock.Gap(at, bps));
+                // signed: -3000 is a 30% gap down, 2500 a 25% gap up
+                long bps = f.whole(s, q, "bps", null, -9_999, 100_000_000);
+                if (bps == 0) {
+                    f.problem(
+                            q + ".bps",
+                            "0 is not valid; valid: a non-zero move in basis points, -9999 to 100000000"
+                                    + " (negative for a gap down)");
+                } else {
+                    out = out.append(new Shock.Gap(at, bps));
+                }
             } else if (type != null) {
                 f.problem(q + ".type", Fields.quote(type) + " is not valid; valid: fall or gap");
             }
