@@ -127,7 +127,11 @@ final class SweepCommand implements Callable<Integer> {
         String runsAt = parquet != null
                 ? parquet
                 // a file: URI, so that a cluster whose default file system is HDFS does not read it as an HDFS path
-                : out.resolve("runs.parquet").toAbsolutePath().toUri().toString().replaceFirst("/$", "");
+                : out.resolve("runs.parquet")
+                        .toAbsolutePath()
+                        .toUri()
+                        .toString()
+                        .replaceFirst("/$", "");
         long started = System.nanoTime();
         List<CellResult> results;
         int tasks;
@@ -141,6 +145,14 @@ final class SweepCommand implements Callable<Integer> {
             return sparkFailed(err, "cannot start Spark with master " + master + ": " + reason(e));
         }
         try {
+            if (spark.sparkContext().isStopped()) {
+                // a standalone master that accepted the connection but never registered the application: Spark
+                // gives up after its own retries and stops the context instead of failing to create it
+                return sparkFailed(
+                        err,
+                        "the Spark master " + master + " did not accept the application (Spark gave up on it);"
+                                + " valid: the URL of a running master of Spark " + spark.version());
+            }
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             tasks = partitions != null ? partitions : SparkSweep.defaultPartitions(sc, sweep);
             try {

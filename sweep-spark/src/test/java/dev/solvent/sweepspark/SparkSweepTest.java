@@ -159,6 +159,26 @@ class SparkSweepTest {
     }
 
     @Test
+    void byDefaultTheRunsGoInAFewTasksPerCoreNotOneTaskPerRun() {
+        Sweep sweep = SweepReader.read(resource("small-2x2.yaml"));
+        // local[2]: two cores, three tasks each, for eight runs
+        assertThat(sc.defaultParallelism()).isEqualTo(2);
+        assertThat(SparkSweep.defaultPartitions(sc, sweep)).isEqualTo(6);
+        Sweep bigger = new Sweep(
+                sweep.source(),
+                sweep.scenarioSource(),
+                sweep.scenarioYaml(),
+                sweep.seed(),
+                1_000,
+                sweep.fixed(),
+                sweep.parameters(),
+                sweep.values(),
+                sweep.heatmapX(),
+                sweep.heatmapY());
+        assertThat(SparkSweep.defaultPartitions(sc, bigger)).isEqualTo(6);
+    }
+
+    @Test
     void withoutAMasterTheSweepRunsLocallyOnLoopbackWithoutAWebUi() {
         SparkConf local = SweepCommand.settings(new SparkConf(false), "app");
         assertThat(local.get("spark.master")).isEqualTo("local[*]");
