@@ -141,7 +141,7 @@ final class SweepCommand implements Callable<Integer> {
         try {
             spark = SparkSession.builder().config(settings).getOrCreate();
             sparkStarted = System.nanoTime();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark's own exceptions are checked ones, thrown undeclared from Scala
             return sparkFailed(err, "cannot start Spark with master " + master + ": " + reason(e));
         }
         try {
@@ -154,11 +154,13 @@ final class SweepCommand implements Callable<Integer> {
                                 + " valid: the URL of a running master of Spark " + spark.version());
             }
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            tasks = partitions != null ? partitions : SparkSweep.defaultPartitions(sc, sweep);
+            tasks = partitions != null
+                    ? Math.min(partitions, sweep.cells().size())
+                    : SparkSweep.defaultPartitions(sc, sweep);
             try {
                 results = SparkSweep.run(sc, sweep, tasks);
                 runsDone = System.nanoTime();
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // a job Spark aborted: SparkException, checked yet undeclared
                 return sparkFailed(err, "the sweep failed on " + master + ": " + reason(e));
             }
             try {
@@ -170,7 +172,7 @@ final class SweepCommand implements Callable<Integer> {
             }
             try {
                 RunsParquet.write(spark, results, runsAt);
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 return sparkFailed(
                         err, "cannot write " + runsAt + " (results.csv and report.html are written): " + reason(e));
             }

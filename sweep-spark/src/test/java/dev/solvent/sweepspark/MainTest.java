@@ -60,6 +60,29 @@ class MainTest {
     }
 
     @Test
+    void aParquetLocationSparkCannotWriteIsOneLineAndExit3AfterTheTableIsWritten(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
+        Path out = dir.resolve("out");
+        String parquet = file.resolve("runs.parquet").toUri().toString();
+        Outcome o = run(
+                new SparkConf(false).setMaster("local[2]"),
+                "sweep",
+                SparkSweepTest.resource("small-2x2.yaml").toString(),
+                "--out",
+                out.toString(),
+                "--parquet",
+                parquet);
+
+        assertThat(o.code()).isEqualTo(3);
+        assertThat(o.err().lines())
+                .singleElement()
+                .asString()
+                .startsWith("solvent-sweep-spark sweep: cannot write " + parquet
+                        + " (results.csv and report.html are written): ");
+        assertThat(out.resolve("results.csv")).isRegularFile();
+    }
+
+    @Test
     void aBadSweepFileListsItsProblemsExitsWith2AndStartsNothing(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, "scenario: small.yaml\nruns: 0\ngrid: {}\ncolour: red\n");
