@@ -123,6 +123,13 @@ class SimulationTest {
         RunResult r = Simulation.run(
                 TestScenarios.small(Map.of("protocol.preset", preset, "traders.count", "150", "blocks", "400")), 3);
         assertThat(r.summary().liquidations()).as(preset).isPositive();
+        long booked =
+                r.summary().keepers().stream().mapToLong(k -> k.liquidations()).sum();
+        assertThat(booked).as(preset).isLessThanOrEqualTo(r.summary().liquidations());
+        if (!preset.equals("HYPERLIQUID") && !preset.equals("DYDX_V4")) {
+            // every mechanism but a vault takeover and a dYdX fill pays the keeper, and its ledger books it
+            assertThat(booked).as(preset).isPositive();
+        }
         assertThat(r.events()).noneMatch(e -> e.contains("\"event\":\"OutOfGas\""));
         assertThat(r.events()).noneMatch(e -> e.contains("SelfLiquidation"));
     }

@@ -150,12 +150,53 @@ public record Chain(
                         out.get(sender).get().plusIncluded(!(o instanceof Outcome.Succeeded), o.gasUsed(), wei, cost));
             }
             if (o instanceof Outcome.Succeeded s) {
+                // every mechanism's keeper reward: account-wide, isolated, Aave's liquidationCall, Comet's absorb,
+                // Maker's bark incentive (tip and chip), Synthetix's liquidation reward; a vault takeover and a dYdX
+                // fill pay none, and gains from taking auctions or buying collateral are trades, not rewards. One
+                // transaction is one liquidation however many events it emits (Maker closes positions and barks).
+                AccountId paid = null;
+                I256 reward = I256.ZERO;
+                boolean liquidated = false;
                 for (Event e : s.receipt().events()) {
-                    if (e instanceof Event.AccountLiquidated l) {
-                        out = credit(out, l.keeper(), l.keeperReward());
-                    } else if (e instanceof Event.IsolatedPositionLiquidated l) {
-                        out = credit(out, l.keeper(), l.keeperReward());
+                    switch (e) {
+                        case Event.AccountLiquidated l -> {
+                            paid = l.keeper();
+                            reward = reward.plus(l.keeperReward());
+                            liquidated = true;
+                        }
+                        case Event.IsolatedPositionLiquidated l -> {
+                            paid = l.keeper();
+                            reward = reward.plus(l.keeperReward());
+                            liquidated = true;
+                        }
+                        case Event.LiquidationCalled l -> {
+                            paid = l.keeper();
+                            reward = reward.plus(l.keeperReward());
+                            liquidated = true;
+                        }
+                        case Event.AccountAbsorbed l -> {
+                            paid = l.keeper();
+                            reward = reward.plus(l.keeperReward());
+                            liquidated = true;
+                        }
+                        case Event.WindowLiquidation l -> {
+                            paid = l.keeper();
+                            reward = reward.plus(l.keeperReward());
+                            liquidated = true;
+                        }
+                        case Event.AuctionKicked k -> {
+                            // a redo of a stale auction pays its incentive but liquidates nobody
+                            paid = k.keeper();
+                            reward = reward.plus(k.incentive());
+                            liquidated |= !k.reset();
+                        }
+                        default -> {}
                     }
+                }
+                if (paid != null && liquidated) {
+                    out = credit(out, paid, reward);
+                } else if (paid != null && out.containsKey(paid)) {
+                    out = out.put(paid, out.get(paid).get().plusIncentive(reward));
                 }
             }
         }

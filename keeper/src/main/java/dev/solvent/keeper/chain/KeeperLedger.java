@@ -66,6 +66,11 @@ public record KeeperLedger(
                 rewards.plus(reward));
     }
 
+    KeeperLedger plusIncentive(I256 reward) {
+        return new KeeperLedger(
+                sent, included, reverted, liquidations, missed, gasUsed, gasSpentWei, gasSpent, rewards.plus(reward));
+    }
+
     KeeperLedger plusMissed() {
         return new KeeperLedger(
                 sent, included, reverted, liquidations, missed + 1, gasUsed, gasSpentWei, gasSpent, rewards);

@@ -461,6 +461,7 @@ public record World(
                     Option.some(new Liquidated(a.account(), true, Option.some(a.receiver()), a.closed(), false));
                 case Event.AccountBackstopped b ->
                     Option.some(new Liquidated(b.account(), true, Option.some(b.vault()), b.closed(), false));
+                case Event.AuctionKicked k when k.reset() -> Option.none(); // a redo, not a new liquidation
                 case Event.AuctionKicked k ->
                     Option.some(new Liquidated(k.owner(), true, Option.none(), Vector.empty(), false));
                 case Event.AccountFlagged f ->
