@@ -35,6 +35,7 @@ final class InvariantWatch implements BlockObserver {
     private Vector<World.Sent> log = Vector.empty();
     private Option<ReplayFiles.Written> written = Option.none();
     private Option<Violation> violation = Option.none();
+    private Option<String> unwritten = Option.none();
 
     InvariantWatch(Vector<Invariant> invariants, Path folder) {
         this.invariants = invariants;
@@ -102,13 +103,22 @@ final class InvariantWatch implements BlockObserver {
                 setup.genesisTransactions().isEmpty()
                         ? io.vavr.collection.TreeMap.empty()
                         : setup.genesisTransactions().head().context().prices());
-        written = Option.some(ReplayFiles.write(replay, log, folder, v.invariant() + ": " + v.message()));
+        try {
+            written = Option.some(ReplayFiles.write(replay, log, folder, v.invariant() + ": " + v.message()));
+        } catch (IllegalArgumentException e) {
+            unwritten = Option.some(e.getMessage());
+        }
         return Option.some(v.invariant() + " violated: " + v.message());
     }
 
     /** {@return the replay files written at the violation, if one was found} */
     Option<ReplayFiles.Written> written() {
         return written;
+    }
+
+    /** {@return why no replay could be written for the violation, if so (such as a policy replay files lack)} */
+    Option<String> unwritten() {
+        return unwritten;
     }
 
     /** {@return the first violation, if one was found} */

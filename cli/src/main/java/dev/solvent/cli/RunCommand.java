@@ -134,6 +134,13 @@ public final class RunCommand implements Callable<Integer> {
             stdout.flush();
             return ExitCodes.PROBLEM_FOUND;
         }
+        if (watch != null && watch.violation().isDefined()) {
+            stdout.println(
+                    "Invariant violated in block " + result.summary().blocks() + " of the run: " + result.stoppedBy());
+            stdout.println("No replay written: " + watch.unwritten().getOrElse("unknown reason"));
+            stdout.flush();
+            return ExitCodes.PROBLEM_FOUND;
+        }
         if (watch != null) {
             stdout.println("Invariants: all " + invariants.size() + " held on every block");
         }

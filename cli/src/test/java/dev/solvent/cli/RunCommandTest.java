@@ -130,6 +130,20 @@ class RunCommandTest {
         Path txs = dir.resolve("replay").resolve("txs.json");
         Cli.Run replay = Cli.run("replay", state.toString(), txs.toString());
         assertThat(replay.code()).as(replay.err()).isZero();
+        // under a mechanism replay files cannot describe, the run still stops and says why there is no replay
+        java.io.StringWriter out2 = new java.io.StringWriter();
+        cl.setOut(new java.io.PrintWriter(out2));
+        int code2 = cl.execute(small(
+                dir.resolve("maker"),
+                "--set",
+                "traders.count=60",
+                "--set",
+                "protocol.preset=MAKER_LIQ2",
+                "--check-invariants"));
+        assertThat(code2).isEqualTo(ExitCodes.PROBLEM_FOUND);
+        assertThat(out2.toString())
+                .contains("TEST-1 violated")
+                .contains("No replay written: replay files are written for the AccountWide liquidation policy only");
         // the last transaction of the replay is the liquidation that broke the invariant
         String json = replay.out();
         int last = json.lastIndexOf("\"index\"");
