@@ -158,39 +158,11 @@ public record Chain(
                 I256 reward = I256.ZERO;
                 boolean liquidated = false;
                 for (Event e : s.receipt().events()) {
-                    switch (e) {
-                        case Event.AccountLiquidated l -> {
-                            paid = l.keeper();
-                            reward = reward.plus(l.keeperReward());
-                            liquidated = true;
-                        }
-                        case Event.IsolatedPositionLiquidated l -> {
-                            paid = l.keeper();
-                            reward = reward.plus(l.keeperReward());
-                            liquidated = true;
-                        }
-                        case Event.LiquidationCalled l -> {
-                            paid = l.keeper();
-                            reward = reward.plus(l.keeperReward());
-                            liquidated = true;
-                        }
-                        case Event.AccountAbsorbed l -> {
-                            paid = l.keeper();
-                            reward = reward.plus(l.keeperReward());
-                            liquidated = true;
-                        }
-                        case Event.WindowLiquidation l -> {
-                            paid = l.keeper();
-                            reward = reward.plus(l.keeperReward());
-                            liquidated = true;
-                        }
-                        case Event.AuctionKicked k -> {
-                            // a redo of a stale auction pays its incentive but liquidates nobody
-                            paid = k.keeper();
-                            reward = reward.plus(k.incentive());
-                            liquidated |= !k.reset();
-                        }
-                        default -> {}
+                    Paid p = Paid.of(e);
+                    if (p != null) {
+                        paid = p.keeper();
+                        reward = reward.plus(p.reward());
+                        liquidated |= p.liquidates();
                     }
                 }
                 if (paid != null && liquidated) {
@@ -201,6 +173,22 @@ public record Chain(
             }
         }
         return out;
+    }
+
+    /** What one event pays a keeper, and whether it is a liquidation (a redo of a stale auction is not). */
+    private record Paid(AccountId keeper, I256 reward, boolean liquidates) {
+
+        static Paid of(Event e) {
+            return switch (e) {
+                case Event.AccountLiquidated l -> new Paid(l.keeper(), l.keeperReward(), true);
+                case Event.IsolatedPositionLiquidated l -> new Paid(l.keeper(), l.keeperReward(), true);
+                case Event.LiquidationCalled l -> new Paid(l.keeper(), l.keeperReward(), true);
+                case Event.AccountAbsorbed l -> new Paid(l.keeper(), l.keeperReward(), true);
+                case Event.WindowLiquidation l -> new Paid(l.keeper(), l.keeperReward(), true);
+                case Event.AuctionKicked k -> new Paid(k.keeper(), k.incentive(), !k.reset());
+                default -> null;
+            };
+        }
     }
 
     private static TreeMap<AccountId, KeeperLedger> credit(
