@@ -128,21 +128,14 @@ public final class ScenarioReader {
         for (int i = 0; i < parts.length; i++) {
             String part = parts[i];
             boolean last = i == parts.length - 1;
-            // keys may contain dots (ETH/USD has none, but 0.05 could): join parts until a key matches
             if (at instanceof ObjectNode o) {
                 String key = part;
-                int j = i;
-                while (!o.has(key) && j + 1 < parts.length && !last) {
-                    String longer = key + "." + parts[j + 1];
-                    if (o.has(longer)) {
-                        key = longer;
-                        j++;
-                        break;
-                    }
-                    break;
+                // a key may itself hold one dot (such as 0.05): take the two parts together when that key exists
+                if (!last && !o.has(key) && o.has(key + "." + parts[i + 1])) {
+                    key = key + "." + parts[i + 1];
+                    i++;
+                    last = i == parts.length - 1;
                 }
-                i = j;
-                last = i == parts.length - 1;
                 if (last) {
                     o.put(key, value);
                     return;

@@ -110,6 +110,15 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void anOverrideReachesAKeyThatHoldsADot() {
+        tools.jackson.databind.JsonNode tree = ScenarioReader.tree("t.yaml", "a:\n  \"0.05\": {b: 1}\n");
+        ScenarioReader.override("t.yaml", tree, "a.0.05.b", "2");
+        ScenarioReader.override("t.yaml", tree, "a.c", "3");
+        assertThat(tree.get("a").get("0.05").get("b").asString()).isEqualTo("2");
+        assertThat(tree.get("a").get("c").asString()).isEqualTo("3");
+    }
+
+    @Test
     void unknownScenarioNamesTheBundledOnes() {
         assertThatThrownBy(() -> Scenarios.load("march-2021", Map.of()))
                 .hasMessage("march-2021: no bundled scenario of that name; valid: one of march-2020, may-2021,"
