@@ -66,9 +66,19 @@ class PolicyFileTest {
         String err = fails(state);
         assertThat(err)
                 .contains(state + ": line " + lineOf(state, "AAVE_V9") + ": preset: ")
-                .contains("is not a preset; valid: one of \"AAVE_V3\", \"COMPOUND_V3\", \"MAKER_LIQ2\","
+                .contains("is not a preset; valid: one of \"AAVE_V3\", \"COMPOUND_STYLE\", \"MAKER_LIQ2\","
                         + " \"SYNTHETIX_V3_PERPS\", \"DYDX_V4\", \"HYPERLIQUID\"")
                 .doesNotContain("keeperReward: is missing");
+    }
+
+    @Test
+    void saysTheOldCompoundPresetIsNowCompoundStyleAndNotComet() throws IOException {
+        Path state = state("  \"preset\": \"COMPOUND_V3\",\n");
+        String err = fails(state);
+        assertThat(err)
+                .contains("is not a preset (COMPOUND_V3 is now COMPOUND_STYLE: a Compound-style policy of Solvent's"
+                        + " engine, not Comet itself; for exact Comet use the mirror")
+                .contains("valid: one of \"AAVE_V3\", \"COMPOUND_STYLE\"");
     }
 
     @Test
@@ -107,7 +117,7 @@ class PolicyFileTest {
     @Test
     void rejectsALiquidationFactorForAnAssetTheFileDoesNotConfigure() throws IOException {
         Path state = state("""
-                  "preset": "COMPOUND_V3",
+                  "preset": "COMPOUND_STYLE",
                   "liquidation": { "liquidationFactors": { "DOGE": "0.9" } },
                 """);
         String err = fails(state);

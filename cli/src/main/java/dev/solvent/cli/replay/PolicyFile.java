@@ -69,7 +69,9 @@ final class PolicyFile {
                             .getOrElse(() -> Decode.invalid(
                                     n,
                                     path,
-                                    "is not a preset",
+                                    Presets.renamed(name)
+                                            .map(why -> "is not a preset (" + why + ")")
+                                            .getOrElse("is not a preset"),
                                     "one of "
                                             + Presets.all()
                                                     .map(p -> "\"" + p.name() + "\"")

@@ -4,16 +4,20 @@ import io.vavr.collection.List;
 import io.vavr.control.Option;
 
 /**
- * The presets, as documented constants in the manner of Strata's conventions: each names the protocol version it
- * mirrors. {@code docs/presets.md} gives each preset's formulas and sources.
+ * The presets, as documented constants in the manner of Strata's conventions: each names the protocol version whose
+ * conventions it follows on Solvent's own engine. A preset is a model, not a mirror: exact protocols live in the
+ * {@code mirrors} module. {@code docs/presets.md} gives each preset's formulas and sources.
  */
 public final class Presets {
 
     /** Aave v3.3: partial liquidation with a close factor; see {@link AaveV3}. */
     public static final Preset AAVE_V3 = AaveV3.preset();
 
-    /** Compound III (cUSDCv3): absorption and storefront sales; see {@link CompoundV3}. */
-    public static final Preset COMPOUND_V3 = CompoundV3.preset();
+    /**
+     * Absorption and storefront sales, Compound-style (cUSDCv3's numbers on Solvent's engine; not a mirror of Comet);
+     * see {@link CompoundStyle}.
+     */
+    public static final Preset COMPOUND_STYLE = CompoundStyle.preset();
 
     /** MakerDAO Liquidations 2.0 with ETH-A's parameters: Dutch auctions; see {@link MakerLiq2}. */
     public static final Preset MAKER_LIQ2 = MakerLiq2.preset();
@@ -31,7 +35,15 @@ public final class Presets {
 
     /** {@return every preset} */
     public static List<Preset> all() {
-        return List.of(AAVE_V3, COMPOUND_V3, MAKER_LIQ2, SYNTHETIX_V3_PERPS, DYDX_V4, HYPERLIQUID);
+        return List.of(AAVE_V3, COMPOUND_STYLE, MAKER_LIQ2, SYNTHETIX_V3_PERPS, DYDX_V4, HYPERLIQUID);
+    }
+
+    /** {@return for a preset name that is gone, what became of it (for error messages)} */
+    public static Option<String> renamed(String name) {
+        return "COMPOUND_V3".equals(name)
+                ? Option.some("COMPOUND_V3 is now COMPOUND_STYLE: a Compound-style policy of Solvent's engine, not"
+                        + " Comet itself; for exact Comet use the mirror, see mirrors/README.md")
+                : Option.none();
     }
 
     /** {@return the preset with this name, such as {@code "AAVE_V3"}} */

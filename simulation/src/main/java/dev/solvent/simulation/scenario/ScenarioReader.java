@@ -418,7 +418,11 @@ public final class ScenarioReader {
             if (preset.isEmpty()) {
                 f.problem(
                         "protocol.preset",
-                        Fields.quote(presetName) + " is not valid; valid: one of "
+                        Fields.quote(presetName) + " is not valid"
+                                + Presets.renamed(presetName)
+                                        .map(why -> " (" + why + ")")
+                                        .getOrElse("")
+                                + "; valid: one of "
                                 + Presets.all().map(Preset::name).mkString(", "));
                 return null;
             }

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * test/quote-collateral-test.ts} at commit c3c7ad0d and {@code test/absorb-test.ts} at commit 17a6e7ac, with its
  * default assets (COMP 175 $, WETH 3,000 $, WBTC 41,000 $; {@code test/helpers.ts} {@code defaultAssets}).
  */
-class CompoundV3Test {
+class CompoundStyleTest {
 
     static final AssetId USDC = AssetId.of("USDC");
     static final AssetId COMP = AssetId.of("COMP");
@@ -54,7 +54,7 @@ class CompoundV3Test {
     }
 
     static AssetConfig comp() {
-        return CompoundV3.collateral(COMP, 18, "COMP/USD", Wad.parse("0.8"));
+        return CompoundStyle.collateral(COMP, 18, "COMP/USD", Wad.parse("0.8"));
     }
 
     @Test
@@ -81,10 +81,10 @@ class CompoundV3Test {
         // absorb-test "absorbs an account with more than enough collateral": liquidateCF 2/3, liquidation factor 1
         Wad liquidateCf = Wad.parse("0.666666666666666666");
         var assets = TreeMap.of(
-                USDC, CompoundV3.base(USDC, 6),
-                COMP, CompoundV3.collateral(COMP, 18, "COMP/USD", liquidateCf),
-                WETH, CompoundV3.collateral(WETH, 18, "ETH/USD", liquidateCf),
-                WBTC, CompoundV3.collateral(WBTC, 8, "BTC/USD", liquidateCf));
+                USDC, CompoundStyle.base(USDC, 6),
+                COMP, CompoundStyle.collateral(COMP, 18, "COMP/USD", liquidateCf),
+                WETH, CompoundStyle.collateral(WETH, 18, "ETH/USD", liquidateCf),
+                WBTC, CompoundStyle.collateral(WBTC, 8, "BTC/USD", liquidateCf));
         var base = new ProtocolConfig(
                 USDC,
                 assets,
@@ -93,7 +93,7 @@ class CompoundV3Test {
                 new PositionReceiver.Liquidator(),
                 new ShortfallPolicy.InsuranceThenBadDebt(),
                 GasSchedule.DEFAULT);
-        return Presets.COMPOUND_V3.withLiquidation(policy).applyTo(base);
+        return Presets.COMPOUND_STYLE.withLiquidation(policy).applyTo(base);
     }
 
     static BlockContext block(AccountId sender, long comp, long eth, long btc) {
@@ -127,7 +127,7 @@ class CompoundV3Test {
         // Comet: finalDebt = 1; startingDebt = 1 - (41,000 + 3,000 + 175) USDC; the account ends with 1 unit and
         // reserves move from -startingDebt to -1, by -(44,175 USDC); the protocol holds the three collaterals
         var policy = new LiquidationPolicy.Absorb(
-                TreeMap.empty(), Wad.ONE, CompoundV3.STORE_FRONT_PRICE_FACTOR, CompoundV3.TARGET_RESERVES);
+                TreeMap.empty(), Wad.ONE, CompoundStyle.STORE_FRONT_PRICE_FACTOR, CompoundStyle.TARGET_RESERVES);
         ProtocolState s = underwater(policy);
         var r = MarginEngine.execute(s, new Tx.Liquidate(UNDERWATER), block(ABSORBER, 175, 3_000, 41_000));
         assertThat(r.isRight()).as("reverted: %s", r.swap().getOrNull()).isTrue();
@@ -158,7 +158,7 @@ class CompoundV3Test {
     void sellsAbsorbedCollateralOnlyWhileReservesAreBelowTarget() {
         // cUSDCv3: liquidation factor of COMP 0.93, storefront 0.5: discount 0.5 * 0.07 = 3.5%
         // 175 * 0.965 = 168.875 $ per COMP; 168.875 USDC buy exactly 1 COMP
-        ProtocolState s = underwater(CompoundV3.absorb());
+        ProtocolState s = underwater(CompoundStyle.absorb());
         BlockContext b = block(ABSORBER, 175, 3_000, 41_000);
         Receipt absorbed =
                 MarginEngine.execute(s, new Tx.Liquidate(UNDERWATER), b).get();
@@ -175,7 +175,7 @@ class CompoundV3Test {
         assertThat(bought.state().reserves()).isEqualTo(STARTING_DEBT.negate().plus(I256.of(168_875_000L)));
         assertThat(Fixtures.conservationViolations(bought.state())).isEmpty();
         // at target the storefront is closed
-        ProtocolState full = after.withReserves(CompoundV3.TARGET_RESERVES.toI256());
+        ProtocolState full = after.withReserves(CompoundStyle.TARGET_RESERVES.toI256());
         assertThat(MarginEngine.execute(full, buy, b.withSender(SUPPLIER)).getLeft())
                 .isEqualTo(new Revert.NotForSale(usdc(5_000_000), usdc(5_000_000)));
         // a minimum above the quote reverts, as Comet's TooMuchSlippage

@@ -12,7 +12,10 @@ import io.vavr.collection.TreeMap;
 import io.vavr.control.Option;
 
 /**
- * Compound III (Comet) absorption, from {@code compound-finance/comet}: {@code contracts/Comet.sol} at commit
+ * An absorb-and-storefront policy of Solvent's own engine, Compound-style: not Compound III. It borrows Comet's ideas
+ * and cUSDCv3's launch numbers but prices the base at 1, values collateral in base units and has no interest indices;
+ * for what Comet itself does, integer for integer, use the mirror ({@code dev.solvent.mirror.comet.Comet} in the
+ * {@code mirrors} module). Ideas and numbers from {@code compound-finance/comet}: {@code contracts/Comet.sol} at commit
  * {@code 17a6e7ac032d9adac209c20b4a9ff9051a599bb4} ({@code absorbInternal}, {@code buyCollateral},
  * {@code quoteCollateral}) and the cUSDCv3 launch parameters in {@code deployments/mainnet/usdc/configuration.json}
  * at commit {@code 3daf2050c7cf51c599fce3eb42619426cb4b4682}: storefront price factor 0.5, target reserves 5,000,000
@@ -22,14 +25,14 @@ import io.vavr.control.Option;
  * is an asset whose collateral weight is its {@code liquidateCollateralFactor}; the base asset is the settlement asset
  * and the only one that can be borrowed.
  */
-public final class CompoundV3 {
+public final class CompoundStyle {
 
     /** cUSDCv3's {@code storeFrontPriceFactor}. */
     public static final Wad STORE_FRONT_PRICE_FACTOR = Wad.parse("0.5");
     /** cUSDCv3's {@code targetReserves}, 5,000,000 USDC in base units. */
     public static final U256 TARGET_RESERVES = U256.of(5_000_000_000_000L);
 
-    private CompoundV3() {}
+    private CompoundStyle() {}
 
     /** {@return the absorb policy with cUSDCv3's launch parameters} */
     public static LiquidationPolicy.Absorb absorb() {
@@ -48,7 +51,7 @@ public final class CompoundV3 {
     /** {@return the preset: absorption into reserves; reserves bear the loss, so no shortfall reaches others} */
     static Preset preset() {
         return new Preset(
-                "COMPOUND_V3",
+                "COMPOUND_STYLE",
                 "compound-finance/comet contracts/Comet.sol @ 17a6e7ac032d9adac209c20b4a9ff9051a599bb4;"
                         + " deployments/mainnet/usdc/configuration.json @ 3daf2050c7cf51c599fce3eb42619426cb4b4682",
                 absorb(),
