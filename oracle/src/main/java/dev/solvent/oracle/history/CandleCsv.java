@@ -69,7 +69,7 @@ public final class CandleCsv {
     }
 
     /**
-     * Reads one of the files bundled in this module's {@code prices/} resources (see its README for provenance), e.g.
+     * Reads one of the files bundled in the {@code solvent-data} artifact's {@code prices/} resources (see its README for provenance), e.g.
      * {@code "eth-usd-2020-03-11_2020-03-14-5m.csv"}.
      *
      * @return the series, or the problems (an unknown name is {@link HistoryError.Unreadable})
@@ -78,7 +78,8 @@ public final class CandleCsv {
         InputStream in = CandleCsv.class.getResourceAsStream("/prices/" + fileName);
         if (in == null) {
             return Either.left(Vector.of(new HistoryError.Unreadable(
-                    fileName, "no bundled price file of that name; see prices/README.md in the oracle module")));
+                    fileName,
+                    "no bundled price file of that name; see prices/README.md in the solvent-data artifact (data/)")));
         }
         try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             return parse(fileName, reader, decimals);

@@ -38,12 +38,13 @@ public final class RoundCsv {
 
     private RoundCsv() {}
 
-    /** Reads one of the round files bundled in this module's {@code prices/} resources. */
+    /** Reads one of the round files bundled in the {@code solvent-data} artifact's {@code prices/} resources. */
     public static Either<Vector<HistoryError>, Vector<Round>> bundled(String fileName) {
         InputStream in = RoundCsv.class.getResourceAsStream("/prices/" + fileName);
         if (in == null) {
             return Either.left(Vector.of(new HistoryError.Unreadable(
-                    fileName, "no bundled price file of that name; see prices/README.md in the oracle module")));
+                    fileName,
+                    "no bundled price file of that name; see prices/README.md in the solvent-data artifact (data/)")));
         }
         try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             return parse(fileName, reader);

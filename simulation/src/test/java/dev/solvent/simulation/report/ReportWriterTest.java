@@ -60,6 +60,15 @@ class ReportWriterTest {
     }
 
     @Test
+    void theInlinedEchartsKeepsItsApacheLicenceHeader() {
+        // ECharts is Apache-2.0: a report.html redistributes it, so its licence header must travel with it
+        String html = ReportWriter.render(ReportFixtures.crash());
+        assertThat(html)
+                .contains("Licensed to the Apache Software Foundation (ASF)")
+                .contains("http://www.apache.org/licenses/LICENSE-2.0");
+    }
+
+    @Test
     void textFromTheModelCannotCloseTheScriptOrInjectMarkup() {
         RunReport hostile = new RunReport(
                 HOSTILE,
