@@ -2,16 +2,14 @@ package dev.solvent.cli;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.solvent.mirror.harness.AnvilProcess;
 import io.vavr.control.Either;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Utf8String;
@@ -32,13 +30,15 @@ import org.web3j.protocol.http.HttpService;
 import org.web3j.utils.Numeric;
 
 /**
- * A real local chain for the keeper's integration tests: anvil on a free loopback port, stopped with SIGTERM, and what
- * the tests need on it: an account funded for a key made up at test time ({@code anvil_setBalance}), the oracle
- * module's test aggregator, an echo contract standing in for the protocol, and rounds pushed to the aggregator.
+ * A real local chain for the keeper's integration tests: anvil with its default flags (normal gas pricing, wall-clock
+ * timestamps), and what the tests need on it: an account funded for a key made up at test time
+ * ({@code anvil_setBalance}), the oracle module's test aggregator, an echo contract standing in for the protocol, and
+ * rounds pushed to the aggregator.
  *
- * <p>The binary is {@code $SOLVENT_ANVIL}, else the system property {@code solvent.anvil} that the build sets to where
- * {@code .ci/install-anvil} puts it. Without a runnable anvil the tests are skipped with the reason, except under CI
- * ({@code CI=true}), where a missing anvil is a failure.
+ * <p>The process is the mirrors harness's {@link AnvilProcess} (from the mirrors test-jar): it finds the binary
+ * ({@code $SOLVENT_ANVIL}, else the system property {@code solvent.anvil} that the build sets to where
+ * {@code .ci/install-anvil} puts it), and without a runnable anvil the tests are skipped with the reason, except under
+ * CI ({@code CI=true}), where a missing anvil is a failure.
  */
 final class Anvil implements AutoCloseable {
 
@@ -58,101 +58,27 @@ final class Anvil implements AutoCloseable {
 
     private static final BigInteger GAS_PRICE = BigInteger.valueOf(2_000_000_000L);
     private static final BigInteger GAS_LIMIT = BigInteger.valueOf(3_000_000);
-    private static final int START_ATTEMPTS = 3;
-    private static final long READY_WITHIN_MILLIS = 15_000;
+    private static final long RECEIPT_WITHIN_MILLIS = 15_000;
     private static final long POLL_MILLIS = 50;
 
-    private final Process process;
-    private final Path log;
-    private final String url;
+    private final AnvilProcess anvil;
     private final HttpService service;
     private final Web3j web3j;
 
-    private Anvil(Process process, Path log, String url) {
-        this.process = process;
-        this.log = log;
-        this.url = url;
-        this.service = new HttpService(url);
+    private Anvil(AnvilProcess anvil) {
+        this.anvil = anvil;
+        this.service = new HttpService(anvil.url());
         this.web3j = Web3j.build(service);
     }
 
     /** {@return a running anvil, or why there is none (under CI a missing anvil fails instead)} */
-    static Either<String, Anvil> start() throws IOException {
-        String fromEnv = System.getenv("SOLVENT_ANVIL");
-        String configured = fromEnv != null && !fromEnv.isBlank() ? fromEnv : System.getProperty("solvent.anvil");
-        if (configured == null || configured.isBlank()) {
-            return unavailable("neither SOLVENT_ANVIL nor the system property solvent.anvil names an anvil binary");
-        }
-        Path binary = Path.of(configured).toAbsolutePath().normalize();
-        if (!Files.isExecutable(binary)) {
-            return unavailable("no runnable anvil at " + binary + "; run .ci/install-anvil (needs npm) or set"
-                    + " SOLVENT_ANVIL to an anvil binary");
-        }
-        String failure = "";
-        // a free port can be taken between our probe and anvil's bind: a bounded number of fresh ports
-        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-            int port = freePort();
-            Path log = Path.of("target", "anvil-" + port + ".log");
-            Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(
-                            binary.toString(),
-                            "--host",
-                            "127.0.0.1",
-                            "--port",
-                            Integer.toString(port),
-                            "--silent",
-                            "--prune-history")
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            Anvil anvil = new Anvil(process, log, "http://127.0.0.1:" + port);
-            if (anvil.awaitReady()) {
-                return Either.right(anvil);
-            }
-            failure = anvil.logText();
-            anvil.close();
-        }
-        return unavailable("anvil at " + binary + " did not start in " + START_ATTEMPTS + " attempts: " + failure);
-    }
-
-    private static Either<String, Anvil> unavailable(String reason) {
-        if ("true".equals(System.getenv("CI"))) {
-            return fail("CI must run the anvil integration tests, but " + reason);
-        }
-        return Either.left("anvil integration test skipped: " + reason);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private boolean awaitReady() {
-        for (long waited = 0; waited < READY_WITHIN_MILLIS; waited += POLL_MILLIS) {
-            try {
-                if (web3j.ethChainId().send().getChainId().longValueExact() == CHAIN_ID) {
-                    return true;
-                }
-            } catch (IOException | RuntimeException notYet) {
-                // not listening yet
-            }
-            try {
-                // waiting on the process, not sleeping: an anvil that dies (a port taken) ends the wait at once
-                if (process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-                    return false;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
+    static Either<String, Anvil> start() {
+        return AnvilProcess.start(List.of()).map(Anvil::new);
     }
 
     /** {@return the JSON-RPC URL} */
     String url() {
-        return url;
+        return anvil.url();
     }
 
     /** {@return the web3j client of this chain} */
@@ -248,43 +174,28 @@ final class Anvil implements AutoCloseable {
 
     /** {@return the receipt of {@code hash}, waiting a bounded time for it} */
     TransactionReceipt receipt(String hash) throws IOException {
-        for (long waited = 0; waited < READY_WITHIN_MILLIS; waited += POLL_MILLIS) {
+        for (long waited = 0; waited < RECEIPT_WITHIN_MILLIS; waited += POLL_MILLIS) {
             var receipt = web3j.ethGetTransactionReceipt(hash).send().getTransactionReceipt();
             if (receipt.isPresent()) {
                 return receipt.get();
             }
             try {
-                if (process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-                    return fail("anvil exited while mining " + hash + ": " + logText());
-                }
+                Thread.sleep(POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return fail("interrupted while waiting for " + hash);
             }
+            if (!anvil.isAlive()) {
+                return fail("anvil exited while mining " + hash + ": " + anvil.logText());
+            }
         }
-        return fail("no receipt for " + hash + " within " + READY_WITHIN_MILLIS + " ms");
+        return fail("no receipt for " + hash + " within " + RECEIPT_WITHIN_MILLIS + " ms");
     }
 
-    private String logText() {
-        try {
-            return Files.readString(log).strip();
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
-    }
-
-    /** Stops anvil with SIGTERM (forcibly if it does not stop within seconds) and the web3j client. */
+    /** Stops the web3j client and anvil (with SIGTERM, forcibly if it does not stop within seconds). */
     @Override
     public void close() {
         web3j.shutdown();
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        anvil.close();
     }
 }

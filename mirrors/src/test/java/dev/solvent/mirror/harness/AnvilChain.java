@@ -1,25 +1,18 @@
 package dev.solvent.mirror.harness;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import dev.solvent.mirror.evm.Address;
 import io.vavr.control.Either;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,9 +26,9 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>The node runs on a free loopback port with {@code --prune-history}, a zero base fee and gas price (so that
  * {@code block.basefee == 0} and transactions with {@code gasPrice 0} from accounts without ether are accepted),
  * auto-impersonation (so {@code eth_sendTransaction} works from any address, unsigned), a block gas limit of
- * {@value #BLOCK_GAS_LIMIT} and a fixed genesis timestamp ({@value #GENESIS_TIMESTAMP}). The binary is
- * {@code $SOLVENT_ANVIL}, else the system property {@code solvent.anvil} that the build sets. Without a runnable
- * anvil, {@link #start()} gives the reason to skip with, except under CI ({@code CI=true}), where it fails.
+ * {@value #BLOCK_GAS_LIMIT} and a fixed genesis timestamp ({@value #GENESIS_TIMESTAMP}). {@link AnvilProcess} finds,
+ * starts and stops it: without a runnable anvil, {@link #start()} gives the reason to skip with, except under CI
+ * ({@code CI=true}), where it fails.
  *
  * <p>Timing rules of anvil 1.7.1 (checked by {@code CometChainIT.anvilTimingRules}):
  *
@@ -69,27 +62,34 @@ public final class AnvilChain implements AutoCloseable {
     /** The block gas limit: so large that no block passes half of it, which keeps the base fee at 0. */
     public static final long BLOCK_GAS_LIMIT = 1_000_000_000_000L;
 
-    private static final long CHAIN_ID = 31_337;
-    private static final int START_ATTEMPTS = 3;
-    private static final long READY_WITHIN_MILLIS = 15_000;
+    /** This chain's flags beyond {@link AnvilProcess}'s own (loopback host, free port, pruned history). */
+    private static final List<String> FLAGS = List.of(
+            "--base-fee",
+            "0",
+            "--gas-price",
+            "0",
+            "--disable-min-priority-fee",
+            "--auto-impersonate",
+            "--gas-limit",
+            Long.toString(BLOCK_GAS_LIMIT),
+            "--timestamp",
+            Long.toString(GENESIS_TIMESTAMP));
+
     private static final long RECEIPT_WITHIN_MILLIS = 15_000;
-    private static final long POLL_MILLIS = 20;
     private static final long RECEIPT_POLL_MILLIS = 1;
     private static final long METHOD_NOT_FOUND = -32_601;
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    private final Process process;
-    private final Path log;
+    private final AnvilProcess anvil;
     private final URI uri;
     private final HttpClient http;
     private long nextId = 1;
     private boolean sendSync = true;
 
-    private AnvilChain(Process process, Path log, URI uri) {
-        this.process = process;
-        this.log = log;
-        this.uri = uri;
+    private AnvilChain(AnvilProcess anvil) {
+        this.anvil = anvil;
+        this.uri = URI.create(anvil.url());
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
@@ -156,144 +156,24 @@ public final class AnvilChain implements AutoCloseable {
      * test (a class-level abort would hide it: Surefire reports such a class as zero tests). Under CI it fails instead.
      */
     public static Either<String, AnvilChain> start() {
-        Either<String, Path> found = binary();
-        if (found.isLeft()) {
-            return unavailable(found.getLeft());
-        }
-        Path binary = found.get();
-        String failure = "";
-        // a free port can be taken between our probe and anvil's bind: a bounded number of fresh ports
-        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-            int port;
-            Path log;
-            Process process;
-            try {
-                port = freePort();
-                log = Path.of("target", "anvil-" + port + ".log");
-                Files.createDirectories(log.getParent());
-                process = new ProcessBuilder(command(binary, port))
-                        .redirectErrorStream(true)
-                        .redirectOutput(log.toFile())
-                        .start();
-            } catch (IOException e) {
-                return unavailable("anvil at " + binary + " cannot be run: " + e.getMessage());
-            }
-            AnvilChain chain = new AnvilChain(process, log, URI.create("http://127.0.0.1:" + port));
-            if (chain.awaitReady()) {
-                return Either.right(chain);
-            }
-            failure = chain.logText();
-            chain.close();
-        }
-        return unavailable("anvil at " + binary + " did not start in " + START_ATTEMPTS + " attempts: " + failure);
-    }
-
-    private static List<String> command(Path binary, int port) {
-        return List.of(
-                binary.toString(),
-                "--host",
-                "127.0.0.1",
-                "--port",
-                Integer.toString(port),
-                "--silent",
-                "--prune-history",
-                "--base-fee",
-                "0",
-                "--gas-price",
-                "0",
-                "--disable-min-priority-fee",
-                "--auto-impersonate",
-                "--gas-limit",
-                Long.toString(BLOCK_GAS_LIMIT),
-                "--timestamp",
-                Long.toString(GENESIS_TIMESTAMP));
-    }
-
-    private static Either<String, Path> binary() {
-        String fromEnv = System.getenv("SOLVENT_ANVIL");
-        String configured = fromEnv != null && !fromEnv.isBlank() ? fromEnv : System.getProperty("solvent.anvil");
-        if (configured == null || configured.isBlank()) {
-            return Either.left("neither SOLVENT_ANVIL nor the system property solvent.anvil names an anvil binary");
-        }
-        Path binary = Path.of(configured).toAbsolutePath().normalize();
-        if (!Files.isExecutable(binary)) {
-            return Either.left("no runnable anvil at " + binary + "; run .ci/install-anvil (needs npm) or set"
-                    + " SOLVENT_ANVIL to an anvil binary");
-        }
-        return Either.right(binary);
-    }
-
-    private static Either<String, AnvilChain> unavailable(String reason) {
-        if ("true".equals(System.getenv("CI"))) {
-            return fail("CI must run the anvil integration tests, but " + reason);
-        }
-        return Either.left("anvil integration test skipped: " + reason);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** Waits, bounded, until anvil answers {@code eth_chainId}; false if it exits or never answers. */
-    private boolean awaitReady() {
-        for (long waited = 0; waited < READY_WITHIN_MILLIS; waited += POLL_MILLIS) {
-            try {
-                if (quantity(request("eth_chainId")) == CHAIN_ID) {
-                    return true;
-                }
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            // waiting on the process, not sleeping: an anvil that dies (a port taken) ends the wait at once
-            if (exitedWithin(POLL_MILLIS)) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    private boolean exitedWithin(long millis) {
-        try {
-            return process.waitFor(millis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for anvil", e);
-        }
-    }
-
-    private String logText() {
-        try {
-            return Files.readString(log).strip();
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+        return AnvilProcess.start(FLAGS).map(AnvilChain::new);
     }
 
     /** {@return the JSON-RPC URL, on the loopback interface} */
     public String url() {
-        return uri.toString();
+        return anvil.url();
     }
 
     /** {@return the process id of the anvil this chain started} */
     public long pid() {
-        return process.pid();
+        return anvil.pid();
     }
 
-    /** Stops anvil with SIGTERM (forcibly if it does not stop within seconds) and the HTTP client. */
+    /** Stops the HTTP client and anvil (with SIGTERM, forcibly if it does not stop within seconds). */
     @Override
     public void close() {
         http.close();
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        anvil.close();
     }
 
     // ---- JSON-RPC ----------------------------------------------------------------------------------------------
@@ -467,11 +347,21 @@ public final class AnvilChain implements AutoCloseable {
             if (!receipt.isNull() && !receipt.isMissingNode()) {
                 return receipt(receipt);
             }
-            if (exitedWithin(RECEIPT_POLL_MILLIS)) {
-                throw new IllegalStateException("anvil exited while mining " + hash + ": " + logText());
+            pause(RECEIPT_POLL_MILLIS);
+            if (!anvil.isAlive()) {
+                throw new IllegalStateException("anvil exited while mining " + hash + ": " + anvil.logText());
             }
         }
         throw new IllegalStateException("no receipt for " + hash + " within " + RECEIPT_WITHIN_MILLIS + " ms");
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for anvil", e);
+        }
     }
 
     private static Receipt receipt(JsonNode r) {
