@@ -22,6 +22,12 @@ public sealed interface EvmRevert {
     record Empty() implements EvmRevert {}
 
     /**
+     * The {@code INVALID} opcode: what solc before 0.8 emits for a division by zero and a failed {@code assert}. No
+     * revert data and all gas spent; a node reports it as an execution error, not a revert.
+     */
+    record InvalidOpcode() implements EvmRevert {}
+
+    /**
      * A call the mirror does not implement (signature checks, flash callbacks, ...). Never produced by a real
      * contract: the harness does not generate such calls, and a user sees a clear reason instead of a wrong answer.
      */

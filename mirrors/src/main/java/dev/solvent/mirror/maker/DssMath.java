@@ -1,0 +1,145 @@
+package dev.solvent.mirror.maker;
+
+import dev.solvent.mirror.evm.EvmRevert;
+import dev.solvent.mirror.evm.Word;
+import java.math.BigInteger;
+
+/**
+ * dss's arithmetic (solc 0.6, no checked math): {@code add}, {@code sub}, {@code mul} that {@code require} and so
+ * revert with empty data, the Vat's mixed signed forms, division whose zero divisor is the {@code INVALID} opcode,
+ * and the two {@code rpow}s (the Jug's and the abaci's, which check overflow differently).
+ */
+final class DssMath {
+
+    static final BigInteger WAD = DssState.WAD;
+    static final BigInteger RAY = DssState.RAY;
+    static final BigInteger TWO_255 = BigInteger.ONE.shiftLeft(255);
+    private static final BigInteger TWO_128 = BigInteger.ONE.shiftLeft(128);
+
+    private DssMath() {}
+
+    static RuntimeException empty() {
+        return new EvmRevert.Empty().raise();
+    }
+
+    static RuntimeException fail(String message) {
+        return new EvmRevert.ErrorString(message).raise();
+    }
+
+    static void require(boolean ok, String message) {
+        if (!ok) {
+            throw fail(message);
+        }
+    }
+
+    static void require(boolean ok) {
+        if (!ok) {
+            throw empty();
+        }
+    }
+
+    static BigInteger uint(BigInteger v) {
+        require(v.signum() >= 0 && v.bitLength() <= 256);
+        return v;
+    }
+
+    static BigInteger add(BigInteger x, BigInteger y) {
+        return uint(x.add(y));
+    }
+
+    static BigInteger sub(BigInteger x, BigInteger y) {
+        return uint(x.subtract(y));
+    }
+
+    static BigInteger mul(BigInteger x, BigInteger y) {
+        return uint(x.multiply(y));
+    }
+
+    /** Solidity's {@code /} before 0.8: a zero divisor is the INVALID opcode. */
+    static BigInteger div(BigInteger x, BigInteger y) {
+        if (y.signum() == 0) {
+            throw new EvmRevert.InvalidOpcode().raise();
+        }
+        return x.divide(y);
+    }
+
+    /** The Vat's {@code _mul(uint, int)}: {@code int(x)} must be non-negative and the product an int256. */
+    static BigInteger mulInt(BigInteger x, BigInteger y) {
+        require(x.compareTo(TWO_255) < 0);
+        BigInteger z = x.multiply(y);
+        require(z.bitLength() <= 255);
+        return z;
+    }
+
+    /** {@code min} as dss writes it. */
+    static BigInteger min(BigInteger x, BigInteger y) {
+        return x.compareTo(y) <= 0 ? x : y;
+    }
+
+    static BigInteger wmul(BigInteger x, BigInteger y) {
+        return mul(x, y).divide(WAD);
+    }
+
+    static BigInteger rmul(BigInteger x, BigInteger y) {
+        return mul(x, y).divide(RAY);
+    }
+
+    static BigInteger rdiv(BigInteger x, BigInteger y) {
+        return div(mul(x, RAY), y);
+    }
+
+    /** Unchecked {@code uintN(x)} of solc 0.6. */
+    static BigInteger truncate(BigInteger x, int bits) {
+        return Word.truncate(x, bits);
+    }
+
+    /**
+     * The Jug's {@code _rpow(x, n, b)}: exponentiation by squaring with half-up rounding at each step, reverting (empty)
+     * where {@code x*x}, the rounding or {@code z*x} overflows 256 bits.
+     */
+    static BigInteger jugRpow(BigInteger x, BigInteger n, BigInteger b) {
+        if (x.signum() == 0) {
+            return n.signum() == 0 ? b : BigInteger.ZERO;
+        }
+        return rpowLoop(x, n, b, false);
+    }
+
+    /** The abaci's {@code rpow}: {@code n == 0} gives {@code b} first, and {@code x} must stay below 2^128. */
+    static BigInteger abaciRpow(BigInteger x, BigInteger n, BigInteger b) {
+        if (n.signum() == 0) {
+            return b;
+        }
+        if (x.signum() == 0) {
+            return BigInteger.ZERO;
+        }
+        return rpowLoop(x, n, b, true);
+    }
+
+    private static BigInteger rpowLoop(BigInteger x, BigInteger n, BigInteger b, boolean below128) {
+        BigInteger z = n.testBit(0) ? x : b;
+        BigInteger half = b.shiftRight(1);
+        for (n = n.shiftRight(1); n.signum() != 0; n = n.shiftRight(1)) {
+            if (below128 && x.compareTo(TWO_128) >= 0) {
+                throw empty();
+            }
+            BigInteger xx = x.multiply(x);
+            require(xx.bitLength() <= 256);
+            BigInteger xxRound = xx.add(half);
+            require(xxRound.bitLength() <= 256);
+            x = evmDiv(xxRound, b);
+            if (n.testBit(0)) {
+                BigInteger zx = z.multiply(x);
+                require(x.signum() == 0 || zx.bitLength() <= 256);
+                BigInteger zxRound = zx.add(half);
+                require(zxRound.bitLength() <= 256);
+                z = evmDiv(zxRound, b);
+            }
+        }
+        return z;
+    }
+
+    /** Yul's {@code div}: a zero divisor gives 0. */
+    private static BigInteger evmDiv(BigInteger x, BigInteger y) {
+        return y.signum() == 0 ? BigInteger.ZERO : x.divide(y);
+    }
+}
