@@ -48,10 +48,15 @@ class BundledPricesTest {
 
     @Test
     void readsEveryBundledCandleFileExactlyAtEightDecimals() throws Exception {
-        java.nio.file.Path dir = java.nio.file.Path.of(
-                        BundledPricesTest.class.getResource("/prices/README.md").toURI())
-                .getParent();
-        try (var files = java.nio.file.Files.list(dir)) {
+        // the files live in the solvent-data artifact: a folder in the IDE, a jar in a Maven build
+        java.net.URI readme =
+                BundledPricesTest.class.getResource("/prices/README.md").toURI();
+        try (var jar = readme.getScheme().equals("jar")
+                        ? java.nio.file.FileSystems.newFileSystem(readme, java.util.Map.of())
+                        : null;
+                var files =
+                        java.nio.file.Files.list(java.nio.file.Path.of(readme).getParent())) {
+            java.nio.file.Path dir = java.nio.file.Path.of(readme).getParent();
             var names = files.map(f -> f.getFileName().toString())
                     .filter(n -> n.endsWith(".csv") && !n.startsWith("chainlink"))
                     .sorted()

@@ -137,7 +137,7 @@ class CandleCsvTest {
         assertThat(messages(CandleCsv.read(missing, 8)).head()).startsWith(missing + ": cannot be read");
         assertThat(messages(CandleCsv.bundled("nope.csv", 8)).head())
                 .isEqualTo("nope.csv: cannot be read: no bundled price file of that name; see prices/README.md in the"
-                        + " oracle module");
+                        + " solvent-data artifact (data/)");
         Path ok = dir.resolve("ok.csv");
         Files.writeString(ok, CandleCsv.HEADER + "\n2020-01-01T00:00:00Z,1,1,1,1,0\n2020-01-01T00:01:00Z,1,1,1,1,0\n");
         assertThat(CandleCsv.read(ok, 8).get().source()).isEqualTo(ok.toString());
