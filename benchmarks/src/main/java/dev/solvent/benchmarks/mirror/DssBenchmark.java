@@ -128,10 +128,10 @@ public class DssBenchmark {
         later = new DssBlock(t + 60 + 900, crash.pips());
         calc = auctioned.calcs().get(CALC).get();
         // the measured calls must succeed, or the benchmark would time reverts
-        run(auctioned, take(), later);
+        run(auctioned, takeCall(), later);
     }
 
-    private DssCall take() {
+    private DssCall takeCall() {
         return new DssCall.Take(
                 KEEPER,
                 CLIP,
@@ -150,7 +150,7 @@ public class DssBenchmark {
     /** A partial take of a running auction, 15 minutes (ten steps of the curve) after its kick. */
     @Benchmark
     public Object take() {
-        return Dss.execute(auctioned, take(), later);
+        return Dss.execute(auctioned, takeCall(), later);
     }
 
     /** One price of the stairstep curve, 2 hours into an auction. */
