@@ -66,7 +66,7 @@ class PolicyFileTest {
         String err = fails(state);
         assertThat(err)
                 .contains(state + ": line " + lineOf(state, "AAVE_V9") + ": preset: ")
-                .contains("is not a preset; valid: one of \"AAVE_V3\", \"COMPOUND_STYLE\", \"MAKER_LIQ2\","
+                .contains("is not a preset; valid: one of \"AAVE_V3\", \"COMPOUND_STYLE\", \"MAKER_STYLE\","
                         + " \"SYNTHETIX_V3_PERPS\", \"DYDX_V4\", \"HYPERLIQUID\"")
                 .doesNotContain("keeperReward: is missing");
     }
@@ -79,6 +79,14 @@ class PolicyFileTest {
                 .contains("is not a preset (COMPOUND_V3 is now COMPOUND_STYLE: a Compound-style policy of Solvent's"
                         + " engine, not Comet itself; for exact Comet use the mirror")
                 .contains("valid: one of \"AAVE_V3\", \"COMPOUND_STYLE\"");
+    }
+
+    @Test
+    void saysTheOldMakerPresetIsNowMakerStyleAndNotDss() throws IOException {
+        Path state = state("  \"preset\": \"MAKER_LIQ2\",\n");
+        assertThat(fails(state))
+                .contains("is not a preset (MAKER_LIQ2 is now MAKER_STYLE: a Maker-style policy of Solvent's engine,"
+                        + " not dss itself; for exact Maker use the mirror");
     }
 
     @Test
@@ -129,7 +137,7 @@ class PolicyFileTest {
     @Test
     void replaysUnderMakersAuctionsWithAnOverriddenBuffer() throws IOException {
         Path state = state("""
-                  "preset": "MAKER_LIQ2",
+                  "preset": "MAKER_STYLE",
                   "liquidation": { "buf": "1.2", "curve": { "type": "Linear", "tau": 3600 } },
                 """);
         Cli.Run run = Cli.run("replay", state.toString(), Cli.EXAMPLE_TXS.toString());
@@ -140,7 +148,7 @@ class PolicyFileTest {
     @Test
     void rejectsACurveThatWouldRaiseThePriceAndABufferBelowOne() throws IOException {
         Path state = state("""
-                  "preset": "MAKER_LIQ2",
+                  "preset": "MAKER_STYLE",
                   "liquidation": {
                     "buf": "0.9",
                     "curve": { "type": "Exponential", "cut": "1.01" }
@@ -155,7 +163,7 @@ class PolicyFileTest {
     @Test
     void rejectsABufferBelowOneWithItsLine() throws IOException {
         Path state = state("""
-                  "preset": "MAKER_LIQ2",
+                  "preset": "MAKER_STYLE",
                   "liquidation": {
                     "buf": "0.9"
                   },

@@ -138,7 +138,7 @@ class RunCommandTest {
                 "--set",
                 "traders.count=60",
                 "--set",
-                "protocol.preset=MAKER_LIQ2",
+                "protocol.preset=MAKER_STYLE",
                 "--check-invariants"));
         assertThat(code2).isEqualTo(ExitCodes.PROBLEM_FOUND);
         assertThat(out2.toString())

@@ -19,8 +19,11 @@ public final class Presets {
      */
     public static final Preset COMPOUND_STYLE = CompoundStyle.preset();
 
-    /** MakerDAO Liquidations 2.0 with ETH-A's parameters: Dutch auctions; see {@link MakerLiq2}. */
-    public static final Preset MAKER_LIQ2 = MakerLiq2.preset();
+    /**
+     * Dutch auctions, Maker-style (ETH-A's Liquidations 2.0 numbers on Solvent's engine; not a mirror of dss); see
+     * {@link MakerStyle}.
+     */
+    public static final Preset MAKER_STYLE = MakerStyle.preset();
 
     /** Synthetix v3 perps: size-dependent margins, flagging, liquidation capped per window; see {@link SynthetixV3}. */
     public static final Preset SYNTHETIX_V3_PERPS = SynthetixV3.preset();
@@ -35,15 +38,20 @@ public final class Presets {
 
     /** {@return every preset} */
     public static List<Preset> all() {
-        return List.of(AAVE_V3, COMPOUND_STYLE, MAKER_LIQ2, SYNTHETIX_V3_PERPS, DYDX_V4, HYPERLIQUID);
+        return List.of(AAVE_V3, COMPOUND_STYLE, MAKER_STYLE, SYNTHETIX_V3_PERPS, DYDX_V4, HYPERLIQUID);
     }
 
     /** {@return for a preset name that is gone, what became of it (for error messages)} */
     public static Option<String> renamed(String name) {
-        return "COMPOUND_V3".equals(name)
-                ? Option.some("COMPOUND_V3 is now COMPOUND_STYLE: a Compound-style policy of Solvent's engine, not"
-                        + " Comet itself; for exact Comet use the mirror, see mirrors/README.md")
-                : Option.none();
+        return switch (name) {
+            case "COMPOUND_V3" ->
+                Option.some("COMPOUND_V3 is now COMPOUND_STYLE: a Compound-style policy of Solvent's"
+                        + " engine, not Comet itself; for exact Comet use the mirror, see mirrors/README.md");
+            case "MAKER_LIQ2" ->
+                Option.some("MAKER_LIQ2 is now MAKER_STYLE: a Maker-style policy of Solvent's engine,"
+                        + " not dss itself; for exact Maker use the mirror, see mirrors/README.md");
+            default -> Option.none();
+        };
     }
 
     /** {@return the preset with this name, such as {@code "AAVE_V3"}} */

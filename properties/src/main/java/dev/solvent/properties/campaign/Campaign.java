@@ -148,7 +148,7 @@ public final class Campaign {
      * takes and resets for Dutch auctions, purchases of absorbed collateral for absorption}
      *
      * {@snippet :
-     * Campaign auctions = Campaign.standard().withLiquidationPolicy(MakerLiq2.ethA());
+     * Campaign auctions = Campaign.standard().withLiquidationPolicy(MakerStyle.ethA());
      * }
      */
     public Campaign withLiquidationPolicy(LiquidationPolicy policy) {

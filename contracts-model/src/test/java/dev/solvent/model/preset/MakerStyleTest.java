@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Test;
  * price times {@code buf} (1.3) and keeps 0.99 of its price every 90 seconds (abaci {@code StairstepExponentialDecrease},
  * {@code price = top * cut ^ (dur / step)}).
  */
-class MakerLiq2Test {
+class MakerStyleTest {
 
     @Test
     void pricesAnEthAAuctionByTheStairstepCurve() {
-        var policy = MakerLiq2.ethA();
+        var policy = MakerStyle.ethA();
         I256 top = FixedPoint.wadMulFloor(usd8(2_000), policy.buf().raw());
         // oracle 2,000: top = 2,600
         assertThat(top).isEqualTo(usd8(2_600));
@@ -28,6 +28,6 @@ class MakerLiq2Test {
         assertThat(AuctionLogic.price(policy.curve(), top, 900)).isEqualTo(I256.of(235_139_339_502L));
         // at tail (8,400 s = 93 steps): 2,600 * 0.99^93 = 1,021.04867373..., already below cusp (0.4 * 2,600 = 1,040)
         assertThat(AuctionLogic.price(policy.curve(), top, 8_400)).isEqualTo(I256.of(102_104_867_373L));
-        assertThat(Presets.byName("MAKER_LIQ2")).contains(Presets.MAKER_LIQ2);
+        assertThat(Presets.byName("MAKER_STYLE")).contains(Presets.MAKER_STYLE);
     }
 }
