@@ -91,6 +91,113 @@ class SweepTest {
                 .hasMessageContaining("holds the runs of another sweep");
     }
 
+    /** A sweep as the file in {@link #SWEEP}, its fixed overrides in the given order, on a pinned scenario text. */
+    static Sweep pinned(java.util.SequencedMap<String, String> fixed, List<List<String>> values) {
+        return new Sweep(
+                "sweep.yaml",
+                "small.yaml",
+                "name: pinned\n",
+                9,
+                2,
+                fixed,
+                List.of("protocol.insuranceFund", "prices.ETH/USD.impact.depth"),
+                values,
+                "protocol.insuranceFund",
+                "prices.ETH/USD.impact.depth");
+    }
+
+    static final List<List<String>> GRID = List.of(List.of("1000", "100000"), List.of("50000000", "5000000000"));
+
+    @Test
+    void theFingerprintIsACanonicalFormThatNoMapOrderChanges(@TempDir Path dir) throws Exception {
+        java.util.LinkedHashMap<String, String> countFirst = new java.util.LinkedHashMap<>();
+        countFirst.put("traders.count", "80");
+        countFirst.put("blocks", "250");
+        Sweep s = pinned(countFirst, GRID);
+        // the same sweep with its maps in other orders, and every cell's fields in reverse order
+        Sweep reversed = pinned(countFirst.reversed(), GRID);
+        assertThat(LocalSweep.fingerprint(reversed)).isEqualTo(LocalSweep.fingerprint(s));
+        List<Sweep.Cell> backwards = s.cells().stream()
+                .map(c -> {
+                    java.util.LinkedHashMap<String, String> o = new java.util.LinkedHashMap<>();
+                    new java.util.TreeMap<>(c.overrides()).reversed().forEach(o::put);
+                    return new Sweep.Cell(c.point(), c.run(), c.seed(), o);
+                })
+                .toList();
+        assertThat(LocalSweep.fingerprint(s.scenarioYaml(), backwards)).isEqualTo(LocalSweep.fingerprint(s));
+        // the form: fields sorted by path, texts quoted, the cells' seeds; pinned, as folders outlive a JVM
+        long seed0 = Sweep.runSeed(9, 0, 0);
+        long seed1 = Sweep.runSeed(9, 0, 1);
+        assertThat(LocalSweep.canonical(s))
+                .startsWith("solvent sweep fingerprint 2\n"
+                        + "scenario a0b6077ab4bed1a7dfc5e2ec4ccf1deaf16ff42d7a020c04c34929a96885a8a1\n"
+                        + "cells 8\n"
+                        + "cell 0 0 " + seed0 + " 4\n"
+                        + "set \"blocks\" \"250\"\n"
+                        + "set \"prices.ETH/USD.impact.depth\" \"50000000\"\n"
+                        + "set \"protocol.insuranceFund\" \"1000\"\n"
+                        + "set \"traders.count\" \"80\"\n"
+                        + "cell 0 1 " + seed1 + " 4\n")
+                .endsWith("cell 3 1 " + seed1 + " 4\n"
+                        + "set \"blocks\" \"250\"\n"
+                        + "set \"prices.ETH/USD.impact.depth\" \"5000000000\"\n"
+                        + "set \"protocol.insuranceFund\" \"100000\"\n"
+                        + "set \"traders.count\" \"80\"\n");
+        assertThat(LocalSweep.fingerprint(s))
+                .isEqualTo(java.util.HexFormat.of()
+                        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(LocalSweep.canonical(s).getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .isEqualTo("ef61da0fb57c22636a0a40846ee62c5b85cc3d5c5aae23964d1c2e5134187505");
+        // read from files whose set and grid are written in other orders: the same sweep when the points are
+        Sweep read = sweep(SWEEP, dir);
+        String setSwapped = SWEEP.replace(
+                "  traders.count: \"80\"\n  blocks: \"250\"\n", "  blocks: \"250\"\n  traders.count: \"80\"\n");
+        assertThat(setSwapped).isNotEqualTo(SWEEP);
+        assertThat(LocalSweep.fingerprint(sweep(setSwapped, dir))).isEqualTo(LocalSweep.fingerprint(read));
+        // what decides no run (the heatmap's axes) leaves it alone
+        assertThat(LocalSweep.fingerprint(
+                        sweep(SWEEP + "heatmap: {x: prices.ETH/USD.impact.depth, y: protocol.insuranceFund}\n", dir)))
+                .isEqualTo(LocalSweep.fingerprint(read));
+        // another grid, another value, another order of the values (other points), another seed: another sweep
+        for (String other : List.of(
+                SWEEP.replace("[\"1000\", \"100000\"]", "[\"1000\", \"100001\"]"),
+                SWEEP.replace("[\"1000\", \"100000\"]", "[\"1000\", \"100000\", \"200000\"]"),
+                SWEEP.replace("[\"1000\", \"100000\"]", "[\"100000\", \"1000\"]"),
+                SWEEP.replace("blocks: \"250\"", "blocks: \"251\""),
+                SWEEP.replace("runs: 2", "runs: 3"),
+                SWEEP.replace("seed: 9", "seed: 10"),
+                SWEEP.replace("  prices.ETH/USD.impact.depth: [\"50000000\", \"5000000000\"]\n", ""))) {
+            assertThat(other).isNotEqualTo(SWEEP);
+            assertThat(LocalSweep.fingerprint(sweep(other, dir))).as(other).isNotEqualTo(LocalSweep.fingerprint(read));
+        }
+        // a value cannot pass for a field: texts are quoted
+        java.util.LinkedHashMap<String, String> one = new java.util.LinkedHashMap<>();
+        one.put("a", "1, b=2");
+        java.util.LinkedHashMap<String, String> two = new java.util.LinkedHashMap<>();
+        two.put("a", "1");
+        two.put("b", "2");
+        assertThat(LocalSweep.fingerprint(pinned(one, GRID))).isNotEqualTo(LocalSweep.fingerprint(pinned(two, GRID)));
+    }
+
+    @Test
+    void aFolderBegunUnderTheFormerFingerprintIsResumedWhenItsFingerprintWasStable(@TempDir Path dir) throws Exception {
+        // one field per point: the former digest of the cells' toString() did not depend on the JVM start
+        Sweep s = sweep("scenario: small.yaml\nseed: 3\nruns: 1\ngrid: {blocks: [\"200\", \"250\"]}\n", dir);
+        java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+        md.update(s.scenarioYaml().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        md.update(s.cells().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String former = java.util.HexFormat.of().formatHex(md.digest());
+        assertThat(LocalSweep.legacyFingerprint(s)).isEqualTo(former);
+        Path out = dir.resolve("out");
+        Files.createDirectories(out.resolve("runs"));
+        Files.writeString(out.resolve("runs").resolve(LocalSweep.FINGERPRINT), former + "\n");
+        assertThat(LocalSweep.run(s, 1, out, r -> {})).hasSize(2);
+        assertThat(Files.readString(out.resolve("runs").resolve(LocalSweep.FINGERPRINT)))
+                .isEqualTo(LocalSweep.fingerprint(s) + "\n");
+        // with two fields or more per point it was not, and is not taken for anything
+        assertThat(LocalSweep.legacyFingerprint(sweep(SWEEP, dir))).isNull();
+    }
+
     @Test
     void aRunThatFailsIsAFailedCellNotAFailedSweep(@TempDir Path dir) throws Exception {
         Sweep s = sweep(SWEEP, dir);
