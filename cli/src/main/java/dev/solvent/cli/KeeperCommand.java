@@ -54,7 +54,6 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -142,23 +141,21 @@ public final class KeeperCommand implements Callable<Integer> {
             description = "The margin contract the transactions call.")
     private ContractAddress protocol;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    private KeySource key;
+    // Where the key is: exactly one of a file or an environment variable, checked in run(). Plain options rather
+    // than an exclusive argument group: picocli's error for a group given twice shows the values, and a value here
+    // may be the key itself, pasted where its file or its variable's name belongs.
+    @Option(
+            names = "--key-file",
+            paramLabel = "FILE",
+            description = "A file holding the signing key: 64 hexadecimal digits, with or without 0x. Exactly one of"
+                    + " --key-file and --key-env is required.")
+    private String keyFile; // a path, made one by KeeperKey so that no converter's message can show the argument
 
-    /** Where the key is: exactly one of a file or an environment variable. */
-    static final class KeySource {
-        @Option(
-                names = "--key-file",
-                paramLabel = "FILE",
-                description = "A file holding the signing key: 64 hexadecimal digits, with or without 0x.")
-        Path file;
-
-        @Option(
-                names = "--key-env",
-                paramLabel = "NAME",
-                description = "An environment variable holding the signing key.")
-        String environment;
-    }
+    @Option(
+            names = "--key-env",
+            paramLabel = "NAME",
+            description = "The name of an environment variable holding the signing key.")
+    private String keyEnv;
 
     @Option(
             names = "--account",
@@ -300,9 +297,14 @@ public final class KeeperCommand implements Callable<Integer> {
         if (bad.isDefined()) {
             return badInput(bad.get());
         }
-        Either<String, Credentials> credentials = key.file != null
-                ? KeeperKey.fromFile(key.file)
-                : KeeperKey.fromEnvironment(key.environment, environment);
+        if (keyFile == null && keyEnv == null) {
+            return badInput("a signing key is required; valid: --key-file=FILE or --key-env=NAME");
+        }
+        if (keyFile != null && keyEnv != null) {
+            return badInput("--key-file and --key-env are mutually exclusive; valid: one of them");
+        }
+        Either<String, Credentials> credentials =
+                keyFile != null ? KeeperKey.fromFile(keyFile) : KeeperKey.fromEnvironment(keyEnv, environment);
         if (credentials.isLeft()) {
             return badInput(credentials.getLeft());
         }

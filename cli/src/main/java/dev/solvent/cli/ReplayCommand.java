@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -62,12 +63,20 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(
             names = "--out",
             paramLabel = "FILE",
-            description = "Write the JSON to FILE instead of standard output; FILE appears complete or not at all.")
+            description = "Write the JSON to FILE instead of standard output; FILE appears complete or not at all, and"
+                    + " may not be one of the inputs.")
     private Path out;
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        String input = out == null ? null : inputAt(out);
+        if (input != null) {
+            err.println("solvent replay: --out " + out + ": is " + input + "; valid: a file that is not one of the"
+                    + " inputs");
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
         Either<Seq<Problem>, Replay.Result> result =
                 Replay.load(stateFile, txsFile).toEither().flatMap(Replay::run);
         if (result.isLeft()) {
@@ -95,6 +104,40 @@ public final class ReplayCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         return ExitCodes.OK;
+    }
+
+    /** {@return the input {@code target} is, named for a message, or null if it is none of them} */
+    private String inputAt(Path target) {
+        if (sameFile(target, stateFile)) {
+            return "the state file " + stateFile;
+        }
+        if (sameFile(target, txsFile)) {
+            return "the transactions file " + txsFile;
+        }
+        return null;
+    }
+
+    /**
+     * {@return whether two paths name one existing file}: by any spelling, through symbolic links (of the file or of a
+     * folder on the way) or as hard links. A path to nothing yet is no input, so writing it replaces none.
+     */
+    static boolean sameFile(Path a, Path b) {
+        if (!Files.exists(a) || !Files.exists(b)) {
+            return false;
+        }
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException | SecurityException e) {
+            return real(a).equals(real(b));
+        }
+    }
+
+    private static Path real(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException | SecurityException e) {
+            return p.toAbsolutePath().normalize();
+        }
     }
 
     /** {@return why a file could not be written, in words: some exceptions carry only the path as message} */

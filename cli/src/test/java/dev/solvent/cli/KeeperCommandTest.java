@@ -21,7 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SignatureException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +38,7 @@ import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.SignedRawTransaction;
 import org.web3j.crypto.TransactionDecoder;
 import org.web3j.crypto.transaction.type.Transaction1559;
+import org.web3j.utils.Numeric;
 
 /**
  * {@code solvent keeper} against a node faked with WireMock: the chain's head at a 100-gwei base fee, ETH/USD at 1,050
@@ -496,6 +499,100 @@ class KeeperCommandTest {
         assertThat(err)
                 .contains("--key-env KEEPER_KEY: does not hold a private key")
                 .doesNotContain("ff");
+    }
+
+    /** Runs the keeper with {@code --key-env=given} and no environment variable set. */
+    private Cli.Run keeperWithKeyEnv(String given) {
+        return record(Cli.run(
+                Map.<String, String>of()::get,
+                "keeper",
+                "--rpc=" + url(),
+                "--feed=WETH=" + FEED,
+                "--state=" + files.state(),
+                "--protocol=" + PROTOCOL,
+                "--key-env=" + given));
+    }
+
+    /**
+     * The key as a user might paste it where a name or a path belongs: bare, with 0x, in capitals, cut short, with its
+     * line end, or in pieces of 8 digits.
+     */
+    private static List<String> keyLike() {
+        String hex = TestKeys.hex(KEY);
+        return List.of(
+                hex,
+                "0x" + hex,
+                "0X" + hex.toUpperCase(Locale.ROOT),
+                hex.substring(0, 40),
+                hex + "\n",
+                String.join(" ", hex.split("(?<=\\G.{8})")));
+    }
+
+    @Test
+    void refusesAKeyGivenAsTheNameOfTheVariableWithoutShowingIt() {
+        for (String given : keyLike()) {
+            String err = badInput(keeperWithKeyEnv(given));
+            assertThat(err)
+                    .as("--key-env=%s", given.strip().substring(0, 4))
+                    .isEqualTo("solvent keeper: --key-env: the value looks like a private key, not the name of an"
+                            + " environment variable; pass the variable's name, such as --key-env=KEEPER_KEY"
+                            + System.lineSeparator());
+        }
+        assertThat(NODE.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void neverShowsAVariableNameThatIsNoPlainName() {
+        // the key in another encoding: no run of hexadecimal digits, but no variable's name either
+        String base64 = Base64.getEncoder()
+                .encodeToString(Numeric.toBytesPadded(KEY.getEcKeyPair().getPrivateKey(), 32));
+        String err = badInput(keeperWithKeyEnv(base64));
+        assertThat(err)
+                .isEqualTo("solvent keeper: --key-env: no environment variable has the name given, which is not"
+                        + " shown: it is not a plain name and may be key material; pass the variable's name, such as"
+                        + " --key-env=KEEPER_KEY" + System.lineSeparator())
+                .doesNotContain(base64.substring(0, 8));
+    }
+
+    @Test
+    void refusesAKeyGivenAsTheKeyFileWithoutShowingIt() {
+        String hex = TestKeys.hex(KEY);
+        List<String> given = new ArrayList<>(keyLike());
+        given.add(String.join(":", hex.split("(?<=\\G..)"))); // as openssl prints a key: ab:cd:...
+        given.add(dir.resolve(hex + ".key").toString()); // a path that holds key material
+        for (String g : given) {
+            String err = badInput(keeper("--key-file=" + g));
+            assertThat(err)
+                    .as("--key-file=%s", g.strip().substring(0, 4))
+                    .isEqualTo("solvent keeper: --key-file: no such file, and the value looks like a private key,"
+                            + " not the path of a file; pass the path of a file that holds the key"
+                            + System.lineSeparator())
+                    .doesNotContain(hex.substring(0, 8))
+                    .doesNotContain(hex.substring(0, 2) + ":" + hex.substring(2, 4));
+        }
+        assertThat(NODE.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void refusesAKeyFileWhosePathLooksLikeAKeyWithoutShowingThePath() throws IOException {
+        Path named = Files.writeString(dir.resolve("0x" + TestKeys.hex(KEY)), "not a key");
+        String err = badInput(keeper("--key-file=" + named));
+        assertThat(err)
+                .isEqualTo("solvent keeper: --key-file (path not shown: it looks like key material): does not hold a"
+                        + " private key; valid: 64 hexadecimal digits, with or without 0x, and nothing else"
+                        + System.lineSeparator());
+    }
+
+    @Test
+    void neverShowsAKeyArgumentGivenTwiceOrBeside() {
+        String hex = TestKeys.hex(KEY);
+        for (List<String> given : List.of(
+                List.of("--key-env=" + hex, "--key-env=0x" + hex),
+                List.of("--key-file=" + hex, "--key-file=0x" + hex),
+                List.of("--key-env=" + hex, "--key-file=0x" + hex))) {
+            badInput(keeper(given.toArray(String[]::new)));
+        }
+        // what each run printed is checked for the key's digits after the test
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -186,5 +187,98 @@ class ReplayCommandTest {
         assertThat(run.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err()).contains(target.toString()).contains("does not exist");
         assertThat(Files.exists(target)).isFalse();
+    }
+
+    /** The example's inputs copied into {@code dir}, so that a test may try to overwrite them. */
+    private static Path[] copyOfTheExample(Path dir) throws IOException {
+        return new Path[] {
+            Files.copy(Cli.EXAMPLE_STATE, dir.resolve("state.json")),
+            Files.copy(Cli.EXAMPLE_TXS, dir.resolve("txs.json"))
+        };
+    }
+
+    /** Replays with {@code --out}, checks that it is refused with one line and that no input changed; the line. */
+    private static String refusedOut(Path out, Path state, Path txs) throws IOException {
+        byte[] stateBefore = Files.readAllBytes(state);
+        byte[] txsBefore = Files.readAllBytes(txs);
+
+        Cli.Run run = Cli.run("replay", "--out", out.toString(), state.toString(), txs.toString());
+
+        assertThat(run.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(Files.readAllBytes(state)).as("the state file is untouched").isEqualTo(stateBefore);
+        assertThat(Files.readAllBytes(txs))
+                .as("the transactions file is untouched")
+                .isEqualTo(txsBefore);
+        return run.err();
+    }
+
+    @Test
+    void refusesAnOutFileThatIsOneOfTheInputs(@TempDir Path dir) throws IOException {
+        Path[] in = copyOfTheExample(dir);
+        Path state = in[0];
+        Path txs = in[1];
+
+        assertThat(refusedOut(state, state, txs))
+                .isEqualTo("solvent replay: --out " + state + ": is the state file " + state
+                        + "; valid: a file that is not one of the inputs" + System.lineSeparator());
+        assertThat(refusedOut(txs, state, txs))
+                .isEqualTo("solvent replay: --out " + txs + ": is the transactions file " + txs
+                        + "; valid: a file that is not one of the inputs" + System.lineSeparator());
+        // the same file by another name: relative, through "..", or with "."
+        Path roundabout = dir.resolve("sub").resolve("..").resolve(".").resolve("txs.json");
+        Files.createDirectory(dir.resolve("sub"));
+        assertThat(refusedOut(roundabout, state, txs))
+                .isEqualTo("solvent replay: --out " + roundabout + ": is the transactions file " + txs
+                        + "; valid: a file that is not one of the inputs" + System.lineSeparator());
+        Path relative = Path.of("").toAbsolutePath().relativize(state);
+        assertThat(refusedOut(relative, state, txs)).contains("--out " + relative + ": is the state file " + state);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files)
+                    .as("no temporary file is left behind")
+                    .containsExactlyInAnyOrder(state, txs, dir.resolve("sub"));
+        }
+    }
+
+    @Test
+    void refusesAnOutFileThatIsAnInputThroughALink(@TempDir Path dir) throws IOException {
+        Path[] in = copyOfTheExample(dir);
+        Path state = in[0];
+        Path txs = in[1];
+        Path toTxs;
+        Path hard;
+        try {
+            toTxs = Files.createSymbolicLink(dir.resolve("link-to-txs.json"), txs.getFileName());
+            hard = Files.createLink(dir.resolve("hard-state.json"), state);
+        } catch (UnsupportedOperationException | IOException e) {
+            Assumptions.abort("links are not supported here: " + e);
+            return;
+        }
+
+        assertThat(refusedOut(toTxs, state, txs))
+                .isEqualTo("solvent replay: --out " + toTxs + ": is the transactions file " + txs
+                        + "; valid: a file that is not one of the inputs" + System.lineSeparator());
+        assertThat(Files.isSymbolicLink(toTxs)).as("the link is left as it was").isTrue();
+        // the input given through the link, the output by its real name
+        assertThat(refusedOut(txs, state, toTxs)).contains("--out " + txs + ": is the transactions file " + toTxs);
+        assertThat(refusedOut(hard, state, txs)).contains("--out " + hard + ": is the state file " + state);
+        // through a link to the inputs' folder
+        Path again = Files.createSymbolicLink(dir.resolve("again"), dir);
+        assertThat(refusedOut(again.resolve("state.json"), state, txs))
+                .contains("--out " + again.resolve("state.json") + ": is the state file " + state);
+    }
+
+    @Test
+    void stillWritesAnOutFileBesideTheInputs(@TempDir Path dir) throws IOException {
+        Path[] in = copyOfTheExample(dir);
+        Path out = dir.resolve("replay.json");
+
+        Cli.Run run = Cli.run("replay", "--out", out.toString(), in[0].toString(), in[1].toString());
+
+        assertThat(run.code()).isEqualTo(ExitCodes.OK);
+        assertThat(out).exists();
+        assertThat(Files.readAllBytes(in[0])).isEqualTo(Files.readAllBytes(Cli.EXAMPLE_STATE));
     }
 }
