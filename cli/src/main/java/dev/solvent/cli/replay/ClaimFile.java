@@ -68,7 +68,7 @@ public final class ClaimFile {
     /** {@return the claim a file describes, or every problem found in it (and in the state file it names)} */
     public static Validation<Seq<Problem>, Read> load(Path file) {
         String name = file.toString();
-        return JsonFile.read(file)
+        return JsonFile.read(file, JsonFile.Limit.CLAIM)
                 .fold(
                         p -> Validation.<Seq<Problem>, Read>invalid(List.of(p)),
                         root -> decode(root, file)
@@ -135,7 +135,7 @@ public final class ClaimFile {
                 String shown = claimFile.getParent() == null
                         ? s.value()
                         : claimFile.getParent().resolve(s.value()).toString();
-                yield JsonFile.read(stateFile)
+                yield JsonFile.read(stateFile, JsonFile.Limit.STATE)
                         .fold(
                                 p -> Validation.<Seq<Problem>, Genesis>invalid(
                                         List.of(Problem.at(n.line(), path, shown + ": " + p.message()))),

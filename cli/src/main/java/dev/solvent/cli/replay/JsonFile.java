@@ -1,5 +1,6 @@
 package dev.solvent.cli.replay;
 
+import dev.solvent.simulation.scenario.InputFile;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.Vector;
 import io.vavr.control.Either;
@@ -8,19 +9,46 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 
 /**
  * Reads a JSON file into a {@link Node} tree that remembers lines, with Jackson's streaming parser. Duplicate keys are
  * an error (a second value silently winning is how typos hide), and so is anything after the first value.
+ *
+ * <p>A file is read within its {@link Limit} (its size is checked before it is read) and a string value within
+ * {@link InputFile#MAX_SCALAR_CHARS} characters; a file that is not UTF-8 text is told as such rather than as
+ * malformed JSON.
  */
 final class JsonFile {
+
+    /**
+     * The kinds of JSON files and the most bytes each may have: far above what Solvent ships and writes (the examples
+     * are a few KB; the transaction file {@code solvent run --check-invariants} writes for a whole run of the default
+     * scenario is about 35 MB).
+     *
+     * @param what the file's kind, for messages
+     * @param bytes the most bytes it may have
+     */
+    record Limit(String what, long bytes) {
+
+        /** A replay state file: 16 MiB. */
+        static final Limit STATE = new Limit("state file", 16L << 20);
+
+        /** A replay transaction file: 256 MiB. */
+        static final Limit TRANSACTIONS = new Limit("transaction file", 256L << 20);
+
+        /** A claim file for {@code solvent check} (it may hold a state inline): 16 MiB. */
+        static final Limit CLAIM = new Limit("claim file", 16L << 20);
+    }
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -29,14 +57,14 @@ final class JsonFile {
     private JsonFile() {}
 
     /** {@return the file's tree, or the one problem that stops it from being read} */
-    static Either<Problem, Node> read(Path file) {
+    static Either<Problem, Node> read(Path file, Limit limit) {
         String name = file.toString();
-        byte[] bytes;
+        Either<String, byte[]> bytes;
         try {
             if (Files.isDirectory(file)) {
                 return Either.left(new Problem(name, 0, "", "is a directory, not a JSON file"));
             }
-            bytes = Files.readAllBytes(file);
+            bytes = InputFile.bytes(file, limit.bytes(), limit.what());
         } catch (NoSuchFileException e) {
             return Either.left(new Problem(name, 0, "", "file not found"));
         } catch (AccessDeniedException e) {
@@ -44,7 +72,10 @@ final class JsonFile {
         } catch (IOException e) {
             return Either.left(new Problem(name, 0, "", "cannot be read: " + e.getMessage()));
         }
-        return parse(bytes).mapLeft(p -> p.inFile(name));
+        if (bytes.isLeft()) {
+            return Either.left(new Problem(name, 0, "", bytes.getLeft()));
+        }
+        return parse(bytes.get()).mapLeft(p -> p.inFile(name));
     }
 
     /** {@return the tree of a JSON text, or where and why it is malformed} */
@@ -61,9 +92,33 @@ final class JsonFile {
                         "malformed JSON: more content after the end of the document"));
             }
             return Either.right(root);
+        } catch (TooLong e) {
+            return Either.left(e.problem);
         } catch (JacksonException e) {
+            // a binary file, or text in another encoding, is told as such rather than by the character it stops at
+            Optional<String> notText = InputFile.notUtf8(json);
+            if (notText.isPresent()) {
+                return Either.left(Problem.at(0, "", notText.get() + "; valid: a JSON file in UTF-8"));
+            }
             int line = e.getLocation() == null ? 0 : line(e.getLocation());
+            if (e instanceof StreamConstraintsException) {
+                // such as "Number value length (1200) exceeds the maximum allowed (1000)", without Jackson's method
+                return Either.left(Problem.at(line, "", e.getOriginalMessage().replaceAll(", from `[^`]*`", "")));
+            }
             return Either.left(Problem.at(line, "", "malformed JSON: " + e.getOriginalMessage()));
+        }
+    }
+
+    /** A string past {@link InputFile#MAX_SCALAR_CHARS}: the reading stops there. */
+    private static final class TooLong extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient Problem problem;
+
+        TooLong(Problem problem) {
+            super(problem.message(), null, false, false);
+            this.problem = problem;
         }
     }
 
@@ -87,7 +142,14 @@ final class JsonFile {
                 }
                 yield new Node.Arr(line, items);
             }
-            case VALUE_STRING -> new Node.Str(line, p.getString());
+            case VALUE_STRING -> {
+                String value = p.getString();
+                if (value.length() > InputFile.MAX_SCALAR_CHARS) {
+                    throw new TooLong(Problem.at(
+                            line, path(p.streamReadContext()), InputFile.scalarTooLong(value.length(), "string")));
+                }
+                yield new Node.Str(line, value);
+            }
             // the number's text as written: nothing here ever goes through a double
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new Node.Num(line, p.getString());
             case VALUE_TRUE -> new Node.Bool(line, true);
@@ -95,6 +157,17 @@ final class JsonFile {
             case VALUE_NULL -> new Node.Null(line);
             default -> throw new IllegalStateException("unexpected JSON token " + token + " at line " + line);
         };
+    }
+
+    /** {@return the path of the parser's current value, as {@link Decode} writes paths: {@code [0].tx.amount}} */
+    private static String path(TokenStreamContext context) {
+        if (context == null || context.inRoot()) {
+            return "";
+        }
+        String parent = path(context.getParent());
+        return context.inArray()
+                ? Decode.index(parent, context.getCurrentIndex())
+                : Decode.child(parent, context.currentName());
     }
 
     private static int line(TokenStreamLocation location) {

@@ -53,14 +53,14 @@ public final class Replay {
     public static Validation<Seq<Problem>, Input> load(Path stateFile, Path txsFile) {
         String stateName = stateFile.toString();
         String txsName = txsFile.toString();
-        Validation<Seq<Problem>, Genesis> genesis = JsonFile.read(stateFile)
+        Validation<Seq<Problem>, Genesis> genesis = JsonFile.read(stateFile, JsonFile.Limit.STATE)
                 .fold(
                         p -> Validation.invalid(List.of(p)),
                         root -> StateFile.decode(root).mapError(ps -> ps.map(p -> p.inFile(stateName))));
         TxFile.Start start = genesis.fold(
                 e -> new TxFile.Start(0, 0, Option.none()),
                 g -> new TxFile.Start(g.block(), g.timestamp(), Option.some(g.config())));
-        Validation<Seq<Problem>, Vector<Entry>> entries = JsonFile.read(txsFile)
+        Validation<Seq<Problem>, Vector<Entry>> entries = JsonFile.read(txsFile, JsonFile.Limit.TRANSACTIONS)
                 .fold(
                         p -> Validation.invalid(List.of(p)),
                         root -> TxFile.decode(root, start).mapError(ps -> ps.map(p -> p.inFile(txsName))));
@@ -73,7 +73,7 @@ public final class Replay {
      */
     public static Validation<Seq<Problem>, Input> load(Path stateFile) {
         String stateName = stateFile.toString();
-        return JsonFile.read(stateFile)
+        return JsonFile.read(stateFile, JsonFile.Limit.STATE)
                 .fold(
                         p -> Validation.<Seq<Problem>, Genesis>invalid(List.of(p)),
                         root -> StateFile.decode(root).mapError(ps -> ps.map(p -> p.inFile(stateName))))

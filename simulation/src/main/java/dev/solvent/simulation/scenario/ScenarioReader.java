@@ -26,27 +26,19 @@ import io.vavr.collection.Set;
 import io.vavr.collection.TreeMap;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Reads a scenario from YAML, checking every field: a problem names the file, the field's dotted path, the value and
  * what would be valid, and all problems come out together. Sweeps override fields by dotted path before reading.
  */
 public final class ScenarioReader {
-
-    static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     private static final Set<String> TOP = HashSet.of(
             "name",
@@ -69,19 +61,12 @@ public final class ScenarioReader {
         return parse(file.toString(), readText(file), Map.of());
     }
 
-    /** {@return a file's text} @throws ScenarioException when it cannot be read */
+    /**
+     * {@return a file's text} @throws ScenarioException when it cannot be read: missing, a directory, larger than
+     * {@link InputFile#MAX_YAML_BYTES} or not UTF-8 text
+     */
     public static String readText(Path file) {
-        try {
-            if (Files.isDirectory(file)) {
-                throw new ScenarioException(Vector.of(file + ": is a directory; valid: a scenario YAML file"));
-            }
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(Vector.of(
-                    file + ": file not found; valid: a scenario YAML file or a bundled name (solvent scenarios)"));
-        } catch (IOException e) {
-            throw new ScenarioException(Vector.of(file + ": cannot be read: " + e.getMessage()));
-        }
+        return YamlInput.readText(file, "scenario");
     }
 
     /**
@@ -107,13 +92,7 @@ public final class ScenarioReader {
     }
 
     static JsonNode tree(String source, String yaml) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(yaml);
-        } catch (JacksonException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new ScenarioException(Vector.of(source + ":" + line + ": malformed YAML: " + e.getOriginalMessage()));
-        }
+        JsonNode root = YamlInput.tree(source, yaml);
         if (root == null || !root.isObject()) {
             throw new ScenarioException(Vector.of(source + ": is not a scenario; valid: a YAML mapping with fields "
                     + String.join(", ", io.vavr.collection.TreeSet.ofAll(TOP))));
@@ -505,6 +484,8 @@ public final class ScenarioReader {
         return new PriceSource.Generated(gen, start.value().isZero() ? MarketPrice.of(1, 8) : start);
     }
 
+    private static final Set<String> SHOCK = HashSet.of("type", "atBlock", "bps", "overBlocks");
+
     private static Vector<Shock> shocks(Fields f, JsonNode n, String p) {
         Vector<Shock> out = Vector.empty();
         if (n == null || n.isNull()) {
@@ -517,7 +498,10 @@ public final class ScenarioReader {
         for (int i = 0; i < n.size(); i++) {
             JsonNode s = n.get(i);
             String q = p + "." + i;
-            f.onlyKnown(s, q, HashSet.of("type", "atBlock", "bps", "overBlocks"));
+            if (!element(f, s, q, SHOCK, "{type: fall, atBlock: 100, bps: 3000}")) {
+                continue;
+            }
+            f.onlyKnown(s, q, SHOCK);
             String type = f.text(s, q, "type", null, "fall or gap");
             long at = f.whole(s, q, "atBlock", null, 0, Integer.MAX_VALUE);
             if ("fall".equals(type)) {
@@ -656,6 +640,16 @@ public final class ScenarioReader {
                 behaviour);
     }
 
+    private static final Set<String> KEEPER = HashSet.of(
+            "name",
+            "strategy",
+            "priorityFeeGwei",
+            "latePriceBlocks",
+            "gasPerBlock",
+            "bidPercent",
+            "capital",
+            "auctionMargin");
+
     private static Vector<Scenario.KeeperSpec> keepers(Fields f, JsonNode n, int settlementDecimals) {
         Vector<Scenario.KeeperSpec> out = Vector.empty();
         if (n == null || n.isNull()) {
@@ -670,18 +664,11 @@ public final class ScenarioReader {
         for (int i = 0; i < n.size(); i++) {
             JsonNode k = n.get(i);
             String p = "keepers." + i;
-            f.onlyKnown(
-                    k,
-                    p,
-                    HashSet.of(
-                            "name",
-                            "strategy",
-                            "priorityFeeGwei",
-                            "latePriceBlocks",
-                            "gasPerBlock",
-                            "bidPercent",
-                            "capital",
-                            "auctionMargin"));
+            // an element of another shape must not read as a keeper with every field at its default
+            if (!element(f, k, p, KEEPER, "{name: keeper-1, strategy: indexed}")) {
+                continue;
+            }
+            f.onlyKnown(k, p, KEEPER);
             String name = f.text(k, p, "name", "keeper-" + (i + 1), "an account name");
             if (!names.add(name)) {
                 f.problem(p + ".name", Fields.quote(name) + " is used twice; valid: a name no other keeper has");
@@ -699,6 +686,30 @@ public final class ScenarioReader {
                     f.ratio(k, p, "auctionMargin", "0.02", "0", "0.99")));
         }
         return out;
+    }
+
+    /**
+     * {@return whether an element of a list of mappings is a mapping} If it is not (a list, a value, or nothing), the
+     * problem names its path and index and what would be valid, and the caller skips it: every field of a mapping may
+     * have a default, so reading any other shape would silently give an element with every field at its default.
+     */
+    private static boolean element(Fields f, JsonNode e, String path, Set<String> fields, String example) {
+        if (e != null && e.isObject()) {
+            return true;
+        }
+        String found;
+        if (e == null || e.isNull() || e.isMissingNode()) {
+            found = "is empty";
+        } else if (e.isArray()) {
+            found = "is a list";
+        } else {
+            found = "is the value " + Fields.shown(e);
+        }
+        f.problem(
+                path,
+                found + "; valid: a mapping with fields " + String.join(", ", io.vavr.collection.TreeSet.ofAll(fields))
+                        + ", such as " + example);
+        return false;
     }
 
     private static Scenario.UnwindSpec unwind(Fields f, JsonNode n) {

@@ -3,6 +3,7 @@ package dev.solvent.simulation.sweep;
 import dev.solvent.simulation.scenario.ScenarioException;
 import dev.solvent.simulation.scenario.ScenarioReader;
 import dev.solvent.simulation.scenario.Scenarios;
+import dev.solvent.simulation.scenario.YamlInput;
 import io.vavr.collection.Vector;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,9 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Reads a sweep file (YAML): the base scenario, the grid and the runs per point. Every point's scenario is read once
@@ -20,16 +19,18 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class SweepReader {
 
-    private static final YAMLMapper YAML = YAMLMapper.builder().build();
     private static final Set<String> TOP = Set.of("scenario", "seed", "runs", "grid", "set", "heatmap");
 
     private SweepReader() {}
 
-    /** {@return the sweep in a file} @throws ScenarioException naming every problem */
+    /**
+     * {@return the sweep in a file} @throws ScenarioException naming every problem (a file that is missing, larger than
+     * {@link dev.solvent.simulation.scenario.InputFile#MAX_YAML_BYTES} or not UTF-8 text is one)
+     */
     public static Sweep read(Path file) {
         return parse(
                 file.toString(),
-                ScenarioReader.readText(file),
+                YamlInput.readText(file, "sweep"),
                 file.toAbsolutePath().getParent());
     }
 
@@ -42,13 +43,7 @@ public final class SweepReader {
      * @throws ScenarioException naming every problem
      */
     public static Sweep parse(String source, String yaml, Path folder) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(yaml);
-        } catch (JacksonException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new ScenarioException(Vector.of(source + ":" + line + ": malformed YAML: " + e.getOriginalMessage()));
-        }
+        JsonNode root = YamlInput.tree(source, yaml);
         List<String> problems = new ArrayList<>();
         if (root == null || !root.isObject()) {
             throw new ScenarioException(Vector.of(source

@@ -76,6 +76,60 @@ class ScenarioReaderTest {
                                         + " fractionPerBlock"));
     }
 
+    /** {@return the small scenario with its keepers list replaced by {@code keepers} (YAML)} */
+    private static String withKeepers(String keepers) {
+        String yaml = TestScenarios.smallYaml();
+        int start = yaml.indexOf("keepers:");
+        int end = yaml.indexOf("unwind:");
+        assertThat(start).isNotNegative().isLessThan(end);
+        return yaml.substring(0, start) + "keepers:\n" + keepers + yaml.substring(end);
+    }
+
+    @Test
+    void aKeeperThatIsNotAMappingIsAnErrorNamingItsIndex() {
+        String yaml = withKeepers("""
+                  - [1, 2]
+                  - {name: keeper-ok, strategy: indexed}
+                  - indexed
+                  -
+                """);
+
+        assertThatThrownBy(() -> ScenarioReader.parse("k.yaml", yaml, Map.of()))
+                .isInstanceOf(ScenarioException.class)
+                .satisfies(e -> assertThat(((ScenarioException) e).problems())
+                        .containsExactly(
+                                "k.yaml: keepers.0: is a list; valid: " + KEEPER,
+                                "k.yaml: keepers.2: is the value \"indexed\"; valid: " + KEEPER,
+                                "k.yaml: keepers.3: is empty; valid: " + KEEPER));
+    }
+
+    private static final String KEEPER = "a mapping with fields auctionMargin, bidPercent, capital, gasPerBlock,"
+            + " latePriceBlocks, name, priorityFeeGwei, strategy, such as {name: keeper-1, strategy: indexed}";
+
+    @Test
+    void aKeeperOverriddenWithAValueIsAnError() {
+        assertThatThrownBy(() -> TestScenarios.small(Map.of("keepers.1", "profit-aware")))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("small.yaml: keepers.1: is the value \"profit-aware\"; valid: a mapping");
+    }
+
+    @Test
+    void aKeeperGivenAsAnEmptyMappingTakesTheDefaults() {
+        Scenario s = ScenarioReader.parse("k.yaml", withKeepers("  - {}\n"), Map.of());
+        assertThat(s.keepers()).hasSize(1);
+        assertThat(s.keepers().get(0).strategy()).isEqualTo(Scenario.Strategy.INDEXED);
+    }
+
+    @Test
+    void aShockThatIsNotAMappingIsAnErrorNamingItsIndex() {
+        assertThatThrownBy(() -> TestScenarios.small(Map.of("prices.ETH/USD.shocks.0", "fall")))
+                .isInstanceOf(ScenarioException.class)
+                .satisfies(e -> assertThat(((ScenarioException) e).problems())
+                        .containsExactly("small.yaml: prices.ETH/USD.shocks.0: is the value \"fall\"; valid: a"
+                                + " mapping with fields atBlock, bps, overBlocks, type, such as {type: fall,"
+                                + " atBlock: 100, bps: 3000}"));
+    }
+
     @Test
     void modelRangeChecksComeThroughWithTheField() {
         assertThatThrownBy(() -> TestScenarios.small(Map.of("protocol.markets.ETH-PERP.maintenanceMargin", "0.06")))
