@@ -20,6 +20,8 @@ import dev.solvent.mirror.evm.Log;
 import dev.solvent.mirror.evm.StandardToken;
 import dev.solvent.mirror.evm.Word;
 import io.vavr.Tuple2;
+import io.vavr.collection.Map;
+import io.vavr.collection.Set;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +42,13 @@ final class CometMachine {
     CometMachine(CometState state, CometBlock block) {
         this.s = state;
         this.block = block;
+        this.totals = state.totalsBasic();
+        this.totalsCollateral = state.totalsCollateral();
+        this.userBasic = state.userBasic();
+        this.userCollateral = state.userCollateral();
+        this.isAllowed = state.isAllowed();
+        this.liquidatorPoints = state.liquidatorPoints();
+        this.tokens = state.tokens();
     }
 
     CometState state() {
@@ -113,91 +122,62 @@ final class CometMachine {
         }
     }
 
-    // ---- storage writes
+    // ---- storage writes: each changes one component, then derives the next immutable state from them all
 
-    private void putToken(StandardToken token) {
-        s = new CometState(
-                s.immutables(),
-                s.totalsBasic(),
-                s.totalsCollateral(),
-                s.userBasic(),
-                s.userCollateral(),
-                s.isAllowed(),
-                s.liquidatorPoints(),
-                s.tokens().put(token.address(), token));
-    }
+    private TotalsBasic totals;
+    private Map<Address, BigInteger> totalsCollateral;
+    private Map<Address, UserBasic> userBasic;
+    private Map<Tuple2<Address, Address>, BigInteger> userCollateral;
+    private Set<Tuple2<Address, Address>> isAllowed;
+    private Map<Address, LiquidatorPoints> liquidatorPoints;
+    private Map<Address, StandardToken> tokens;
 
-    private void putTotals(TotalsBasic totals) {
+    private void commit() {
         s = new CometState(
                 s.immutables(),
                 totals,
-                s.totalsCollateral(),
-                s.userBasic(),
-                s.userCollateral(),
-                s.isAllowed(),
-                s.liquidatorPoints(),
-                s.tokens());
+                totalsCollateral,
+                userBasic,
+                userCollateral,
+                isAllowed,
+                liquidatorPoints,
+                tokens);
+    }
+
+    private void putToken(StandardToken token) {
+        tokens = tokens.put(token.address(), token);
+        commit();
+    }
+
+    private void putTotals(TotalsBasic next) {
+        totals = next;
+        commit();
     }
 
     private void putUserBasic(Address account, UserBasic basic) {
-        s = new CometState(
-                s.immutables(),
-                s.totalsBasic(),
-                s.totalsCollateral(),
-                s.userBasic().put(account, basic),
-                s.userCollateral(),
-                s.isAllowed(),
-                s.liquidatorPoints(),
-                s.tokens());
+        userBasic = userBasic.put(account, basic);
+        commit();
     }
 
     private void putCollateral(Address account, Address asset, BigInteger balance) {
-        s = new CometState(
-                s.immutables(),
-                s.totalsBasic(),
-                s.totalsCollateral(),
-                s.userBasic(),
-                s.userCollateral().put(new Tuple2<>(account, asset), balance),
-                s.isAllowed(),
-                s.liquidatorPoints(),
-                s.tokens());
+        userCollateral = userCollateral.put(new Tuple2<>(account, asset), balance);
+        commit();
     }
 
     private void putTotalSupplyAsset(Address asset, BigInteger total) {
-        s = new CometState(
-                s.immutables(),
-                s.totalsBasic(),
-                s.totalsCollateral().put(asset, total),
-                s.userBasic(),
-                s.userCollateral(),
-                s.isAllowed(),
-                s.liquidatorPoints(),
-                s.tokens());
+        totalsCollateral = totalsCollateral.put(asset, total);
+        commit();
     }
 
     private void putPoints(Address absorber, LiquidatorPoints points) {
-        s = new CometState(
-                s.immutables(),
-                s.totalsBasic(),
-                s.totalsCollateral(),
-                s.userBasic(),
-                s.userCollateral(),
-                s.isAllowed(),
-                s.liquidatorPoints().put(absorber, points),
-                s.tokens());
+        liquidatorPoints = liquidatorPoints.put(absorber, points);
+        commit();
     }
 
     private void putAllowed(Address owner, Address manager, boolean allowed) {
         Tuple2<Address, Address> key = new Tuple2<>(owner, manager);
-        s = new CometState(
-                s.immutables(),
-                s.totalsBasic(),
-                s.totalsCollateral(),
-                s.userBasic(),
-                s.userCollateral(),
-                allowed ? s.isAllowed().add(key) : s.isAllowed().remove(key),
-                s.liquidatorPoints(),
-                s.tokens());
+        isAllowed = allowed ? isAllowed.add(key) : isAllowed.remove(key);
+        commit();
     }
 
     // ---- interest and principal

@@ -117,9 +117,8 @@ public final class Dss {
         DssMachine m = new DssMachine(s, block);
         Clipper c = m.clipper(clip);
         Sale sale = c.sale(id);
-        Object[] status = Liquidations.status(m, c, sale.tic(), sale.top());
-        boolean done = (Boolean) status[0];
-        return new Status(!sale.usr().isZero() && done, (BigInteger) status[1], sale.lot(), sale.tab());
+        Liquidations.Status status = Liquidations.status(m, c, sale.tic(), sale.top());
+        return new Status(!sale.usr().isZero() && status.done(), status.price(), sale.lot(), sale.tab());
     }
 
     /**

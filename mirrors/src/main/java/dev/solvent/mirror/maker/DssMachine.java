@@ -168,10 +168,6 @@ final class DssMachine {
 
     // ---- writing
 
-    void put(DssState next) {
-        s = next;
-    }
-
     void putVat(Vat v) {
         s = new DssState(v, s.jug(), s.spotter(), s.vow(), s.dog(), s.cat(), s.clippers(), s.calcs(), s.flippers());
     }

@@ -187,89 +187,36 @@ final class Liquidations {
         m.log(c.address(), "File", Bytes32.of(what), data);
     }
 
+    /** {@return the Clipper with other addresses to call} */
+    private static Clipper withWiring(Clipper c, Address spotter, Address dog, Address vow, Address calc) {
+        return new Clipper(
+                c.address(),
+                c.wards(),
+                c.ilk(),
+                c.vat(),
+                spotter,
+                dog,
+                vow,
+                calc,
+                c.buf(),
+                c.tail(),
+                c.cusp(),
+                c.chip(),
+                c.tip(),
+                c.chost(),
+                c.kicks(),
+                c.active(),
+                c.sales(),
+                c.stopped());
+    }
+
     static void fileAddress(DssMachine m, Address sender, Clipper c, String what, Address data) {
         Admin.auth(c.wards(), sender, "Clipper");
         Clipper next = switch (what) {
-            case "spotter" ->
-                new Clipper(
-                        c.address(),
-                        c.wards(),
-                        c.ilk(),
-                        c.vat(),
-                        data,
-                        c.dog(),
-                        c.vow(),
-                        c.calc(),
-                        c.buf(),
-                        c.tail(),
-                        c.cusp(),
-                        c.chip(),
-                        c.tip(),
-                        c.chost(),
-                        c.kicks(),
-                        c.active(),
-                        c.sales(),
-                        c.stopped());
-            case "dog" ->
-                new Clipper(
-                        c.address(),
-                        c.wards(),
-                        c.ilk(),
-                        c.vat(),
-                        c.spotter(),
-                        data,
-                        c.vow(),
-                        c.calc(),
-                        c.buf(),
-                        c.tail(),
-                        c.cusp(),
-                        c.chip(),
-                        c.tip(),
-                        c.chost(),
-                        c.kicks(),
-                        c.active(),
-                        c.sales(),
-                        c.stopped());
-            case "vow" ->
-                new Clipper(
-                        c.address(),
-                        c.wards(),
-                        c.ilk(),
-                        c.vat(),
-                        c.spotter(),
-                        c.dog(),
-                        data,
-                        c.calc(),
-                        c.buf(),
-                        c.tail(),
-                        c.cusp(),
-                        c.chip(),
-                        c.tip(),
-                        c.chost(),
-                        c.kicks(),
-                        c.active(),
-                        c.sales(),
-                        c.stopped());
-            case "calc" ->
-                new Clipper(
-                        c.address(),
-                        c.wards(),
-                        c.ilk(),
-                        c.vat(),
-                        c.spotter(),
-                        c.dog(),
-                        c.vow(),
-                        data,
-                        c.buf(),
-                        c.tail(),
-                        c.cusp(),
-                        c.chip(),
-                        c.tip(),
-                        c.chost(),
-                        c.kicks(),
-                        c.active(),
-                        c.sales(),
-                        c.stopped());
+            case "spotter" -> withWiring(c, data, c.dog(), c.vow(), c.calc());
+            case "dog" -> withWiring(c, c.spotter(), data, c.vow(), c.calc());
+            case "vow" -> withWiring(c, c.spotter(), c.dog(), data, c.calc());
+            case "calc" -> withWiring(c, c.spotter(), c.dog(), c.vow(), data);
             default -> throw fail("Clipper/file-unrecognized-param");
         };
         m.putClipper(next);
@@ -334,13 +281,16 @@ final class Liquidations {
         };
     }
 
-    /** {@code status(tic, top)}: the price now, and whether the auction is done (too old or too cheap). */
-    static Object[] status(DssMachine m, Clipper c, BigInteger tic, BigInteger top) {
+    /** What {@code status(tic, top)} answers: whether the auction is done (too old or too cheap), and its price. */
+    record Status(boolean done, BigInteger price) {}
+
+    /** {@code status(tic, top)}: the price now, and whether the auction is done. */
+    static Status status(DssMachine m, Clipper c, BigInteger tic, BigInteger top) {
         BigInteger dur = sub(m.time(), tic);
         BigInteger price = price(m, c.calc(), top, dur);
         // `||` short-circuits: rdiv (and its division by top) only runs when the auction is not too old
         boolean done = dur.compareTo(c.tail()) > 0 || rdiv(price, top).compareTo(c.cusp()) < 0;
-        return new Object[] {done, price};
+        return new Status(done, price);
     }
 
     static void redo(DssMachine m, Address clip, BigInteger id, Address kpr) {
@@ -348,7 +298,7 @@ final class Liquidations {
         stoppedBelow(c, 2);
         Sale sale = c.sale(id);
         require(!sale.usr().isZero(), "Clipper/not-running-auction");
-        require((Boolean) status(m, c, sale.tic(), sale.top())[0], "Clipper/cannot-reset");
+        require(status(m, c, sale.tic(), sale.top()).done(), "Clipper/cannot-reset");
         BigInteger tic = truncate(m.time(), 96);
         BigInteger feedPrice = feedPrice(m, c);
         BigInteger top = rmul(feedPrice, c.buf());
@@ -376,9 +326,9 @@ final class Liquidations {
         stoppedBelow(c, 3);
         Sale sale = c.sale(id);
         require(!sale.usr().isZero(), "Clipper/not-running-auction");
-        Object[] status = status(m, c, sale.tic(), sale.top());
-        require(!(Boolean) status[0], "Clipper/needs-reset");
-        BigInteger price = (BigInteger) status[1];
+        Status status = status(m, c, sale.tic(), sale.top());
+        require(!status.done(), "Clipper/needs-reset");
+        BigInteger price = status.price();
         require(max.compareTo(price) >= 0, "Clipper/too-expensive");
         BigInteger lot = sale.lot();
         BigInteger tab = sale.tab();

@@ -1,7 +1,6 @@
 package dev.solvent.mirror.comet;
 
 import dev.solvent.mirror.evm.Address;
-import dev.solvent.mirror.evm.EvmRevert;
 import dev.solvent.mirror.evm.RevertException;
 import dev.solvent.mirror.evm.StandardToken;
 import java.math.BigInteger;
@@ -51,7 +50,7 @@ final class MirrorViews {
 
     private static List<Object> evaluate(CometState s, CometBlock block, ViewCall v) {
         if (!v.target().equals("comet")) {
-            StandardToken token = CometViewsAccess.token(s, Address.of(v.target()));
+            StandardToken token = CometViews.token(s, Address.of(v.target()));
             return switch (v.signature()) {
                 case "balanceOf(address)" -> List.of(token.balanceOf(address(v, 0)));
                 case "allowance(address,address)" -> List.of(token.allowance(address(v, 0), address(v, 1)));
@@ -120,14 +119,5 @@ final class MirrorViews {
             }
             default -> throw new IllegalArgumentException("no mirror for view " + v.signature());
         };
-    }
-
-    /** Reads a token the way a view would: a token the market does not know has no code. */
-    static final class CometViewsAccess {
-        private CometViewsAccess() {}
-
-        static StandardToken token(CometState s, Address token) {
-            return s.token(token).getOrElseThrow(() -> new EvmRevert.Empty().raise());
-        }
     }
 }
