@@ -13,7 +13,6 @@ import io.vavr.control.Either;
 import java.math.BigInteger;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * The chain side of the Aave differential harness against hand-checked answers, for each version with test resources
  * (v3.3 and v3.7, each loaded into its own anvil on first use): a supply, a borrow, a price drop and a liquidation
  * with exact account data and events, reverts decoded into Aave's errors (v3.3's numeric strings, v3.7's custom
- * errors), interest projected by views, and the throughput of views and liquidations. Each test starts from the
+ * errors), and interest projected by views. Each test starts from the
  * freshly loaded market (a snapshot). Every action runs at the deployment's timestamp, so no interest accrues and
  * every number below follows from the configuration alone (prices 8 decimals: USDX 1, WETH 1,800; WETH and USDX: LTV
  * 82.50%, liquidation threshold 86%, bonus 105%, liquidation protocol fee 10% of the bonus). The two versions agree
@@ -377,54 +376,5 @@ class AaveChainIT {
         List<Object> reserve = aave.values(aave.reserveData(usdx()), later).get();
         assertThat(reserve.get(6)).isEqualTo(BigInteger.valueOf(later));
         assertThat(reserve.get(3)).hasToString(afterAYear.get(0));
-    }
-
-    /** Prints the throughput of views and of liquidations; asserts only that they work. */
-    @ParameterizedTest
-    @EnumSource(AaveChain.Version.class)
-    void throughput(AaveChain.Version version) {
-        use(version);
-        aliceBorrowsAgainstWeth();
-        aave.setPrice(weth(), e(1_300, 8));
-        Address pool = aave.pool();
-        aave.mint(usdx(), CAROL, e(10_000, 6));
-        ok(CAROL, usdx(), AaveChain.approve(pool, MAX));
-
-        int views = 2_000;
-        AaveChain.ViewCall accountData = aave.userAccountData(ALICE);
-        for (int i = 0; i < views / 4; i++) { // warm-up
-            aave.read(List.of(accountData), aave.deployedAt());
-        }
-        long start = System.nanoTime();
-        for (int i = 0; i < views; i++) {
-            aave.read(List.of(accountData), aave.deployedAt());
-        }
-        double viewsPerSecond = views / ((System.nanoTime() - start) / 1e9);
-
-        // 10 USDX each: every liquidation leaves HF below 0.95 (it rises by about 0.0002 each time)
-        int liquidations = 200;
-        String calldata = AaveChain.liquidationCall(weth(), usdx(), ALICE, e(10, 6), false);
-        start = System.nanoTime();
-        for (int i = 0; i < liquidations; i++) {
-            ok(CAROL, pool, calldata);
-        }
-        double liquidationsPerSecond = liquidations / ((System.nanoTime() - start) / 1e9);
-        start = System.nanoTime();
-        for (int i = 0; i < liquidations; i++) {
-            // without a timestamp anvil would stamp the block with its clock, and interest would accrue
-            started.get().setNextBlockTimestamp(aave.deployedAt());
-            assertThat(started.get().send(CAROL, pool, calldata).success()).isTrue();
-        }
-        double sentPerSecond = liquidations / ((System.nanoTime() - start) / 1e9);
-        System.out.printf(
-                Locale.ROOT,
-                "Aave %s on anvil: getUserAccountData %.0f calls/s; liquidationCall %.0f tx/s through send()"
-                        + " (eth_call, then the transaction), %.0f tx/s sent alone (with the timestamp set)%n",
-                aave.version().folder(),
-                viewsPerSecond,
-                liquidationsPerSecond,
-                sentPerSecond);
-        assertThat(read(AaveChain.balanceOf(aave.reserve("USDX").variableDebtToken(), ALICE)))
-                .isEqualTo(e(12_000 - 4_000, 6).toString());
     }
 }

@@ -62,16 +62,6 @@ class CometDifferentialProperties {
         }
     }
 
-    /** Skips the long campaign unless {@code -Dsolvent.conformance=long}. */
-    static final class LongOnly implements SkipExecutionHook {
-        @Override
-        public SkipResult shouldBeSkipped(LifecycleContext context) {
-            return "long".equals(System.getProperty("solvent.conformance"))
-                    ? SkipResult.doNotSkip()
-                    : SkipResult.skip("the long campaign runs with -Dsolvent.conformance=long");
-        }
-    }
-
     private static void deployMarkets() {
         markets = List.of(
                 CometCampaign.deploy(anvil, "USDC-like base (6 decimals, 1 USD)", usdcMarket()),
@@ -80,14 +70,8 @@ class CometDifferentialProperties {
         sinceRestart = 0;
     }
 
-    @Property(tries = 300, seed = "20261207")
+    @Property(seed = "20261207")
     void mirrorMatchesCometBytecode(@ForAll("sequences") Sequence sequence) {
-        check(sequence);
-    }
-
-    @Property(tries = 10_000)
-    @AddLifecycleHook(LongOnly.class)
-    void mirrorMatchesCometBytecodeLong(@ForAll("sequences") Sequence sequence) {
         check(sequence);
     }
 

@@ -27,6 +27,11 @@ final class DssCampaign {
     static final BigInteger RAD = DssSpec.RAD;
     private static final long BLOCK_SECONDS = 12;
     private static final int VIEWED_AUCTIONS = 6;
+    /** Wall time spent executing the same calls on each side, reported (never asserted) at the campaign's end. */
+    static final java.util.concurrent.atomic.AtomicLong MIRROR_NANOS = new java.util.concurrent.atomic.AtomicLong();
+
+    static final java.util.concurrent.atomic.AtomicLong CHAIN_NANOS = new java.util.concurrent.atomic.AtomicLong();
+    static final java.util.concurrent.atomic.AtomicLong TIMED_CALLS = new java.util.concurrent.atomic.AtomicLong();
 
     /** A system deployed on both sides: the chain's snapshot and the mirror's matching state. */
     record Market(
@@ -196,10 +201,16 @@ final class DssCampaign {
     }
 
     private static DssState both(Market m, DssState s, DssCall call, DssBlock block, StringBuilder trace, int step) {
+        long t0 = System.nanoTime();
         Either<EvmRevert, Dss.DssReceipt> mine = Dss.execute(s, call, block);
+        long t1 = System.nanoTime();
         Object[] target = encode(m, call);
         Either<EvmRevert, List<Log>> real =
                 m.chain().send(call.sender(), (Address) target[0], (String) target[1], block.timestamp());
+        long t2 = System.nanoTime();
+        MIRROR_NANOS.addAndGet(t1 - t0);
+        CHAIN_NANOS.addAndGet(t2 - t1);
+        TIMED_CALLS.incrementAndGet();
         Either<EvmRevert, List<Log>> mineLogs = mine.map(Dss.DssReceipt::logs);
         trace.append(String.format("  #%d t=%d %s%n      mirror: %s%n", step, block.timestamp(), call, show(mineLogs)));
         if (!mineLogs.equals(real)) {
@@ -464,17 +475,19 @@ final class DssCampaign {
                 DssState.Urn u = s.vat().urn(ilk, m.actors().get(x.actor()));
                 BigInteger need =
                         u.art().multiply(rate).multiply(s.dog().ilk(ilk).chop()).divide(WAD);
-                BigInteger dirt = s.dog().ilk(ilk).dirt();
+                BigInteger dirt = x.global() ? s.dog().Dirt() : s.dog().ilk(ilk).dirt();
                 BigInteger dusty = u.art()
                         .multiply(rate)
                         .subtract(i.dust().shiftRight(1))
                         .max(BigInteger.ZERO)
                         .multiply(s.dog().ilk(ilk).chop())
                         .divide(WAD);
-                BigInteger hole = x.permille() > 1000 || need.signum() == 0
-                        ? RAD.multiply(BigInteger.valueOf(50_000_000))
+                BigInteger limit = x.permille() > 1000 || need.signum() == 0
+                        ? RAD.multiply(BigInteger.valueOf(x.global() ? 100_000_000 : 50_000_000))
                         : x.permille() == 0 ? dirt.add(dusty) : dirt.add(share(need, x.permille()));
-                yield new DssCall.FileIlkUint(d, m.chain().dog(), ilk, "hole", hole);
+                yield x.global()
+                        ? new DssCall.FileUint(d, m.chain().dog(), "Hole", limit)
+                        : new DssCall.FileIlkUint(d, m.chain().dog(), ilk, "hole", limit);
             }
             case DssSteps.Bite x -> new DssCall.Bite(keeper, ilk, unsafeOr(m, s, x.actor()));
             case DssSteps.Tend x -> {

@@ -16,7 +16,6 @@ import io.vavr.control.Either;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * The chain side of the Maker (dss) differential harness against hand-computed answers: an ETH-A-like ilk deployed on
  * anvil and wired as dss's tests wire it, a vault liquidated through the Dog and Clipper (bark, take, redo) and
  * another through the Cat and Flipper (bite, tend, dent, tick, deal), each value computed here from dss's formulas;
- * decoded reverts (solc 0.6's invalid opcode included), the three abaci, and a throughput figure. Each test starts
+ * decoded reverts (solc 0.6's invalid opcode included), and the three abaci. Each test starts
  * from the freshly deployed system (a snapshot).
  */
 class DssChainIT {
@@ -645,59 +644,6 @@ class DssChainIT {
         views.add(DssView.calcPrice(broken.hex(), top, n(100)));
         expected.add("revert " + DssChain.INVALID_OPCODE);
         assertThat(dss.read(views, t0)).containsExactlyElementsOf(expected);
-    }
-
-    /** Prints bark+take transactions per second and abacus price reads per second; asserts only that they ran. */
-    @Test
-    void throughput() {
-        long t0 = dss.deployedAt();
-        int vaults = 100;
-        List<Address> owners = new ArrayList<>();
-        for (int i = 0; i < vaults; i++) {
-            Address owner = Address.ofNumber(0x7000_0000L + i);
-            owners.add(owner);
-            openVault(owner, wad(10), wad(12_000), t0);
-        }
-        dss.setPrice(wad(1_300), t0);
-        dss.giveDai(BOB, rad(100_000_000), t0);
-        ok(BOB, dss.vat(), DssChain.hope(dss.clip()), t0);
-        long t1 = t0 + 1;
-        BigInteger max = n(2_000).multiply(RAY);
-
-        long start = System.nanoTime();
-        for (int i = 0; i < vaults; i++) {
-            List<Log> barked = ok(KEEPER, dss.dog(), DssChain.bark(ilk(), owners.get(i), KEEPER), t1);
-            BigInteger id = (BigInteger) barked.get(1).args().get(6);
-            ok(BOB, dss.clip(), DssChain.take(id, wad(10), max, BOB), t1);
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        assertThat(one(DssView.clipKicks(), t1)).isEqualTo(Integer.toString(vaults));
-        assertThat(one(DssView.clipCount(), t1)).isEqualTo("0");
-
-        int calls = 500;
-        BigInteger top = n(1_560).multiply(RAY);
-        start = System.nanoTime();
-        for (int i = 0; i < calls; i++) {
-            one(DssView.calcPrice(top, n(i * 7L)), t1);
-        }
-        double single = (System.nanoTime() - start) / 1e9;
-        List<DssView> batch = new ArrayList<>();
-        for (int i = 0; i < calls; i++) {
-            batch.add(DssView.calcPrice(top, n(i * 7L)));
-        }
-        start = System.nanoTime();
-        assertThat(dss.read(batch, t1)).hasSize(calls);
-        double batched = (System.nanoTime() - start) / 1e9;
-        System.out.printf(
-                Locale.ROOT,
-                "DssChainIT throughput: %d bark+take transactions in %.2f s = %.0f tx/s (each a simulated call and a"
-                        + " mined transaction); abacus price: %.0f calls/s one by one, %.0f calls/s in one batch of %d%n",
-                2 * vaults,
-                seconds,
-                2 * vaults / seconds,
-                calls / single,
-                calls / batched,
-                calls);
     }
 
     @Test

@@ -62,11 +62,12 @@ sealed interface DssSteps {
     record Stopped(int level) implements DssSteps {}
 
     /**
-     * The governance tightens the limits: {@code hole} to {@code permille} of what the actor's vault would need
-     * (partial barks), to leave just under {@code dust} unliquidated ({@code permille} 0: the dusty-remainder rule
-     * then takes the whole vault), or back to wide (above 1000).
+     * The governance tightens a limit, the ilk's {@code hole} or (when {@code global}) the Dog's {@code Hole}: to
+     * {@code permille} of what the actor's vault would need (partial barks), to leave just under {@code dust}
+     * unliquidated ({@code permille} 0: the dusty-remainder rule then takes the whole vault), or back to wide (above
+     * 1000).
      */
-    record Limit(int actor, int permille) implements DssSteps {}
+    record Limit(int actor, int permille, boolean global) implements DssSteps {}
 
     /** The keeper bites an actor's vault (Cat). */
     record Bite(int actor) implements DssSteps {}
@@ -125,8 +126,8 @@ sealed interface DssSteps {
     private static Arbitrary<List<DssSteps>> scripts() {
         return Arbitraries.oneOf(
                 Arbitraries.just(List.of()),
-                Arbitraries.integers().between(300, 950).map(p -> List.of(new Limit(0, p), new Bark(0))),
-                Arbitraries.just(List.of(new Limit(0, 0), new Bark(0))),
+                Arbitraries.integers().between(300, 950).map(p -> List.of(new Limit(0, p, p % 2 == 0), new Bark(0))),
+                Arbitraries.just(List.of(new Limit(0, 0, false), new Bark(0))),
                 Arbitraries.longs()
                         .between(8_401, 20_000)
                         .map(wait -> List.of(new Bark(0), new Price(-9_950), new Wait(wait), new Redo(0))),
@@ -182,7 +183,8 @@ sealed interface DssSteps {
                 Tuple.of(1, Arbitraries.integers().between(0, 3).map(Stopped::new)),
                 Tuple.of(
                         4,
-                        Combinators.combine(actor, Arbitraries.integers().between(100, 1500))
+                        Combinators.combine(
+                                        actor, Arbitraries.integers().between(100, 1500), Arbitraries.of(true, false))
                                 .as(Limit::new)),
                 Tuple.of(8, actor.map(Bite::new)),
                 Tuple.of(
