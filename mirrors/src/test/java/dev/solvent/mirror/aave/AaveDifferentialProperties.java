@@ -59,7 +59,13 @@ class AaveDifferentialProperties {
 
         void start() {
             anvil = AnvilChain.start().getOrElseThrow(reason -> new AssertionError(reason));
-            market = AaveCampaign.deploy(AaveChain.load(anvil, version));
+            try {
+                market = AaveCampaign.deploy(AaveChain.load(anvil, version));
+            } catch (RuntimeException | AssertionError e) {
+                // the node is not kept when its market cannot be set up: stop it here
+                anvil.close();
+                throw e;
+            }
             snapshot = anvil.snapshot();
             sinceRestart = 0;
         }

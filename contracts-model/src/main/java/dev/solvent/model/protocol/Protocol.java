@@ -1,0 +1,44 @@
+package dev.solvent.model.protocol;
+
+import io.vavr.collection.Seq;
+import io.vavr.collection.SortedMap;
+import io.vavr.control.Either;
+import java.math.BigInteger;
+
+/**
+ * The contract every protocol implements, Solvent's own margin engine and each mirror of a real protocol: one entry
+ * point, the views the layers above need, and the liquidation moves a keeper can make. Each implementation keeps its
+ * own state and call types; callers are generic over them and never ask which protocol they hold.
+ *
+ * @param <S> the protocol's state (immutable)
+ * @param <C> the protocol's calls (each carries its sender)
+ */
+public interface Protocol<S, C> {
+
+    /** {@return the protocol's name as scenarios write it: {@code solvent}, {@code aave-v3.3}, {@code comet}, ...} */
+    String name();
+
+    /** {@return the unit of the values in {@link Health} and {@link Move#gain()}, e.g. {@code "USD, 8 decimals"}} */
+    String valueUnit();
+
+    /** {@return the next state and events of {@code call} in {@code block}, or the protocol's revert} */
+    Either<Rejected, Executed<S>> execute(S state, C call, Block block);
+
+    /** {@return every account that holds a position, collateral or debt, in a stable order} */
+    Seq<String> accounts(S state);
+
+    /** {@return the account's health, or the revert its views give (a missing price, an unknown account)} */
+    Either<Rejected, Health> health(S state, String account, Block block);
+
+    /**
+     * {@return the liquidation moves {@code keeper} could make on {@code account} now, best known gain first; empty
+     * when the account is safe}
+     */
+    Seq<Move<C>> moves(S state, String account, String keeper, Block block);
+
+    /**
+     * {@return what the protocol holds for its users, per asset, in the asset's own units: the figures a
+     * conservation check compares before and after a call}
+     */
+    SortedMap<String, BigInteger> totals(S state, Block block);
+}

@@ -1,0 +1,160 @@
+package dev.solvent.mirror.comet;
+
+import dev.solvent.mirror.evm.Address;
+import dev.solvent.mirror.evm.RevertException;
+import dev.solvent.model.protocol.Block;
+import dev.solvent.model.protocol.Executed;
+import dev.solvent.model.protocol.Health;
+import dev.solvent.model.protocol.Move;
+import dev.solvent.model.protocol.Protocol;
+import dev.solvent.model.protocol.Rejected;
+import io.vavr.Tuple2;
+import io.vavr.collection.LinkedHashMap;
+import io.vavr.collection.Seq;
+import io.vavr.collection.SortedMap;
+import io.vavr.collection.TreeMap;
+import io.vavr.collection.Vector;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.math.BigInteger;
+import java.util.List;
+
+/**
+ * The Comet mirror behind the protocol contract. Prices in a {@link Block} are named as the constructor maps them to
+ * price feeds (8 decimals, as Comet requires). Health is Comet's liquidation check: the collateral at liquidation
+ * collateral factors against the borrow, in USD price units (8 decimals). The moves are {@code absorb} of the account
+ * (it pays the absorber nothing but liquidator points: gain 0) and {@code buyCollateral} of every collateral the
+ * protocol holds while its reserves are below target (gain: the collateral's value less the base paid).
+ */
+public final class CometProtocol implements Protocol<CometState, CometCall> {
+
+    private static final BigInteger FACTOR_SCALE = BigInteger.TEN.pow(18);
+
+    private final LinkedHashMap<String, Address> feeds;
+
+    /** @param feeds each price name of the blocks and the price feed it answers for */
+    public CometProtocol(java.util.Map<String, Address> feeds) {
+        this.feeds = LinkedHashMap.ofAll(feeds);
+    }
+
+    @Override
+    public String name() {
+        return "comet";
+    }
+
+    @Override
+    public String valueUnit() {
+        return "USD, 8 decimals (Comet's price units)";
+    }
+
+    /** {@return Comet's block: the feeds' answers at 8 decimals, the base fee} */
+    public CometBlock block(Block block) {
+        java.util.Map<Address, BigInteger> answers = new java.util.HashMap<>();
+        for (Tuple2<String, Address> f : feeds) {
+            block.price(f._1()).forEach(p -> answers.put(f._2(), p.scaledTo(8)));
+        }
+        return new CometBlock(block.timestamp(), block.baseFee(), answers);
+    }
+
+    @Override
+    public Either<Rejected, Executed<CometState>> execute(CometState state, CometCall call, Block block) {
+        return Comet.execute(state, call, block(block))
+                .<Rejected>mapLeft(Rejected::of)
+                .map(r -> new Executed<>(r.state(), Vector.<Object>ofAll(r.logs())));
+    }
+
+    @Override
+    public Seq<String> accounts(CometState state) {
+        return state.userBasic().keySet().toVector().map(Address::hex).sorted();
+    }
+
+    @Override
+    public Either<Rejected, Health> health(CometState state, String account, Block block) {
+        CometBlock b = block(block);
+        Address a = Address.of(account);
+        try {
+            CometImmutables c = state.immutables();
+            BigInteger debt = CometViews.borrowBalanceOf(state, b, a)
+                    .multiply(CometViews.getPrice(b, c.baseTokenPriceFeed()))
+                    .divide(c.baseScale());
+            BigInteger collateral = BigInteger.ZERO;
+            for (int i = 0; i < c.assets().size(); i++) {
+                AssetInfo info = CometViews.getAssetInfo(state, i);
+                BigInteger balance = state.collateralBalanceOf(a, info.asset());
+                if (balance.signum() == 0) {
+                    continue;
+                }
+                BigInteger value = balance.multiply(CometViews.getPrice(b, info.priceFeed()))
+                        .divide(info.scale());
+                collateral = collateral.add(
+                        value.multiply(info.liquidateCollateralFactor()).divide(FACTOR_SCALE));
+            }
+            return Either.right(Health.of(collateral, debt, CometViews.isLiquidatable(state, b, a)));
+        } catch (RevertException e) {
+            return Either.left(Rejected.of(e.revert()));
+        }
+    }
+
+    @Override
+    public Seq<Move<CometCall>> moves(CometState state, String account, String keeper, Block block) {
+        CometBlock b = block(block);
+        Address by = Address.of(keeper);
+        Vector<Move<CometCall>> moves = Vector.empty();
+        try {
+            if (CometViews.isLiquidatable(state, b, Address.of(account))) {
+                moves = moves.append(new Move<>(
+                        "absorb",
+                        new CometCall.Absorb(by, by, List.of(Address.of(account))),
+                        Option.some(BigInteger.ZERO),
+                        "absorb " + account + " (the absorber earns liquidator points)"));
+            }
+            moves = moves.appendAll(buys(state, b, by));
+        } catch (RevertException e) {
+            return moves;
+        }
+        return moves.sortBy(m -> m.gain().get().negate());
+    }
+
+    /** Buying all of each collateral the protocol holds, while reserves are below target. */
+    private Vector<Move<CometCall>> buys(CometState state, CometBlock b, Address by) {
+        CometImmutables c = state.immutables();
+        if (CometViews.getReserves(state, b).compareTo(c.targetReserves()) >= 0) {
+            return Vector.empty();
+        }
+        BigInteger basePrice = CometViews.getPrice(b, c.baseTokenPriceFeed());
+        Vector<Move<CometCall>> buys = Vector.empty();
+        for (int i = 0; i < c.assets().size(); i++) {
+            AssetInfo info = CometViews.getAssetInfo(state, i);
+            BigInteger reserves = CometViews.getCollateralReserves(state, info.asset());
+            BigInteger perBase = CometViews.quoteCollateral(state, b, info.asset(), c.baseScale());
+            if (reserves.signum() <= 0 || perBase.signum() <= 0) {
+                continue;
+            }
+            BigInteger baseAmount = reserves.multiply(c.baseScale()).divide(perBase);
+            BigInteger quote = CometViews.quoteCollateral(state, b, info.asset(), baseAmount);
+            if (baseAmount.signum() == 0 || quote.signum() == 0) {
+                continue;
+            }
+            BigInteger gain = quote.multiply(CometViews.getPrice(b, info.priceFeed()))
+                    .divide(info.scale())
+                    .subtract(baseAmount.multiply(basePrice).divide(c.baseScale()));
+            buys = buys.append(new Move<>(
+                    "buyCollateral",
+                    new CometCall.BuyCollateral(by, info.asset(), quote, baseAmount, by),
+                    Option.some(gain),
+                    "buyCollateral " + quote + " of " + info.asset() + " for " + baseAmount + " base"));
+        }
+        return buys;
+    }
+
+    /** {@return per token (by address), what Comet holds of it} */
+    @Override
+    public SortedMap<String, BigInteger> totals(CometState state, Block block) {
+        TreeMap<String, BigInteger> totals = TreeMap.empty();
+        for (var t : state.tokens()) {
+            totals =
+                    totals.put(t._1().hex(), t._2().balanceOf(state.immutables().comet()));
+        }
+        return totals;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.solvent.mirror.maker;
+
+import static dev.solvent.mirror.maker.DssFixture.ALI;
+import static dev.solvent.mirror.maker.DssFixture.CLIP;
+import static dev.solvent.mirror.maker.DssFixture.ME;
+import static dev.solvent.mirror.maker.DssFixture.PIP;
+import static dev.solvent.mirror.maker.DssFixture.RAD;
+import static dev.solvent.mirror.maker.DssFixture.WAD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.solvent.model.protocol.Block;
+import dev.solvent.model.protocol.Health;
+import dev.solvent.model.protocol.Move;
+import io.vavr.collection.TreeMap;
+import io.vavr.control.Option;
+import java.math.BigInteger;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Maker mirror behind the protocol contract, on clip.t.sol's set-up ({@link DssFixture#clipTest()}): a vault of
+ * 40 gold and 100 DAI, gold at 4 DAI with a 200% liquidation ratio (spot 2), so 80 DAI of collateral at spot against
+ * 100 DAI of debt.
+ */
+class DssProtocolTest {
+
+    private final DssProtocol protocol = new DssProtocol(Map.of("GOLD", PIP));
+    private final String vault = DssProtocol.account("gold", ME);
+
+    private static Block block(DssFixture f) {
+        return Block.of(0, f.now(), TreeMap.of("GOLD", new Block.Price(BigInteger.valueOf(4), 0, f.now())));
+    }
+
+    @Test
+    void anUnsafeVaultHasTheVatsHealthAndOffersABark() {
+        DssFixture f = DssFixture.clipTest();
+        Health h = protocol.health(f.state(), vault, block(f)).get();
+        // 40 * 2 = 80 DAI against 100 DAI, in RAD; 80 / 100 = 0.8
+        assertThat(h)
+                .isEqualTo(new Health(
+                        RAD.multiply(BigInteger.valueOf(80)),
+                        RAD.multiply(BigInteger.valueOf(100)),
+                        Option.some(new BigInteger("800000000000000000")),
+                        true));
+        var moves = protocol.moves(f.state(), vault, ALI.hex(), block(f));
+        // the set-up leaves chip and tip at 0: a bark pays its keeper nothing
+        assertThat(moves.map(Move::kind)).containsExactly("bark");
+        assertThat(moves.head().gain()).isEqualTo(Option.some(BigInteger.ZERO));
+        var after =
+                protocol.execute(f.state(), moves.head().call(), block(f)).get().state();
+        assertThat(after.clippers().get(CLIP).get().kicks()).isEqualTo(BigInteger.ONE);
+        assertThat(protocol.accounts(after)).doesNotContain(vault);
+    }
+
+    @Test
+    void aLiveSaleOffersATakeOfTheWholeLotAtTheCurrentPrice() {
+        DssFixture f = DssFixture.clipTest();
+        f.takeSetup();
+        // auction 1: 40 gold for a tab of 110 DAI, starting at 5 DAI a gold (buf 125% of 4)
+        var moves = protocol.moves(f.state(), vault, ALI.hex(), block(f));
+        assertThat(moves.map(Move::kind)).containsExactly("take");
+        assertThat(moves.head().call())
+                .isEqualTo(new DssCall.Take(
+                        ALI,
+                        CLIP,
+                        BigInteger.ONE,
+                        WAD.multiply(BigInteger.valueOf(40)),
+                        BigInteger.TEN.pow(27).multiply(BigInteger.valueOf(5)),
+                        ALI));
+        // 40 gold worth 160 DAI at the pip, for at most the 110 DAI tab: a gain of 50 DAI
+        assertThat(moves.head().gain()).isEqualTo(Option.some(RAD.multiply(BigInteger.valueOf(50))));
+        assertThat(protocol.execute(f.state(), moves.head().call(), block(f)).isRight())
+                .isTrue();
+    }
+}
