@@ -24,11 +24,13 @@ import dev.solvent.mirror.aave.AaveState.Reserve;
 import dev.solvent.mirror.aave.AaveState.ScaledToken;
 import dev.solvent.mirror.evm.Address;
 import dev.solvent.mirror.evm.EvmRevert;
+import dev.solvent.mirror.evm.Log;
 import dev.solvent.mirror.evm.Word;
 import io.vavr.Tuple2;
 import io.vavr.collection.Map;
 import io.vavr.collection.Vector;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -56,6 +58,7 @@ final class AaveMachine {
     private Map<Address, BigInteger> userConfig;
     private Map<Address, Integer> userEMode;
     private Map<Address, Erc20> tokens;
+    private final List<Log> logs = new ArrayList<>();
 
     AaveMachine(AaveState state, AaveBlock block) {
         this.v = state.version();
@@ -81,6 +84,14 @@ final class AaveMachine {
                 tokens);
     }
 
+    private void emit(Address emitter, String event, Object... args) {
+        logs.add(Log.of(emitter, event, args));
+    }
+
+    private void emitPool(String event, Object... args) {
+        emit(initial.pool(), event, args);
+    }
+
     private RuntimeException error(AaveError e) {
         return e.in(v).raise();
     }
@@ -96,11 +107,13 @@ final class AaveMachine {
     AaveReceipt run(AaveCall call) {
         List<Object> returns = List.of();
         switch (call) {
-            case AaveCall.Supply c -> executeSupply(c.sender(), c.asset(), c.amount(), c.onBehalfOf());
+            case AaveCall.Supply c ->
+                executeSupply(c.sender(), c.asset(), c.amount(), c.onBehalfOf(), c.referralCode());
             case AaveCall.Withdraw c -> returns = List.of(executeWithdraw(c.sender(), c.asset(), c.amount(), c.to()));
             case AaveCall.Borrow c -> {
                 interestRateMode(c.interestRateMode());
-                executeBorrow(c.sender(), c.asset(), c.amount(), c.interestRateMode(), c.onBehalfOf());
+                executeBorrow(
+                        c.sender(), c.asset(), c.amount(), c.interestRateMode(), c.onBehalfOf(), c.referralCode());
             }
             case AaveCall.Repay c -> {
                 interestRateMode(c.interestRateMode());
@@ -126,14 +139,15 @@ final class AaveMachine {
                 returns = v == AaveVersion.V3_7 ? List.of(covered) : List.of();
             }
             case AaveCall.TokenApprove c ->
-                tokens = tokens.put(c.token(), token(c.token()).approve(c.sender(), c.spender(), c.amount()));
+                tokens =
+                        tokens.put(c.token(), token(c.token()).approve(c.sender(), c.spender(), c.amount(), logs::add));
             case AaveCall.TokenTransfer c ->
-                tokens = tokens.put(c.token(), token(c.token()).transfer(c.sender(), c.to(), c.amount()));
+                tokens = tokens.put(c.token(), token(c.token()).transfer(c.sender(), c.to(), c.amount(), logs::add));
             case AaveCall.TokenMint c ->
-                tokens = tokens.put(c.token(), token(c.token()).mint(c.sender(), c.to(), c.amount()));
+                tokens = tokens.put(c.token(), token(c.token()).mint(c.sender(), c.to(), c.amount(), logs::add));
             case AaveCall.ATokenTransfer c -> aTokenTransfer(c.sender(), c.asset(), c.to(), c.amount());
         }
-        return new AaveReceipt(state(), returns);
+        return new AaveReceipt(state(), returns, logs);
     }
 
     /** {@code DataTypes.InterestRateMode(x)}: converting a value past the enum's last member panics 0x21. */
@@ -375,6 +389,14 @@ final class AaveMachine {
                 r.accruedToTreasury(),
                 virtualBalance,
                 r.deficit()));
+        emitPool(
+                "ReserveDataUpdated",
+                r.asset(),
+                rates[0],
+                BigInteger.ZERO,
+                rates[1],
+                c.nextLiquidityIndex,
+                c.nextVariableBorrowIndex);
     }
 
     private static BigInteger[] calculateInterestRates(
@@ -470,9 +492,14 @@ final class AaveMachine {
         userConfig = userConfig.put(user, on ? c.setBit(2 * i) : c.clearBit(2 * i));
     }
 
+    /**
+     * Turns a reserve's collateral flag on or off, with the Pool's event: v3.3 emits it beside every call of
+     * {@code setUsingAsCollateral}, v3.7 inside it; either way it directly follows the write.
+     */
     private void setCollateral(Address user, int i, boolean on) {
         BigInteger c = config(user);
         userConfig = userConfig.put(user, on ? c.setBit(2 * i + 1) : c.clearBit(2 * i + 1));
+        emitPool(on ? "ReserveUsedAsCollateralEnabled" : "ReserveUsedAsCollateralDisabled", reserves[i].asset(), user);
     }
 
     private int eMode(Address user) {
@@ -512,26 +539,37 @@ final class AaveMachine {
     }
 
     /**
-     * {@code ScaledBalanceTokenBase._mintScaled}: the holder's last index moves to {@code index}; returns whether the
-     * holder had no balance before.
+     * {@code ScaledBalanceTokenBase._mintScaled}: the holder's last index moves to {@code index}, with the
+     * {@code Transfer} and {@code Mint} events (v3.3 reports {@code amount} plus the interest accrued since the holder's
+     * last index; v3.7 the change of the rounded balance); returns whether the holder had no balance before.
      */
     private boolean mintScaled(
-            ScaledToken t, boolean aToken, int i, Address onBehalfOf, BigInteger amountScaled, BigInteger index) {
+            ScaledToken t,
+            boolean aToken,
+            int i,
+            Address caller,
+            Address onBehalfOf,
+            BigInteger amount,
+            BigInteger amountScaled,
+            BigInteger index) {
         require(amountScaled.signum() != 0, AaveError.INVALID_MINT_AMOUNT);
         BigInteger scaledBalance = t.scaledOf(onBehalfOf);
         BigInteger prevIndex = t.previousIndexOf(onBehalfOf);
+        BigInteger balanceIncrease;
+        BigInteger amountToMint;
         if (v == AaveVersion.V3_3) {
-            subU(rayMul(scaledBalance, index), rayMul(scaledBalance, prevIndex), 256);
+            balanceIncrease = subU(rayMul(scaledBalance, index), rayMul(scaledBalance, prevIndex), 256);
+            amountToMint = null;
         } else {
             BigInteger next = tokenBalance(aToken, addU(amountScaled, scaledBalance, 256), index);
             BigInteger previous = tokenBalance(aToken, scaledBalance, prevIndex);
-            subU(tokenBalance(aToken, scaledBalance, index), previous, 256);
-            subU(next, previous, 256);
+            balanceIncrease = subU(tokenBalance(aToken, scaledBalance, index), previous, 256);
+            amountToMint = subU(next, previous, 256);
         }
         BigInteger newIndex = toUint128(index);
-        BigInteger amount = toUint(amountScaled, balanceBits());
-        BigInteger supply = addU(t.scaledTotalSupply(), amount, 256);
-        BigInteger balance = addU(scaledBalance, amount, balanceBits());
+        BigInteger minted = toUint(amountScaled, balanceBits());
+        BigInteger supply = addU(t.scaledTotalSupply(), minted, 256);
+        BigInteger balance = addU(scaledBalance, minted, balanceBits());
         storeLedger(
                 i,
                 aToken,
@@ -541,27 +579,45 @@ final class AaveMachine {
                         t.scaled().put(onBehalfOf, balance),
                         t.previousIndex().put(onBehalfOf, newIndex),
                         t.allowances()));
+        if (v == AaveVersion.V3_3) {
+            amountToMint = addU(amount, balanceIncrease, 256);
+        }
+        emit(t.address(), "Transfer", Address.ZERO, onBehalfOf, amountToMint);
+        emit(t.address(), "Mint", caller, onBehalfOf, amountToMint, balanceIncrease, index);
         return scaledBalance.signum() == 0;
     }
 
-    /** {@code ScaledBalanceTokenBase._burnScaled}; returns whether the holder's balance is now 0 (v3.7). */
+    /**
+     * {@code ScaledBalanceTokenBase._burnScaled}, with its events: a {@code Mint} when the interest accrued exceeds
+     * what is burnt, else a {@code Burn}; returns whether the holder's balance is now 0 (v3.7).
+     */
     private boolean burnScaled(
-            ScaledToken t, boolean aToken, int i, Address user, BigInteger amountScaled, BigInteger index) {
+            ScaledToken t,
+            boolean aToken,
+            int i,
+            Address user,
+            Address target,
+            BigInteger amount,
+            BigInteger amountScaled,
+            BigInteger index) {
         require(amountScaled.signum() != 0, AaveError.INVALID_BURN_AMOUNT);
         BigInteger scaledBalance = t.scaledOf(user);
         BigInteger prevIndex = t.previousIndexOf(user);
+        BigInteger balanceIncrease;
+        BigInteger next = null;
+        BigInteger previous = null;
         if (v == AaveVersion.V3_3) {
-            subU(rayMul(scaledBalance, index), rayMul(scaledBalance, prevIndex), 256);
+            balanceIncrease = subU(rayMul(scaledBalance, index), rayMul(scaledBalance, prevIndex), 256);
         } else {
             // nextBalance reads scaledBalance - amountScaled (checked) before anything is written
-            tokenBalance(aToken, subU(scaledBalance, amountScaled, 256), index);
-            BigInteger previous = tokenBalance(aToken, scaledBalance, prevIndex);
-            subU(tokenBalance(aToken, scaledBalance, index), previous, 256);
+            next = tokenBalance(aToken, subU(scaledBalance, amountScaled, 256), index);
+            previous = tokenBalance(aToken, scaledBalance, prevIndex);
+            balanceIncrease = subU(tokenBalance(aToken, scaledBalance, index), previous, 256);
         }
         BigInteger newIndex = toUint128(index);
-        BigInteger amount = toUint(amountScaled, balanceBits());
-        BigInteger supply = subU(t.scaledTotalSupply(), amount, 256);
-        BigInteger balance = subU(scaledBalance, amount, balanceBits());
+        BigInteger burnt = toUint(amountScaled, balanceBits());
+        BigInteger supply = subU(t.scaledTotalSupply(), burnt, 256);
+        BigInteger balance = subU(scaledBalance, burnt, balanceBits());
         storeLedger(
                 i,
                 aToken,
@@ -571,25 +627,68 @@ final class AaveMachine {
                         t.scaled().put(user, balance),
                         t.previousIndex().put(user, newIndex),
                         t.allowances()));
+        boolean minting = v == AaveVersion.V3_3 ? balanceIncrease.compareTo(amount) > 0 : next.compareTo(previous) > 0;
+        if (minting) {
+            BigInteger amountToMint =
+                    v == AaveVersion.V3_3 ? balanceIncrease.subtract(amount) : next.subtract(previous);
+            emit(t.address(), "Transfer", Address.ZERO, user, amountToMint);
+            emit(t.address(), "Mint", user, user, amountToMint, balanceIncrease, index);
+        } else {
+            BigInteger amountToBurn =
+                    v == AaveVersion.V3_3 ? amount.subtract(balanceIncrease) : previous.subtract(next);
+            emit(t.address(), "Transfer", user, Address.ZERO, amountToBurn);
+            emit(t.address(), "Burn", user, target, amountToBurn, balanceIncrease, index);
+        }
         return balance.signum() == 0;
     }
 
-    /** {@code ScaledBalanceTokenBase._transfer} of an aToken: both holders' last index move to {@code index}. */
-    private void transferScaled(int i, Address sender, Address recipient, BigInteger scaledAmount, BigInteger index) {
+    /**
+     * {@code ScaledBalanceTokenBase._transfer} of an aToken: both holders' last index move to {@code index}; the
+     * interest accrued to each is reported as a {@code Mint} by {@code msgSender}, then the {@code Transfer} of
+     * {@code amount}; v3.7 adds its {@code BalanceTransfer} here (v3.3 emits it in {@code AToken._transfer}, after the
+     * Pool's {@code finalizeTransfer}: see {@link #balanceTransferV33}).
+     */
+    private void transferScaled(
+            int i,
+            Address msgSender,
+            Address sender,
+            Address recipient,
+            BigInteger amount,
+            BigInteger scaledAmount,
+            BigInteger index) {
         ScaledToken t = reserves[i].aTokenLedger();
         BigInteger senderScaled = t.scaledOf(sender);
-        subU(aBalance(senderScaled, index), aBalance(senderScaled, t.previousIndexOf(sender)), 256);
+        BigInteger senderIncrease =
+                subU(aBalance(senderScaled, index), aBalance(senderScaled, t.previousIndexOf(sender)), 256);
         BigInteger recipientScaled = t.scaledOf(recipient);
-        subU(aBalance(recipientScaled, index), aBalance(recipientScaled, t.previousIndexOf(recipient)), 256);
+        BigInteger recipientIncrease =
+                subU(aBalance(recipientScaled, index), aBalance(recipientScaled, t.previousIndexOf(recipient)), 256);
         BigInteger newIndex = toUint128(index);
         Map<Address, BigInteger> previous =
                 t.previousIndex().put(sender, newIndex).put(recipient, newIndex);
-        BigInteger amount = toUint(scaledAmount, balanceBits());
+        BigInteger moved = toUint(scaledAmount, balanceBits());
         // IncentivizedERC20._transfer: sender first (checked), then the recipient read after the write
-        Map<Address, BigInteger> scaled = t.scaled().put(sender, subU(senderScaled, amount, balanceBits()));
+        Map<Address, BigInteger> scaled = t.scaled().put(sender, subU(senderScaled, moved, balanceBits()));
         BigInteger recipientNow = scaled.get(recipient).getOrElse(BigInteger.ZERO);
-        scaled = scaled.put(recipient, addU(recipientNow, amount, balanceBits()));
+        scaled = scaled.put(recipient, addU(recipientNow, moved, balanceBits()));
         storeLedger(i, true, new ScaledToken(t.address(), t.scaledTotalSupply(), scaled, previous, t.allowances()));
+        if (senderIncrease.signum() > 0) {
+            emit(t.address(), "Transfer", Address.ZERO, sender, senderIncrease);
+            emit(t.address(), "Mint", msgSender, sender, senderIncrease, senderIncrease, index);
+        }
+        if (!sender.equals(recipient) && recipientIncrease.signum() > 0) {
+            emit(t.address(), "Transfer", Address.ZERO, recipient, recipientIncrease);
+            emit(t.address(), "Mint", msgSender, recipient, recipientIncrease, recipientIncrease, index);
+        }
+        emit(t.address(), "Transfer", sender, recipient, amount);
+        if (v == AaveVersion.V3_7) {
+            emit(t.address(), "BalanceTransfer", sender, recipient, moved, index);
+        }
+    }
+
+    /** v3.3 {@code AToken._transfer}'s closing event: the amount scaled by the index, half up. */
+    private void balanceTransferV33(int i, Address from, Address to, BigInteger amount, BigInteger index) {
+        emit(reserves[i].aToken(), "BalanceTransfer", from, to, rayDiv(amount, index), index);
     }
 
     private BigInteger tokenBalance(boolean aToken, BigInteger scaled, BigInteger index) {
@@ -604,19 +703,20 @@ final class AaveMachine {
     /** Moves underlying out of the reserve's aToken ({@code safeTransfer}, reverts bubble up). */
     private void transferUnderlyingOut(int i, Address to, BigInteger amount) {
         Reserve r = reserves[i];
-        tokens = tokens.put(r.asset(), token(r.asset()).transfer(r.aToken(), to, amount));
+        tokens = tokens.put(r.asset(), token(r.asset()).transfer(r.aToken(), to, amount, logs::add));
     }
 
     /** Moves underlying from {@code from} into the reserve's aToken ({@code safeTransferFrom} by the Pool). */
     private void transferUnderlyingIn(int i, Address from, BigInteger amount) {
         Reserve r = reserves[i];
-        tokens = tokens.put(r.asset(), token(r.asset()).transferFrom(initial.pool(), from, r.aToken(), amount));
+        tokens = tokens.put(
+                r.asset(), token(r.asset()).transferFrom(initial.pool(), from, r.aToken(), amount, logs::add));
     }
 
     /** {@code AToken.burn}: burns scaled balance and sends underlying unless the receiver is the aToken itself. */
     private boolean aTokenBurn(
             int i, Address from, Address receiver, BigInteger amount, BigInteger scaledAmount, BigInteger index) {
-        boolean zero = burnScaled(reserves[i].aTokenLedger(), true, i, from, scaledAmount, index);
+        boolean zero = burnScaled(reserves[i].aTokenLedger(), true, i, from, receiver, amount, scaledAmount, index);
         if (!receiver.equals(reserves[i].aToken())) {
             transferUnderlyingOut(i, receiver, amount);
         }
@@ -828,7 +928,7 @@ final class AaveMachine {
 
     // ---- SupplyLogic -------------------------------------------------------------------------------------------
 
-    private void executeSupply(Address sender, Address asset, BigInteger amount, Address onBehalfOf) {
+    private void executeSupply(Address sender, Address asset, BigInteger amount, Address onBehalfOf, int referralCode) {
         int i = listed(asset);
         Cache c = cache(i);
         updateState(i, c);
@@ -862,10 +962,12 @@ final class AaveMachine {
         updateInterestRates(i, c, amount, BigInteger.ZERO);
         transferUnderlyingIn(i, sender, amount);
         BigInteger mintScaled = v == AaveVersion.V3_3 ? aMintScaled(amount, c.nextLiquidityIndex) : scaledAmount;
-        boolean first = mintScaled(reserves[i].aTokenLedger(), true, i, onBehalfOf, mintScaled, c.nextLiquidityIndex);
+        boolean first = mintScaled(
+                reserves[i].aTokenLedger(), true, i, sender, onBehalfOf, amount, mintScaled, c.nextLiquidityIndex);
         if (first && useAsCollateralOnFirstSupply(onBehalfOf, i)) {
             setCollateral(onBehalfOf, i, true);
         }
+        emitPool("Supply", asset, sender, onBehalfOf, amount, BigInteger.valueOf(referralCode));
     }
 
     private BigInteger executeWithdraw(Address sender, Address asset, BigInteger amount, Address to) {
@@ -898,6 +1000,7 @@ final class AaveMachine {
             if (collateral && isBorrowingAny(sender)) {
                 validateHFAndLtvAfterDecrease(i, sender);
             }
+            emitPool("Withdraw", asset, sender, to, amountToWithdraw);
             return amountToWithdraw;
         }
         if (amount.equals(MAX)) {
@@ -920,6 +1023,7 @@ final class AaveMachine {
                 validateHFAndLtvAfterDecrease(i, sender);
             }
         }
+        emitPool("Withdraw", asset, sender, to, amountToWithdraw);
         return amountToWithdraw;
     }
 
@@ -992,11 +1096,13 @@ final class AaveMachine {
         }
         userEMode = userEMode.put(sender, categoryId);
         validateHealthFactor(sender, categoryId);
+        emitPool("UserEModeSet", sender, BigInteger.valueOf(categoryId));
     }
 
     // ---- BorrowLogic -------------------------------------------------------------------------------------------
 
-    private void executeBorrow(Address sender, Address asset, BigInteger amount, BigInteger mode, Address onBehalfOf) {
+    private void executeBorrow(
+            Address sender, Address asset, BigInteger amount, BigInteger mode, Address onBehalfOf, int referralCode) {
         int i = listed(asset);
         Cache c = cache(i);
         updateState(i, c);
@@ -1041,7 +1147,9 @@ final class AaveMachine {
                     reserves[i].debtLedger(),
                     false,
                     i,
+                    sender,
                     onBehalfOf,
+                    amount,
                     vMintScaled(amount, c.nextVariableBorrowIndex),
                     c.nextVariableBorrowIndex);
             c.nextScaledVariableDebt = reserves[i].debtLedger().scaledTotalSupply();
@@ -1050,6 +1158,7 @@ final class AaveMachine {
             }
             updateInterestRates(i, c, BigInteger.ZERO, amount);
             transferUnderlyingOut(i, sender, amount);
+            emitBorrow(i, sender, onBehalfOf, amount, referralCode);
             return;
         }
         BigInteger amountScaled = vMintScaled(amount, c.nextVariableBorrowIndex);
@@ -1078,7 +1187,15 @@ final class AaveMachine {
                     256);
             decreaseBorrowAllowance(i, onBehalfOf, sender, amount, corrected);
         }
-        mintScaled(reserves[i].debtLedger(), false, i, onBehalfOf, amountScaled, c.nextVariableBorrowIndex);
+        mintScaled(
+                reserves[i].debtLedger(),
+                false,
+                i,
+                sender,
+                onBehalfOf,
+                amount,
+                amountScaled,
+                c.nextVariableBorrowIndex);
         c.nextScaledVariableDebt = reserves[i].debtLedger().scaledTotalSupply();
         if (!isBorrowing(onBehalfOf, i)) {
             setBorrowing(onBehalfOf, i, true);
@@ -1092,6 +1209,20 @@ final class AaveMachine {
         require(
                 d.totalCollateral().compareTo(percentDivCeil(d.totalDebt(), d.avgLtv())) >= 0,
                 AaveError.COLLATERAL_CANNOT_COVER_NEW_BORROW);
+        emitBorrow(i, sender, onBehalfOf, amount, referralCode);
+    }
+
+    /** {@code Borrow(reserve, user, onBehalfOf, amount, VARIABLE, currentVariableBorrowRate, referralCode)}. */
+    private void emitBorrow(int i, Address sender, Address onBehalfOf, BigInteger amount, int referralCode) {
+        emitPool(
+                "Borrow",
+                reserves[i].asset(),
+                sender,
+                onBehalfOf,
+                amount,
+                VARIABLE,
+                reserves[i].currentVariableBorrowRate(),
+                BigInteger.valueOf(referralCode));
     }
 
     /** v3.3 siloed borrowing is not mirrored: refuse when a siloed reserve is involved. */
@@ -1130,6 +1261,9 @@ final class AaveMachine {
                         t.scaled(),
                         t.previousIndex(),
                         t.allowances().put(new Tuple2<>(delegator, delegatee), next)));
+        if (v == AaveVersion.V3_3) {
+            emit(t.address(), "BorrowAllowanceDelegated", delegator, delegatee, reserves[i].asset(), next);
+        }
     }
 
     /** {@code AToken.totalSupply()}: v3.3 half up (0 without supply), v3.7 down. */
@@ -1184,6 +1318,8 @@ final class AaveMachine {
                 false,
                 i,
                 onBehalfOf,
+                Address.ZERO,
+                payback,
                 vBurnScaled(payback, c.nextVariableBorrowIndex),
                 c.nextVariableBorrowIndex);
         c.nextScaledVariableDebt = reserves[i].debtLedger().scaledTotalSupply();
@@ -1218,6 +1354,7 @@ final class AaveMachine {
         } else {
             transferUnderlyingIn(i, sender, payback);
         }
+        emitPool("Repay", asset, onBehalfOf, sender, payback, useATokens);
         return payback;
     }
 
@@ -1380,7 +1517,15 @@ final class AaveMachine {
             // _liquidateATokens: the collateral reserve is not updated; the transfer uses the projected index
             BigInteger liquidatorBefore = aTokenBalance(ci, liquidator);
             BigInteger index = normalizedIncome(ci);
-            transferScaled(ci, user, liquidator, toUint128(rayDiv(collateralAmount, index)), index);
+            transferScaled(
+                    ci,
+                    initial.pool(),
+                    user,
+                    liquidator,
+                    collateralAmount,
+                    toUint128(rayDiv(collateralAmount, index)),
+                    index);
+            balanceTransferV33(ci, user, liquidator, collateralAmount, index);
             if (liquidatorBefore.signum() == 0 || (liquidator.equals(user) && consumed.equals(collateralBalance))) {
                 if (validateUseAsCollateralV33(liquidator, ci)) {
                     setCollateral(liquidator, ci, true);
@@ -1406,12 +1551,22 @@ final class AaveMachine {
                 fee = rayMul(scaledUser, index);
             }
             BigInteger idx = normalizedIncome(ci);
-            transferScaled(ci, user, reserves[ci].treasury(), toUint128(rayDiv(fee, idx)), idx);
+            transferScaled(ci, initial.pool(), user, reserves[ci].treasury(), fee, toUint128(rayDiv(fee, idx)), idx);
+            balanceTransferV33(ci, user, reserves[ci].treasury(), fee, idx);
         }
         if (noCollateralLeft && isBorrowingAny(user)) {
             burnBadDebt(user);
         }
         transferUnderlyingIn(di, liquidator, actualDebt);
+        emitPool(
+                "LiquidationCall",
+                reserves[ci].asset(),
+                reserves[di].asset(),
+                user,
+                actualDebt,
+                collateralAmount,
+                liquidator,
+                receiveAToken);
     }
 
     private void liquidationV37(
@@ -1469,8 +1624,10 @@ final class AaveMachine {
         if (receiveAToken) {
             transferScaled(
                     ci,
+                    initial.pool(),
                     user,
                     liquidator,
+                    collateralAmount,
                     aTransferScaled(collateralAmount, cc.nextLiquidityIndex),
                     cc.nextLiquidityIndex);
         } else {
@@ -1490,14 +1647,25 @@ final class AaveMachine {
             BigInteger scaledFee = aTransferScaled(fee, cc.nextLiquidityIndex);
             BigInteger scaledUser = reserves[ci].aTokenLedger().scaledOf(user);
             if (scaledFee.compareTo(scaledUser) > 0) {
+                // capped at what the borrower has left; the amount reported is that balance, rounded down
                 scaledFee = scaledUser;
+                fee = rayMulFloor(scaledUser, cc.nextLiquidityIndex);
             }
-            transferScaled(ci, user, reserves[ci].treasury(), scaledFee, cc.nextLiquidityIndex);
+            transferScaled(ci, initial.pool(), user, reserves[ci].treasury(), fee, scaledFee, cc.nextLiquidityIndex);
         }
         if (noCollateralLeft && isBorrowingAny(user)) {
             burnBadDebt(user);
         }
         transferUnderlyingIn(di, liquidator, actualDebt);
+        emitPool(
+                "LiquidationCall",
+                reserves[ci].asset(),
+                reserves[di].asset(),
+                user,
+                actualDebt,
+                collateralAmount,
+                liquidator,
+                receiveAToken);
     }
 
     /** {@code _burnDebtTokens}: repays, and with no collateral left burns the rest into the reserve's deficit. */
@@ -1511,6 +1679,8 @@ final class AaveMachine {
                     false,
                     di,
                     user,
+                    Address.ZERO,
+                    burn,
                     vBurnScaled(burn, dc.nextVariableBorrowIndex),
                     dc.nextVariableBorrowIndex);
             dc.nextScaledVariableDebt = reserves[di].debtLedger().scaledTotalSupply();
@@ -1534,6 +1704,7 @@ final class AaveMachine {
                     r.accruedToTreasury(),
                     r.virtualUnderlyingBalance(),
                     addU(r.deficit(), toUint128(outstanding), 128)));
+            emitPool("DeficitCreated", user, r.asset(), outstanding);
             outstanding = BigInteger.ZERO;
         }
         if (v == AaveVersion.V3_3 ? outstanding.signum() == 0 : noMoreDebt) {
@@ -1607,6 +1778,7 @@ final class AaveMachine {
                 r.virtualUnderlyingBalance(),
                 subU(r.deficit(), toUint128(writeOff), 128)));
         updateInterestRates(i, c, BigInteger.ZERO, BigInteger.ZERO);
+        emitPool("DeficitCovered", asset, sender, writeOff);
         return writeOff;
     }
 
@@ -1619,7 +1791,7 @@ final class AaveMachine {
             BigInteger cast = toUint128(amount);
             BigInteger fromBefore = rayMul(reserves[i].aTokenLedger().scaledOf(sender), index);
             BigInteger toBefore = rayMul(reserves[i].aTokenLedger().scaledOf(to), index);
-            transferScaled(i, sender, to, toUint128(rayDiv(cast, index)), index);
+            transferScaled(i, sender, sender, to, cast, toUint128(rayDiv(cast, index)), index);
             // Pool.finalizeTransfer
             require(!reserves[i].config().paused(), AaveError.RESERVE_PAUSED);
             BigInteger scaledAmount = rayDiv(cast, normalizedIncome(i));
@@ -1641,12 +1813,13 @@ final class AaveMachine {
                     }
                 }
             }
+            balanceTransferV33(i, sender, to, cast, index);
             return;
         }
         BigInteger cast = toUint(amount, 120);
         BigInteger scaledBefore = reserves[i].aTokenLedger().scaledOf(sender);
         BigInteger scaledAmount = aTransferScaled(cast, index);
-        transferScaled(i, sender, to, toUint(scaledAmount, 120), index);
+        transferScaled(i, sender, sender, to, cast, toUint(scaledAmount, 120), index);
         require(!reserves[i].config().paused(), AaveError.RESERVE_PAUSED);
         if (!sender.equals(to) && scaledAmount.signum() != 0) {
             if (isCollateral(sender, i)) {

@@ -2,15 +2,17 @@ package dev.solvent.mirror.aave;
 
 import dev.solvent.mirror.evm.Address;
 import dev.solvent.mirror.evm.EvmRevert;
+import dev.solvent.mirror.evm.Log;
 import dev.solvent.mirror.evm.Word;
 import io.vavr.Tuple2;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.Map;
 import java.math.BigInteger;
+import java.util.function.Consumer;
 
 /**
  * An underlying asset's ERC-20 ledger, as the test tokens beside each version's Pool behave: the order of checks and
- * the revert reasons of each flavour, and which allowances are spent. The Pool moves underlying through these
+ * the revert reasons of each flavour, which allowances are spent, and the events each emits. The Pool moves underlying through these
  * values, so an aToken's holdings (the reserve's real liquidity) are exact.
  *
  * @param owner the account allowed to mint a {@code TestnetERC20}
@@ -76,23 +78,24 @@ public record Erc20(
     }
 
     /** {@code transfer(to, amount)} sent by {@code sender}. */
-    public Erc20 transfer(Address sender, Address to, BigInteger amount) {
+    public Erc20 transfer(Address sender, Address to, BigInteger amount, Consumer<Log> logs) {
         return switch (kind) {
-            case WETH9 -> transferFrom(sender, sender, to, amount);
-            default -> move(sender, to, amount);
+            case WETH9 -> transferFrom(sender, sender, to, amount, logs);
+            default -> move(sender, to, amount, logs);
         };
     }
 
     /** {@code transferFrom(from, to, amount)} sent by {@code spender}. */
-    public Erc20 transferFrom(Address spender, Address from, Address to, BigInteger amount) {
+    public Erc20 transferFrom(Address spender, Address from, Address to, BigInteger amount, Consumer<Log> logs) {
         switch (kind) {
             case TESTNET_OZ3 -> {
-                Erc20 moved = move(from, to, amount);
+                Erc20 moved = move(from, to, amount, logs);
                 BigInteger allowed = allowance(from, spender);
                 if (allowed.compareTo(amount) < 0) {
                     throw new EvmRevert.ErrorString("ERC20: transfer amount exceeds allowance").raise();
                 }
-                return moved.approve(from, spender, allowed.subtract(amount));
+                // OpenZeppelin 3: transferFrom re-approves the rest, with its Approval event
+                return moved.approve(from, spender, allowed.subtract(amount), logs);
             }
             case TESTNET_OZ5 -> {
                 BigInteger allowed = allowance(from, spender);
@@ -103,7 +106,7 @@ public record Erc20(
                     }
                     spent = withAllowance(from, spender, allowed.subtract(amount));
                 }
-                return spent.move(from, to, amount);
+                return spent.move(from, to, amount, logs);
             }
             case WETH9 -> {
                 if (balanceOf(from).compareTo(amount) < 0) {
@@ -120,6 +123,7 @@ public record Erc20(
                 Map<Address, BigInteger> b =
                         spent.balances.put(from, balanceOf(from).subtract(amount));
                 b = b.put(to, Word.addU(b.get(to).getOrElse(BigInteger.ZERO), amount, 256));
+                logs.accept(Log.of(address, "Transfer", from, to, amount));
                 return spent.withBalances(b);
             }
             default -> throw new IllegalStateException(kind.toString());
@@ -127,7 +131,7 @@ public record Erc20(
     }
 
     /** {@code approve(spender, amount)} sent by {@code holder}. */
-    public Erc20 approve(Address holder, Address spender, BigInteger amount) {
+    public Erc20 approve(Address holder, Address spender, BigInteger amount, Consumer<Log> logs) {
         switch (kind) {
             case TESTNET_OZ3 -> {
                 if (holder.equals(Address.ZERO)) {
@@ -147,6 +151,7 @@ public record Erc20(
             }
             case WETH9 -> {}
         }
+        logs.accept(Log.of(address, "Approval", holder, spender, amount));
         return withAllowance(holder, spender, amount);
     }
 
@@ -154,7 +159,7 @@ public record Erc20(
      * Mints {@code amount} to {@code to}: {@code TestnetERC20.mint(to, amount)} sent by {@code sender} (its owner
      * only), or {@code WETH9.deposit()} of {@code amount} wei sent by {@code to}.
      */
-    public Erc20 mint(Address sender, Address to, BigInteger amount) {
+    public Erc20 mint(Address sender, Address to, BigInteger amount, Consumer<Log> logs) {
         switch (kind) {
             case TESTNET_OZ3 -> {
                 if (!sender.equals(owner)) {
@@ -165,6 +170,7 @@ public record Erc20(
                 }
                 BigInteger supply = safeAdd(totalSupply, amount);
                 BigInteger balance = safeAdd(balanceOf(to), amount);
+                logs.accept(Log.of(address, "Transfer", Address.ZERO, to, amount));
                 return new Erc20(address, kind, owner, decimals, supply, balances.put(to, balance), allowances);
             }
             case TESTNET_OZ5 -> {
@@ -175,6 +181,7 @@ public record Erc20(
                     throw new EvmRevert.CustomError("ERC20InvalidReceiver").raise();
                 }
                 BigInteger supply = Word.addU(totalSupply, amount, 256);
+                logs.accept(Log.of(address, "Transfer", Address.ZERO, to, amount));
                 return new Erc20(
                         address,
                         kind,
@@ -188,13 +195,14 @@ public record Erc20(
                 // deposit(): balanceOf[msg.sender] += msg.value; totalSupply() is the contract's ether balance
                 BigInteger supply = Word.addU(totalSupply, amount, 256);
                 BigInteger balance = Word.addU(balanceOf(to), amount, 256);
+                logs.accept(Log.of(address, "Deposit", to, amount));
                 return new Erc20(address, kind, owner, decimals, supply, balances.put(to, balance), allowances);
             }
             default -> throw new IllegalStateException(kind.toString());
         }
     }
 
-    private Erc20 move(Address from, Address to, BigInteger amount) {
+    private Erc20 move(Address from, Address to, BigInteger amount, Consumer<Log> logs) {
         switch (kind) {
             case TESTNET_OZ3 -> {
                 if (from.equals(Address.ZERO)) {
@@ -209,6 +217,7 @@ public record Erc20(
                 }
                 Map<Address, BigInteger> b = balances.put(from, fromBalance.subtract(amount));
                 b = b.put(to, safeAdd(b.get(to).getOrElse(BigInteger.ZERO), amount));
+                logs.accept(Log.of(address, "Transfer", from, to, amount));
                 return withBalances(b);
             }
             case TESTNET_OZ5 -> {
@@ -225,6 +234,7 @@ public record Erc20(
                 Map<Address, BigInteger> b = balances.put(from, fromBalance.subtract(amount));
                 // unchecked in OpenZeppelin 5: a balance never exceeds the total supply
                 b = b.put(to, b.get(to).getOrElse(BigInteger.ZERO).add(amount));
+                logs.accept(Log.of(address, "Transfer", from, to, amount));
                 return withBalances(b);
             }
             default -> throw new IllegalStateException(kind.toString());

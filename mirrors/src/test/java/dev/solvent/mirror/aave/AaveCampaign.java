@@ -20,10 +20,11 @@ import java.util.stream.Collectors;
  * then every view of {@link Market#views} must read the same on both sides. The first difference stops the run with a
  * readable trace.
  *
- * <p>Compared: reverts (decoded: v3.3's numeric strings, v3.7's custom errors, panics, empty reverts) and, after
- * every step, the Pool's account data, reserve data, normalized indexes, deficits, virtual balances, configurations
+ * <p>Compared: reverts (decoded: v3.3's numeric strings, v3.7's custom errors, panics, empty reverts), every event
+ * in order with its values (the Pool's, the aTokens', the debt tokens' and the underlying tokens'), and, after every
+ * step, the Pool's account data, reserve data, normalized indexes, deficits, virtual balances, configurations
  * and eMode of every actor, and every token balance, scaled balance and last index of every actor and treasury. Not
- * compared: events and return values.
+ * compared: return values.
  */
 final class AaveCampaign {
 
@@ -122,15 +123,21 @@ final class AaveCampaign {
         MIRROR_NANOS.addAndGet(t1 - t0);
         CHAIN_NANOS.addAndGet(t2 - t1);
         TIMED_CALLS.incrementAndGet();
-        String mineText = mine.fold(e -> "revert " + e, ok -> "ok");
-        String realText = real.fold(e -> "revert " + e, ok -> "ok");
+        Either<EvmRevert, List<Log>> mineLogs = mine.map(AaveReceipt::logs);
+        boolean same = mineLogs.equals(real);
+        String mineText =
+                same ? mineLogs.fold(e -> "revert " + e, logs -> "ok, " + logs.size() + " events") : show(mineLogs);
         trace.append(String.format("  #%d t=%d %s%n      mirror: %s%n", step, block.timestamp(), call, mineText));
-        if (!mineText.equals(realText)) {
-            trace.append("      chain:  ").append(realText).append('\n');
+        if (!same) {
+            trace.append("      chain:  ").append(show(real)).append('\n');
             throw new AssertionError(
                     "the mirror and Aave's bytecode differ on the outcome of step " + step + ":\n" + trace);
         }
         return mine.map(AaveReceipt::state).getOrElse(mirror);
+    }
+
+    private static String show(Either<EvmRevert, List<Log>> r) {
+        return r.fold(e -> "revert " + e, logs -> "ok " + logs);
     }
 
     /** Sends a call to the real market. */
