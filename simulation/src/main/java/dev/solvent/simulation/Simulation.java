@@ -164,7 +164,8 @@ public final class Simulation {
                 underwaterBlocks,
                 longestUnderwater,
                 keepers.asJava(),
-                profit);
+                profit,
+                setup.priceCorrections().asJava());
         return new RunResult(summary, setup.keys(), rows, samples, events, stopped);
     }
 

@@ -31,6 +31,8 @@ package dev.solvent.simulation.metrics;
  * @param longestUnderwaterBlocks the longest time an account stayed underwater, blocks
  * @param keepers each keeper's ledger
  * @param keeperProfit all keepers' net profit
+ * @param priceCorrections the known bad prints removed from historical price windows before the run, one line each
+ *     (price key, candle, extreme, the price in the file and the price used)
  */
 public record RunSummary(
         String scenario,
@@ -58,14 +60,16 @@ public record RunSummary(
         long underwaterAccountBlocks,
         long longestUnderwaterBlocks,
         java.util.List<KeeperResult> keepers,
-        long keeperProfit)
+        long keeperProfit,
+        java.util.List<String> priceCorrections)
         implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** Copies the keepers into an immutable list. */
+    /** Copies the keepers and corrections into immutable lists. */
     public RunSummary {
         keepers = java.util.List.copyOf(keepers);
+        priceCorrections = java.util.List.copyOf(priceCorrections);
     }
 
     /** {@return the fund's largest fall from its start} */

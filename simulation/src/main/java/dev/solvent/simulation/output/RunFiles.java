@@ -72,6 +72,8 @@ public final class RunFiles {
         n.put("underwaterAccountBlocks", s.underwaterAccountBlocks());
         n.put("longestUnderwaterBlocks", s.longestUnderwaterBlocks());
         n.put("keeperProfit", decimal(s.keeperProfit(), d));
+        ArrayNode corrections = n.putArray("priceCorrections");
+        s.priceCorrections().forEach(corrections::add);
         ArrayNode ks = n.putArray("keepers");
         for (KeeperResult k : s.keepers()) {
             ObjectNode o = ks.addObject();

@@ -115,6 +115,11 @@ public final class RunReports {
             rows.add(new SummaryRow("Stopped early", stoppedBy));
         }
         rows.add(new SummaryRow("Blocks", String.format(java.util.Locale.ROOT, "%,d", s.blocks())));
+        if (!s.priceCorrections().isEmpty()) {
+            rows.add(new SummaryRow(
+                    "Bad prints removed",
+                    s.priceCorrections().size() + " (" + String.join("; ", s.priceCorrections()) + ")"));
+        }
         rows.add(new SummaryRow("Trader accounts", String.format(java.util.Locale.ROOT, "%,d", s.accounts())));
         rows.add(new SummaryRow("Bad debt", amount(s.badDebt(), d, unit)));
         rows.add(new SummaryRow("Socialized loss", amount(s.socializedLoss(), d, unit)));

@@ -14,6 +14,7 @@ import dev.solvent.model.policy.PositionReceiver;
 import dev.solvent.model.policy.ShortfallPolicy;
 import dev.solvent.model.preset.Preset;
 import dev.solvent.model.preset.Presets;
+import dev.solvent.oracle.history.BadPrints;
 import dev.solvent.oracle.market.Gbm;
 import dev.solvent.oracle.market.JumpDiffusion;
 import dev.solvent.oracle.market.MarketPrice;
@@ -428,7 +429,7 @@ public final class ScenarioReader {
         for (Map.Entry<String, JsonNode> e : n.properties()) {
             String p = "prices." + e.getKey();
             JsonNode src = e.getValue();
-            f.onlyKnown(src, p, HashSet.of("historical", "generator", "constant", "shocks", "impact"));
+            f.onlyKnown(src, p, HashSet.of("historical", "badPrints", "generator", "constant", "shocks", "impact"));
             int given =
                     (src.has("historical") ? 1 : 0) + (src.has("generator") ? 1 : 0) + (src.has("constant") ? 1 : 0);
             if (given != 1) {
@@ -437,11 +438,17 @@ public final class ScenarioReader {
             }
             PriceSource source;
             if (src.has("historical")) {
-                source = new PriceSource.Historical(f.text(src, p, "historical", null, "a candle CSV file"));
+                source = new PriceSource.Historical(
+                        f.text(src, p, "historical", null, "a candle CSV file"), badPrints(f, src, p));
             } else if (src.has("constant")) {
                 source = new PriceSource.Constant(new MarketPrice(f.amount(src, p, "constant", null, 8, true), 8));
             } else {
                 source = generator(f, src.get("generator"), p + ".generator");
+            }
+            if (src.has("badPrints") && !src.has("historical")) {
+                f.problem(
+                        p + ".badPrints",
+                        "applies only to a historical source; valid: remove it, or use historical: FILE");
             }
             Vector<Shock> shocks = shocks(f, src.get("shocks"), p + ".shocks");
             Scenario.ImpactSpec impact = impact(f, f.object(src, p, "impact", false), p + ".impact", protocol);
@@ -451,6 +458,23 @@ public final class ScenarioReader {
             f.problem("prices", "is empty; valid: a source per price key, such as ETH/USD: {historical: FILE}");
         }
         return out;
+    }
+
+    private static Option<Scenario.BadPrintFilter> badPrints(Fields f, JsonNode src, String p) {
+        JsonNode b = f.object(src, p, "badPrints", false);
+        if (b == null) {
+            return Option.none();
+        }
+        String q = p + ".badPrints";
+        f.onlyKnown(b, q, HashSet.of("reference", "maxDeviationBps"));
+        String reference = f.text(
+                b,
+                q,
+                "reference",
+                null,
+                "a candle CSV file of the same asset's spot or index market covering the window");
+        int bps = f.small(b, q, "maxDeviationBps", null, 1, BadPrints.MAX_DEVIATION_BPS);
+        return Option.some(new Scenario.BadPrintFilter(reference, bps));
     }
 
     /** The generators a scenario can name. */
