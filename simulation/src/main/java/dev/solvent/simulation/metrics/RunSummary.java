@@ -27,8 +27,10 @@ package dev.solvent.simulation.metrics;
  * @param liquidatedUnderwater liquidations of accounts whose means did not cover their losses (a shortfall)
  * @param longestLiquidatableBlocks the longest an account stayed liquidatable before it was liquidated, blocks
  * @param maxUnderwater the most accounts with margin equity below zero at a health check
- * @param underwaterAccountBlocks the sum over health checks of underwater accounts times blocks between checks
- * @param longestUnderwaterBlocks the longest time an account stayed underwater, blocks
+ * @param underwaterAccountBlocks the sum over health checks of underwater accounts times the blocks since the previous
+ *     check ({@link Underwater})
+ * @param longestUnderwaterBlocks the longest an account stayed underwater at consecutive health checks, counted the
+ *     same way: positive whenever {@code underwaterAccountBlocks} is
  * @param keepers each keeper's ledger
  * @param keeperProfit all keepers' net profit
  * @param priceCorrections the known bad prints removed from historical price windows before the run, one line each
