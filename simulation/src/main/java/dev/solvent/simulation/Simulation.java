@@ -126,6 +126,7 @@ public final class Simulation {
             profit += toLong(l.netProfit());
         }
         Ledger ledger = end.ledger();
+        I256 uncovered = ledger.socializedLoss().plus(ledger.deleveraged()).plus(ledger.badDebt());
         RunSummary summary = new RunSummary(
                 scenario.name(),
                 seed,
@@ -146,6 +147,9 @@ public final class Simulation {
                 fundMin,
                 toLong(end.insuranceFund()),
                 exhausted,
+                exhausted(exhausted, uncovered, scenario.dust()),
+                toLong(uncovered),
+                toLong(scenario.dust()),
                 toLong(ledger.socializedLoss()),
                 toLong(ledger.deleveraged()),
                 toLong(ledger.badDebt()),
@@ -158,6 +162,14 @@ public final class Simulation {
                 profit,
                 setup.priceCorrections().asJava());
         return new RunResult(summary, setup.keys(), rows, samples, events, stopped);
+    }
+
+    /**
+     * {@return whether a run's fund counts as exhausted}: it ran dry while a loss needed covering, and the losses it
+     * left uncovered are more than {@code dust} (a unit of rounding is not an exhausted fund)
+     */
+    public static boolean exhausted(boolean ranDry, I256 uncovered, I256 dust) {
+        return ranDry && uncovered.gt(dust);
     }
 
     private static long toLong(I256 v) {

@@ -20,7 +20,11 @@ package dev.solvent.simulation.metrics;
  * @param insuranceFundStart the insurance fund at the start
  * @param insuranceFundMin its lowest value
  * @param insuranceFundEnd its value at the end
- * @param fundExhausted whether the fund ran dry while a loss still needed covering
+ * @param fundRanDry whether the fund ran dry while a loss still needed covering, however small the loss
+ * @param fundExhausted whether the fund ran dry and the losses it left uncovered exceed {@code dust}: what a sweep
+ *     counts as a fund that ran dry
+ * @param uncoveredLoss the losses nobody's collateral or the fund paid: socialized, deleveraged and bad debt together
+ * @param dust the threshold up to which uncovered losses are rounding dust (the scenario's {@code dust})
  * @param socializedLoss losses spread over other accounts
  * @param deleveraged losses taken from profitable positions
  * @param badDebt losses nobody paid
@@ -52,7 +56,10 @@ public record RunSummary(
         long insuranceFundStart,
         long insuranceFundMin,
         long insuranceFundEnd,
+        boolean fundRanDry,
         boolean fundExhausted,
+        long uncoveredLoss,
+        long dust,
         long socializedLoss,
         long deleveraged,
         long badDebt,

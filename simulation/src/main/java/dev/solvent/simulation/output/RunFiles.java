@@ -63,6 +63,9 @@ public final class RunFiles {
         n.put("insuranceFundEnd", decimal(s.insuranceFundEnd(), d));
         n.put("insuranceFundDrawdown", decimal(s.insuranceFundDrawdown(), d));
         n.put("fundExhausted", s.fundExhausted());
+        n.put("fundRanDry", s.fundRanDry());
+        n.put("uncoveredLoss", decimal(s.uncoveredLoss(), d));
+        n.put("dust", decimal(s.dust(), d));
         n.put("socializedLoss", decimal(s.socializedLoss(), d));
         n.put("deleveraged", decimal(s.deleveraged(), d));
         n.put("badDebt", decimal(s.badDebt(), d));

@@ -128,7 +128,7 @@ public final class RunReports {
                 "Insurance fund",
                 amount(s.insuranceFundStart(), d, unit) + " -> " + amount(s.insuranceFundEnd(), d, unit) + " (lowest "
                         + amount(s.insuranceFundMin(), d, unit) + ")"));
-        rows.add(new SummaryRow("Insurance fund exhausted", s.fundExhausted() ? "yes" : "no"));
+        rows.add(new SummaryRow("Insurance fund exhausted", exhausted(s, d, unit)));
         rows.add(new SummaryRow(
                 "Liquidations",
                 String.format(java.util.Locale.ROOT, "%,d", s.liquidations()) + " ("
@@ -154,6 +154,21 @@ public final class RunReports {
                             + amount(k.netProfit(), d, unit)));
         }
         return rows;
+    }
+
+    /** {@return yes or no, and when the fund ran dry the losses it left uncovered beside the dust threshold} */
+    private static String exhausted(RunSummary s, int d, String unit) {
+        if (!s.fundRanDry()) {
+            return "no";
+        }
+        String left = exact(s.uncoveredLoss(), d, unit) + " left uncovered";
+        return s.fundExhausted()
+                ? "yes (" + left + ")"
+                : "no: it ran dry, but only " + left + ", within the " + exact(s.dust(), d, unit) + " dust threshold";
+    }
+
+    private static String exact(long units, int decimals, String unit) {
+        return BigDecimal.valueOf(units, decimals).stripTrailingZeros().toPlainString() + " " + unit;
     }
 
     private static String amount(long units, int decimals, String unit) {

@@ -23,6 +23,8 @@ import io.vavr.control.Option;
  * @param chain block time, gas limit, starting base fee and first block
  * @param blocks how many blocks to run; at most the length of the shortest price path
  * @param sampleEvery blocks between two health snapshots of every account
+ * @param dust losses past the insurance fund up to this amount, settlement base units, are rounding dust: reported,
+ *     but not called an exhausted fund
  * @param protocol the protocol configuration and its opening balances
  * @param prices each price key's source, shocks and price impact, by key (such as {@code ETH/USD})
  * @param oracle the push-oracle rules every key's feed follows
@@ -37,6 +39,7 @@ public record Scenario(
         ChainSpec chain,
         int blocks,
         int sampleEvery,
+        I256 dust,
         ProtocolSpec protocol,
         TreeMap<String, PriceSpec> prices,
         OracleSpec oracle,
@@ -283,6 +286,7 @@ public record Scenario(
                 chain,
                 blocks,
                 sampleEvery,
+                dust,
                 protocol,
                 prices,
                 oracle,

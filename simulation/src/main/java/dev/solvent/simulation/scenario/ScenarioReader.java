@@ -47,6 +47,7 @@ public final class ScenarioReader {
             "seed",
             "blocks",
             "sampleEvery",
+            "dust",
             "chain",
             "protocol",
             "prices",
@@ -54,6 +55,12 @@ public final class ScenarioReader {
             "traders",
             "keepers",
             "unwind");
+
+    /**
+     * Losses past the insurance fund up to this many settlement tokens are rounding dust (the default of {@code
+     * dust}): one cent of a dollar stablecoin, ten thousand base units of 6-decimal USDC.
+     */
+    public static final String DEFAULT_DUST = "0.01";
 
     private ScenarioReader() {}
 
@@ -157,6 +164,13 @@ public final class ScenarioReader {
         int sampleEvery = f.small(root, "", "sampleEvery", 300, 1, 1_000_000);
 
         Scenario.ProtocolSpec protocol = protocol(f, f.object(root, "", "protocol", true));
+        I256 dust = f.amount(
+                root,
+                "",
+                "dust",
+                DEFAULT_DUST,
+                protocol == null ? 6 : protocol.config().settlement().decimals(),
+                false);
         TreeMap<String, Scenario.PriceSpec> prices = prices(f, f.object(root, "", "prices", true), protocol);
         Scenario.ChainSpec chain = chain(f, f.object(root, "", "chain", false), prices);
         Scenario.OracleSpec oracle = oracle(f, f.object(root, "", "oracle", false));
@@ -189,6 +203,7 @@ public final class ScenarioReader {
                 chain,
                 blocks,
                 sampleEvery,
+                dust,
                 protocol,
                 prices,
                 oracle,
