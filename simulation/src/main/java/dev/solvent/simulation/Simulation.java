@@ -132,7 +132,7 @@ public final class Simulation {
                 seed,
                 world.index(),
                 scenario.protocol().config().settlement().decimals(),
-                setup.traders().size() - setup.skipped(),
+                setup.traders().size() - setup.skippedCount(),
                 liquidations,
                 volume,
                 delayed,
@@ -160,7 +160,9 @@ public final class Simulation {
                 underwater.longest(),
                 keepers.asJava(),
                 profit,
-                setup.priceCorrections().asJava());
+                setup.priceCorrections().asJava(),
+                setup.skippedCount(),
+                setup.skipped().toJavaMap(java.util.TreeMap::new, t -> t));
         return new RunResult(summary, setup.keys(), rows, samples, events, stopped);
     }
 

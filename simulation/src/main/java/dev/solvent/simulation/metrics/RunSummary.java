@@ -39,6 +39,8 @@ package dev.solvent.simulation.metrics;
  * @param keeperProfit all keepers' net profit
  * @param priceCorrections the known bad prints removed from historical price windows before the run, one line each
  *     (price key, candle, extreme, the price in the file and the price used)
+ * @param skippedTraders drawn traders left out of the run at setup ({@code accounts} does not count them)
+ * @param skippedReasons how many for each reason, such as {@code "opening trade reverted: OpenInterestCapExceeded"}
  */
 public record RunSummary(
         String scenario,
@@ -70,7 +72,9 @@ public record RunSummary(
         long longestUnderwaterBlocks,
         java.util.List<KeeperResult> keepers,
         long keeperProfit,
-        java.util.List<String> priceCorrections)
+        java.util.List<String> priceCorrections,
+        int skippedTraders,
+        java.util.SortedMap<String, Integer> skippedReasons)
         implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -79,6 +83,7 @@ public record RunSummary(
     public RunSummary {
         keepers = java.util.List.copyOf(keepers);
         priceCorrections = java.util.List.copyOf(priceCorrections);
+        skippedReasons = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(skippedReasons));
     }
 
     /** {@return the fund's largest fall from its start} */

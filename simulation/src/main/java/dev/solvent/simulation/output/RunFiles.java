@@ -51,6 +51,9 @@ public final class RunFiles {
             n.put("stoppedBy", stoppedBy);
         }
         n.put("accounts", s.accounts());
+        n.put("skippedTraders", s.skippedTraders());
+        ObjectNode reasons = n.putObject("skippedReasons");
+        s.skippedReasons().forEach(reasons::put);
         n.put("liquidations", s.liquidations());
         n.put("liquidationVolume", decimal(s.liquidationVolume(), d));
         n.put("delayedLiquidations", s.delayedLiquidations());

@@ -121,6 +121,14 @@ public final class RunReports {
                     s.priceCorrections().size() + " (" + String.join("; ", s.priceCorrections()) + ")"));
         }
         rows.add(new SummaryRow("Trader accounts", String.format(java.util.Locale.ROOT, "%,d", s.accounts())));
+        if (s.skippedTraders() > 0) {
+            List<String> why = new ArrayList<>();
+            s.skippedReasons().forEach((reason, n) -> why.add(n + " " + reason));
+            rows.add(new SummaryRow(
+                    "Traders skipped at setup",
+                    String.format(java.util.Locale.ROOT, "%,d", s.skippedTraders()) + " (" + String.join("; ", why)
+                            + ")"));
+        }
         rows.add(new SummaryRow("Bad debt", amount(s.badDebt(), d, unit)));
         rows.add(new SummaryRow("Socialized loss", amount(s.socializedLoss(), d, unit)));
         rows.add(new SummaryRow("Shortfall (before the fund)", amount(s.shortfall(), d, unit)));

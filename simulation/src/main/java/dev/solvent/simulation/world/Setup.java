@@ -51,7 +51,8 @@ import java.nio.file.Path;
  * @param receivers the accounts that take over liquidated positions and unwind them
  * @param genesis the protocol state before the first block
  * @param genesisTransactions the transactions that built it, with their contexts, for replay files
- * @param skipped traders whose opening trade the protocol refused, with the reason
+ * @param skipped how many drawn traders were left out of the run, by reason (the size rounding to nothing, or the
+ *     revert of their deposit or opening trade), in the reasons' order
  * @param priceCorrections the bad prints removed from historical windows, one line each ({@link #describe})
  */
 public record Setup(
@@ -66,8 +67,13 @@ public record Setup(
         Vector<AccountId> receivers,
         ProtocolState genesis,
         Vector<Sent> genesisTransactions,
-        int skipped,
+        TreeMap<String, Integer> skipped,
         Vector<String> priceCorrections) {
+
+    /** {@return how many drawn traders were left out of the run} */
+    public int skippedCount() {
+        return skipped.values().sum().intValue();
+    }
 
     /** Decimals of every oracle answer and market price in a run. */
     public static final int PRICE_DECIMALS = 8;
@@ -263,7 +269,7 @@ public record Setup(
                         r, settlement, sc.protocol().backstopCollateral().toU256()));
             }
         }
-        int skipped = 0;
+        TreeMap<String, Integer> skipped = TreeMap.empty();
         int sd = config.settlement().decimals();
         for (Trader t : traders) {
             MarketConfig m = config.markets().get(t.market()).get();
@@ -272,7 +278,8 @@ public record Setup(
             I256 price = prices.get(key).get().answer();
             I256 size = sizeOf(t.notional(), price, u.decimals(), sd);
             if (size.isZero()) {
-                skipped++;
+                skipped =
+                        skip(skipped, "notional rounds to 0 base units of " + m.underlying() + " at the opening price");
                 continue;
             }
             I256 margin = FixedPoint.mulDivCeil(
@@ -294,12 +301,17 @@ public record Setup(
                     ? new Tx.OpenIsolated(
                             t.id(), t.market(), sc.protocol().marketMaker(), signed, price, margin.toU256())
                     : new Tx.Trade(t.market(), t.id(), sc.protocol().marketMaker(), signed, price);
-            if (!b.tryBoth(deposit, open)) {
-                skipped++;
+            Option<String> refused = b.tryBoth(deposit, open);
+            if (refused.isDefined()) {
+                skipped = skip(skipped, refused.get());
             }
         }
         return new Setup(
                 sc, seed, keys, exo, blocks, clock, traders, byId, receivers, b.state, b.sent, skipped, corrections);
+    }
+
+    private static TreeMap<String, Integer> skip(TreeMap<String, Integer> skipped, String reason) {
+        return skipped.put(reason, skipped.get(reason).getOrElse(0) + 1);
     }
 
     /** {@return the size in base units of the underlying worth {@code notional} settlement units at {@code price}} */
@@ -346,19 +358,26 @@ public record Setup(
             sent = sent.append(new Sent(tx, ctx));
         }
 
-        boolean tryBoth(Tx first, Tx second) {
+        /** Executes both or neither; {@return why not, when not: which one reverted, and the revert's name} */
+        Option<String> tryBoth(Tx first, Tx second) {
             BlockContext c = ctx.withSender(senderOf(first));
             Either<Revert, Receipt> a = MarginEngine.execute(state, first, c);
             if (a.isLeft()) {
-                return false;
+                return Option.some(
+                        name(first) + " reverted: " + a.getLeft().getClass().getSimpleName());
             }
             Either<Revert, Receipt> b = MarginEngine.execute(a.get().state(), second, c);
             if (b.isLeft()) {
-                return false;
+                return Option.some(
+                        name(second) + " reverted: " + b.getLeft().getClass().getSimpleName());
             }
             state = b.get().state();
             sent = sent.append(new Sent(first, c)).append(new Sent(second, c));
-            return true;
+            return Option.none();
+        }
+
+        private static String name(Tx tx) {
+            return tx instanceof Tx.Deposit ? "deposit" : "opening trade";
         }
     }
 
