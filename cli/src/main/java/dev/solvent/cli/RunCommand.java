@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
+        exitCodeOnInvalidInput = ExitCodes.BAD_INPUT,
+        exitCodeOnExecutionException = ExitCodes.INTERNAL_ERROR,
         description = {
             "Runs a scenario block by block (a bundled name or a YAML file; the default: "
                     + Scenarios.DEFAULT
@@ -36,7 +38,7 @@ import picocli.CommandLine.Spec;
             "0:ran the scenario and wrote its files",
             "1:with --check-invariants: an invariant was violated; the run stopped there and its replay was written",
             "2:bad input: every problem in the scenario is listed with its field; nothing was written",
-            "70:internal error: a bug in solvent (the stack trace is printed)"
+            "70:internal error: a bug in solvent (the stack trace is printed); nothing was written"
         })
 public final class RunCommand implements Callable<Integer> {
 

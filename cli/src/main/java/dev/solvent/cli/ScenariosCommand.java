@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "scenarios",
         mixinStandardHelpOptions = true,
+        exitCodeOnExecutionException = ExitCodes.INTERNAL_ERROR,
         description = "Lists the bundled scenarios, one line each; run one with: solvent run NAME.")
 public final class ScenariosCommand implements Callable<Integer> {
 

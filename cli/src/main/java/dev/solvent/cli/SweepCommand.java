@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "sweep",
         mixinStandardHelpOptions = true,
+        exitCodeOnExecutionException = ExitCodes.INTERNAL_ERROR,
         description = {
             "Runs a sweep file (YAML: a scenario, a grid over any of its fields, runs per point) on all cores and writes"
                     + " results.csv (per point: loss past the insurance fund P50/P95/P99, probability the fund ran dry,"

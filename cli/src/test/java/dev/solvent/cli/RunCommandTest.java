@@ -98,6 +98,36 @@ class RunCommandTest {
     }
 
     @Test
+    void anInternalErrorExitsSeventyWithTheStackTraceAndWritesNothing(@TempDir Path dir) {
+        // a bug provoked inside the block loop: an invariant whose check throws
+        Invariant broken = Invariant.ofState("TEST-BUG", "a bug", "throws", s -> {
+            throw new IllegalStateException("provoked internal error");
+        });
+        CommandLine cl = new CommandLine(new SolventCommand(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                K made = CommandLine.defaultFactory().create(type);
+                if (made instanceof RunCommand r) {
+                    r.invariants = Vector.of(broken);
+                }
+                return made;
+            }
+        });
+        java.io.StringWriter err = new java.io.StringWriter();
+        cl.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
+        cl.setErr(new java.io.PrintWriter(err));
+        Path out = dir.resolve("run");
+
+        int code = cl.execute(small(out, "--set", "traders.count=20", "--check-invariants"));
+
+        assertThat(code).isEqualTo(ExitCodes.INTERNAL_ERROR);
+        assertThat(err.toString())
+                .contains("java.lang.IllegalStateException: provoked internal error")
+                .contains("at dev.solvent.simulation.Simulation.run");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void aViolationStopsTheRunAndItsReplayReproducesIt(@TempDir Path dir) throws IOException {
         // an invariant the small scenario's crash breaks: "nobody is ever liquidated"
         Invariant never = Invariant.ofTransition(

@@ -1,7 +1,6 @@
 package dev.solvent.simulation;
 
 import dev.solvent.keeper.chain.KeeperLedger;
-import dev.solvent.model.id.AccountId;
 import dev.solvent.model.math.I256;
 import dev.solvent.model.state.Ledger;
 import dev.solvent.model.state.ProtocolState;
@@ -10,6 +9,7 @@ import dev.solvent.simulation.metrics.HealthSample;
 import dev.solvent.simulation.metrics.KeeperResult;
 import dev.solvent.simulation.metrics.RunResult;
 import dev.solvent.simulation.metrics.RunSummary;
+import dev.solvent.simulation.metrics.Underwater;
 import dev.solvent.simulation.scenario.Scenario;
 import dev.solvent.simulation.world.BlockObserver;
 import dev.solvent.simulation.world.Setup;
@@ -65,11 +65,7 @@ public final class Simulation {
         long liquidations = 0;
         long volume = 0;
         int maxLiquidatable = 0;
-        int maxUnderwater = 0;
-        long underwaterBlocks = 0;
-        long lastSampleBlock = -1;
-        java.util.Map<AccountId, Long> underwaterSince = new java.util.HashMap<>();
-        long longestUnderwater = 0;
+        Underwater underwater = Underwater.NONE;
         String stopped = "";
         while (world.hasNext()) {
             World.Stepped s = world.step();
@@ -99,12 +95,7 @@ public final class Simulation {
             if (s.sample().isDefined()) {
                 HealthSample h = s.sample().get();
                 samples = samples.append(h);
-                maxUnderwater = Math.max(maxUnderwater, h.underwater());
-                if (lastSampleBlock >= 0) {
-                    underwaterBlocks += (long) h.underwater() * (h.block() - lastSampleBlock);
-                }
-                lastSampleBlock = h.block();
-                longestUnderwater = Math.max(longestUnderwater, underwater(s.underwater(), underwaterSince, h.block()));
+                underwater = underwater.after(h.block(), s.underwater());
             }
             Option<String> stop = observer.afterBlock(s.before(), s.built(), s.context());
             world = s.next();
@@ -135,12 +126,13 @@ public final class Simulation {
             profit += toLong(l.netProfit());
         }
         Ledger ledger = end.ledger();
+        I256 uncovered = ledger.socializedLoss().plus(ledger.deleveraged()).plus(ledger.badDebt());
         RunSummary summary = new RunSummary(
                 scenario.name(),
                 seed,
                 world.index(),
                 scenario.protocol().config().settlement().decimals(),
-                setup.traders().size() - setup.skipped(),
+                setup.traders().size() - setup.skippedCount(),
                 liquidations,
                 volume,
                 delayed,
@@ -155,28 +147,31 @@ public final class Simulation {
                 fundMin,
                 toLong(end.insuranceFund()),
                 exhausted,
+                exhausted(exhausted, uncovered, scenario.dust()),
+                toLong(uncovered),
+                toLong(scenario.dust()),
                 toLong(ledger.socializedLoss()),
                 toLong(ledger.deleveraged()),
                 toLong(ledger.badDebt()),
                 sunk,
                 longestWait,
-                maxUnderwater,
-                underwaterBlocks,
-                longestUnderwater,
+                underwater.most(),
+                underwater.accountBlocks(),
+                underwater.longest(),
                 keepers.asJava(),
-                profit);
+                profit,
+                setup.priceCorrections().asJava(),
+                setup.skippedCount(),
+                setup.skipped().toJavaMap(java.util.TreeMap::new, t -> t));
         return new RunResult(summary, setup.keys(), rows, samples, events, stopped);
     }
 
-    /** Tracks since when each account has been underwater; {@return the longest stretch so far, in blocks} */
-    private static long underwater(Vector<AccountId> now, java.util.Map<AccountId, Long> since, long block) {
-        since.keySet().retainAll(now.toJavaSet());
-        long longest = 0;
-        for (AccountId id : now) {
-            long from = since.computeIfAbsent(id, x -> block);
-            longest = Math.max(longest, block - from);
-        }
-        return longest;
+    /**
+     * {@return whether a run's fund counts as exhausted}: it ran dry while a loss needed covering, and the losses it
+     * left uncovered are more than {@code dust} (a unit of rounding is not an exhausted fund)
+     */
+    public static boolean exhausted(boolean ranDry, I256 uncovered, I256 dust) {
+        return ranDry && uncovered.gt(dust);
     }
 
     private static long toLong(I256 v) {

@@ -20,17 +20,27 @@ package dev.solvent.simulation.metrics;
  * @param insuranceFundStart the insurance fund at the start
  * @param insuranceFundMin its lowest value
  * @param insuranceFundEnd its value at the end
- * @param fundExhausted whether the fund ran dry while a loss still needed covering
+ * @param fundRanDry whether the fund ran dry while a loss still needed covering, however small the loss
+ * @param fundExhausted whether the fund ran dry and the losses it left uncovered exceed {@code dust}: what a sweep
+ *     counts as a fund that ran dry
+ * @param uncoveredLoss the losses nobody's collateral or the fund paid: socialized, deleveraged and bad debt together
+ * @param dust the threshold up to which uncovered losses are rounding dust (the scenario's {@code dust})
  * @param socializedLoss losses spread over other accounts
  * @param deleveraged losses taken from profitable positions
  * @param badDebt losses nobody paid
  * @param liquidatedUnderwater liquidations of accounts whose means did not cover their losses (a shortfall)
  * @param longestLiquidatableBlocks the longest an account stayed liquidatable before it was liquidated, blocks
  * @param maxUnderwater the most accounts with margin equity below zero at a health check
- * @param underwaterAccountBlocks the sum over health checks of underwater accounts times blocks between checks
- * @param longestUnderwaterBlocks the longest time an account stayed underwater, blocks
+ * @param underwaterAccountBlocks the sum over health checks of underwater accounts times the blocks since the previous
+ *     check ({@link Underwater})
+ * @param longestUnderwaterBlocks the longest an account stayed underwater at consecutive health checks, counted the
+ *     same way: positive whenever {@code underwaterAccountBlocks} is
  * @param keepers each keeper's ledger
  * @param keeperProfit all keepers' net profit
+ * @param priceCorrections the known bad prints removed from historical price windows before the run, one line each
+ *     (price key, candle, extreme, the price in the file and the price used)
+ * @param skippedTraders drawn traders left out of the run at setup ({@code accounts} does not count them)
+ * @param skippedReasons how many for each reason, such as {@code "opening trade reverted: OpenInterestCapExceeded"}
  */
 public record RunSummary(
         String scenario,
@@ -48,7 +58,10 @@ public record RunSummary(
         long insuranceFundStart,
         long insuranceFundMin,
         long insuranceFundEnd,
+        boolean fundRanDry,
         boolean fundExhausted,
+        long uncoveredLoss,
+        long dust,
         long socializedLoss,
         long deleveraged,
         long badDebt,
@@ -58,14 +71,19 @@ public record RunSummary(
         long underwaterAccountBlocks,
         long longestUnderwaterBlocks,
         java.util.List<KeeperResult> keepers,
-        long keeperProfit)
+        long keeperProfit,
+        java.util.List<String> priceCorrections,
+        int skippedTraders,
+        java.util.SortedMap<String, Integer> skippedReasons)
         implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** Copies the keepers into an immutable list. */
+    /** Copies the keepers and corrections into immutable lists. */
     public RunSummary {
         keepers = java.util.List.copyOf(keepers);
+        priceCorrections = java.util.List.copyOf(priceCorrections);
+        skippedReasons = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(skippedReasons));
     }
 
     /** {@return the fund's largest fall from its start} */

@@ -51,6 +51,9 @@ public final class RunFiles {
             n.put("stoppedBy", stoppedBy);
         }
         n.put("accounts", s.accounts());
+        n.put("skippedTraders", s.skippedTraders());
+        ObjectNode reasons = n.putObject("skippedReasons");
+        s.skippedReasons().forEach(reasons::put);
         n.put("liquidations", s.liquidations());
         n.put("liquidationVolume", decimal(s.liquidationVolume(), d));
         n.put("delayedLiquidations", s.delayedLiquidations());
@@ -63,6 +66,9 @@ public final class RunFiles {
         n.put("insuranceFundEnd", decimal(s.insuranceFundEnd(), d));
         n.put("insuranceFundDrawdown", decimal(s.insuranceFundDrawdown(), d));
         n.put("fundExhausted", s.fundExhausted());
+        n.put("fundRanDry", s.fundRanDry());
+        n.put("uncoveredLoss", decimal(s.uncoveredLoss(), d));
+        n.put("dust", decimal(s.dust(), d));
         n.put("socializedLoss", decimal(s.socializedLoss(), d));
         n.put("deleveraged", decimal(s.deleveraged(), d));
         n.put("badDebt", decimal(s.badDebt(), d));
@@ -72,6 +78,8 @@ public final class RunFiles {
         n.put("underwaterAccountBlocks", s.underwaterAccountBlocks());
         n.put("longestUnderwaterBlocks", s.longestUnderwaterBlocks());
         n.put("keeperProfit", decimal(s.keeperProfit(), d));
+        ArrayNode corrections = n.putArray("priceCorrections");
+        s.priceCorrections().forEach(corrections::add);
         ArrayNode ks = n.putArray("keepers");
         for (KeeperResult k : s.keepers()) {
             ObjectNode o = ks.addObject();

@@ -115,7 +115,20 @@ public final class RunReports {
             rows.add(new SummaryRow("Stopped early", stoppedBy));
         }
         rows.add(new SummaryRow("Blocks", String.format(java.util.Locale.ROOT, "%,d", s.blocks())));
+        if (!s.priceCorrections().isEmpty()) {
+            rows.add(new SummaryRow(
+                    "Bad prints removed",
+                    s.priceCorrections().size() + " (" + String.join("; ", s.priceCorrections()) + ")"));
+        }
         rows.add(new SummaryRow("Trader accounts", String.format(java.util.Locale.ROOT, "%,d", s.accounts())));
+        if (s.skippedTraders() > 0) {
+            List<String> why = new ArrayList<>();
+            s.skippedReasons().forEach((reason, n) -> why.add(n + " " + reason));
+            rows.add(new SummaryRow(
+                    "Traders skipped at setup",
+                    String.format(java.util.Locale.ROOT, "%,d", s.skippedTraders()) + " (" + String.join("; ", why)
+                            + ")"));
+        }
         rows.add(new SummaryRow("Bad debt", amount(s.badDebt(), d, unit)));
         rows.add(new SummaryRow("Socialized loss", amount(s.socializedLoss(), d, unit)));
         rows.add(new SummaryRow("Shortfall (before the fund)", amount(s.shortfall(), d, unit)));
@@ -123,7 +136,7 @@ public final class RunReports {
                 "Insurance fund",
                 amount(s.insuranceFundStart(), d, unit) + " -> " + amount(s.insuranceFundEnd(), d, unit) + " (lowest "
                         + amount(s.insuranceFundMin(), d, unit) + ")"));
-        rows.add(new SummaryRow("Insurance fund exhausted", s.fundExhausted() ? "yes" : "no"));
+        rows.add(new SummaryRow("Insurance fund exhausted", exhausted(s, d, unit)));
         rows.add(new SummaryRow(
                 "Liquidations",
                 String.format(java.util.Locale.ROOT, "%,d", s.liquidations()) + " ("
@@ -149,6 +162,21 @@ public final class RunReports {
                             + amount(k.netProfit(), d, unit)));
         }
         return rows;
+    }
+
+    /** {@return yes or no, and when the fund ran dry the losses it left uncovered beside the dust threshold} */
+    private static String exhausted(RunSummary s, int d, String unit) {
+        if (!s.fundRanDry()) {
+            return "no";
+        }
+        String left = exact(s.uncoveredLoss(), d, unit) + " left uncovered";
+        return s.fundExhausted()
+                ? "yes (" + left + ")"
+                : "no: it ran dry, but only " + left + ", within the " + exact(s.dust(), d, unit) + " dust threshold";
+    }
+
+    private static String exact(long units, int decimals, String unit) {
+        return BigDecimal.valueOf(units, decimals).stripTrailingZeros().toPlainString() + " " + unit;
     }
 
     private static String amount(long units, int decimals, String unit) {

@@ -10,6 +10,7 @@ import dev.solvent.oracle.market.PathGenerator;
 import dev.solvent.oracle.market.Shock;
 import io.vavr.collection.TreeMap;
 import io.vavr.collection.Vector;
+import io.vavr.control.Option;
 
 /**
  * Everything one simulated run needs besides its seed: the protocol, where prices come from and how liquidation
@@ -22,6 +23,8 @@ import io.vavr.collection.Vector;
  * @param chain block time, gas limit, starting base fee and first block
  * @param blocks how many blocks to run; at most the length of the shortest price path
  * @param sampleEvery blocks between two health snapshots of every account
+ * @param dust losses past the insurance fund up to this amount, settlement base units, are rounding dust: reported,
+ *     but not called an exhausted fund
  * @param protocol the protocol configuration and its opening balances
  * @param prices each price key's source, shocks and price impact, by key (such as {@code ETH/USD})
  * @param oracle the push-oracle rules every key's feed follows
@@ -36,6 +39,7 @@ public record Scenario(
         ChainSpec chain,
         int blocks,
         int sampleEvery,
+        I256 dust,
         ProtocolSpec protocol,
         TreeMap<String, PriceSpec> prices,
         OracleSpec oracle,
@@ -96,8 +100,15 @@ public record Scenario(
          * A window of real candles replayed block by block (open, extremes, close within each candle).
          *
          * @param file the candle file: a name bundled with the oracle module or a path
+         * @param badPrints the check of each candle's extremes against a reference market, if any
          */
-        record Historical(String file) implements PriceSource {}
+        record Historical(String file, Option<BadPrintFilter> badPrints) implements PriceSource {
+
+            /** A window replayed as it is. */
+            public Historical(String file) {
+                this(file, Option.none());
+            }
+        }
 
         /**
          * A synthetic path.
@@ -114,6 +125,16 @@ public record Scenario(
          */
         record Constant(MarketPrice price) implements PriceSource {}
     }
+
+    /**
+     * Known bad prints removed from a historical window before it is replayed: an extreme (high or low) more than
+     * {@code maxDeviationBps} beyond the reference's extreme over the same interval is replaced with the reference's
+     * (or the candle's own open or close, when further out); see {@code dev.solvent.oracle.history.BadPrints}.
+     *
+     * @param reference the reference candle file (a spot or index market of the same asset): bundled name or path
+     * @param maxDeviationBps how far an extreme may lie beyond the reference's, basis points, 1 to 10,000
+     */
+    public record BadPrintFilter(String reference, int maxDeviationBps) {}
 
     /**
      * Price impact of liquidation sales and its recovery.
@@ -265,6 +286,7 @@ public record Scenario(
                 chain,
                 blocks,
                 sampleEvery,
+                dust,
                 protocol,
                 prices,
                 oracle,

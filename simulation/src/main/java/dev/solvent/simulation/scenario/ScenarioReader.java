@@ -14,6 +14,7 @@ import dev.solvent.model.policy.PositionReceiver;
 import dev.solvent.model.policy.ShortfallPolicy;
 import dev.solvent.model.preset.Preset;
 import dev.solvent.model.preset.Presets;
+import dev.solvent.oracle.history.BadPrints;
 import dev.solvent.oracle.market.Gbm;
 import dev.solvent.oracle.market.JumpDiffusion;
 import dev.solvent.oracle.market.MarketPrice;
@@ -46,6 +47,7 @@ public final class ScenarioReader {
             "seed",
             "blocks",
             "sampleEvery",
+            "dust",
             "chain",
             "protocol",
             "prices",
@@ -53,6 +55,12 @@ public final class ScenarioReader {
             "traders",
             "keepers",
             "unwind");
+
+    /**
+     * Losses past the insurance fund up to this many settlement tokens are rounding dust (the default of {@code
+     * dust}): one cent of a dollar stablecoin, ten thousand base units of 6-decimal USDC.
+     */
+    public static final String DEFAULT_DUST = "0.01";
 
     private ScenarioReader() {}
 
@@ -156,6 +164,13 @@ public final class ScenarioReader {
         int sampleEvery = f.small(root, "", "sampleEvery", 300, 1, 1_000_000);
 
         Scenario.ProtocolSpec protocol = protocol(f, f.object(root, "", "protocol", true));
+        I256 dust = f.amount(
+                root,
+                "",
+                "dust",
+                DEFAULT_DUST,
+                protocol == null ? 6 : protocol.config().settlement().decimals(),
+                false);
         TreeMap<String, Scenario.PriceSpec> prices = prices(f, f.object(root, "", "prices", true), protocol);
         Scenario.ChainSpec chain = chain(f, f.object(root, "", "chain", false), prices);
         Scenario.OracleSpec oracle = oracle(f, f.object(root, "", "oracle", false));
@@ -188,6 +203,7 @@ public final class ScenarioReader {
                 chain,
                 blocks,
                 sampleEvery,
+                dust,
                 protocol,
                 prices,
                 oracle,
@@ -428,7 +444,7 @@ public final class ScenarioReader {
         for (Map.Entry<String, JsonNode> e : n.properties()) {
             String p = "prices." + e.getKey();
             JsonNode src = e.getValue();
-            f.onlyKnown(src, p, HashSet.of("historical", "generator", "constant", "shocks", "impact"));
+            f.onlyKnown(src, p, HashSet.of("historical", "badPrints", "generator", "constant", "shocks", "impact"));
             int given =
                     (src.has("historical") ? 1 : 0) + (src.has("generator") ? 1 : 0) + (src.has("constant") ? 1 : 0);
             if (given != 1) {
@@ -437,11 +453,17 @@ public final class ScenarioReader {
             }
             PriceSource source;
             if (src.has("historical")) {
-                source = new PriceSource.Historical(f.text(src, p, "historical", null, "a candle CSV file"));
+                source = new PriceSource.Historical(
+                        f.text(src, p, "historical", null, "a candle CSV file"), badPrints(f, src, p));
             } else if (src.has("constant")) {
                 source = new PriceSource.Constant(new MarketPrice(f.amount(src, p, "constant", null, 8, true), 8));
             } else {
                 source = generator(f, src.get("generator"), p + ".generator");
+            }
+            if (src.has("badPrints") && !src.has("historical")) {
+                f.problem(
+                        p + ".badPrints",
+                        "applies only to a historical source; valid: remove it, or use historical: FILE");
             }
             Vector<Shock> shocks = shocks(f, src.get("shocks"), p + ".shocks");
             Scenario.ImpactSpec impact = impact(f, f.object(src, p, "impact", false), p + ".impact", protocol);
@@ -451,6 +473,23 @@ public final class ScenarioReader {
             f.problem("prices", "is empty; valid: a source per price key, such as ETH/USD: {historical: FILE}");
         }
         return out;
+    }
+
+    private static Option<Scenario.BadPrintFilter> badPrints(Fields f, JsonNode src, String p) {
+        JsonNode b = f.object(src, p, "badPrints", false);
+        if (b == null) {
+            return Option.none();
+        }
+        String q = p + ".badPrints";
+        f.onlyKnown(b, q, HashSet.of("reference", "maxDeviationBps"));
+        String reference = f.text(
+                b,
+                q,
+                "reference",
+                null,
+                "a candle CSV file of the same asset's spot or index market covering the window");
+        int bps = f.small(b, q, "maxDeviationBps", null, 1, BadPrints.MAX_DEVIATION_BPS);
+        return Option.some(new Scenario.BadPrintFilter(reference, bps));
     }
 
     /** The generators a scenario can name. */

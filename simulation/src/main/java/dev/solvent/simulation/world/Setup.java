@@ -16,6 +16,7 @@ import dev.solvent.model.tx.OracleAnswer;
 import dev.solvent.model.tx.Receipt;
 import dev.solvent.model.tx.Revert;
 import dev.solvent.model.tx.Tx;
+import dev.solvent.oracle.history.BadPrints;
 import dev.solvent.oracle.history.CandleCsv;
 import dev.solvent.oracle.history.CandleSeries;
 import dev.solvent.oracle.history.HistoricalReplay;
@@ -30,6 +31,7 @@ import io.vavr.collection.HashMap;
 import io.vavr.collection.TreeMap;
 import io.vavr.collection.Vector;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -49,7 +51,9 @@ import java.nio.file.Path;
  * @param receivers the accounts that take over liquidated positions and unwind them
  * @param genesis the protocol state before the first block
  * @param genesisTransactions the transactions that built it, with their contexts, for replay files
- * @param skipped traders whose opening trade the protocol refused, with the reason
+ * @param skipped how many drawn traders were left out of the run, by reason (the size rounding to nothing, or the
+ *     revert of their deposit or opening trade), in the reasons' order
+ * @param priceCorrections the bad prints removed from historical windows, one line each ({@link #describe})
  */
 public record Setup(
         Scenario scenario,
@@ -63,7 +67,13 @@ public record Setup(
         Vector<AccountId> receivers,
         ProtocolState genesis,
         Vector<Sent> genesisTransactions,
-        int skipped) {
+        TreeMap<String, Integer> skipped,
+        Vector<String> priceCorrections) {
+
+    /** {@return how many drawn traders were left out of the run} */
+    public int skippedCount() {
+        return skipped.values().sum().intValue();
+    }
 
     /** Decimals of every oracle answer and market price in a run. */
     public static final int PRICE_DECIMALS = 8;
@@ -89,15 +99,21 @@ public record Setup(
         long start = sc.chain().startTimestamp();
         for (Scenario.PriceSpec p : sc.prices().values()) {
             if (p.source() instanceof Scenario.PriceSource.Historical h && start == 0) {
-                start = series(h.file(), "prices." + p.key()).startTime();
+                start = series(h.file(), "prices." + p.key() + ".historical").startTime();
             }
         }
         BlockClock clock =
                 new BlockClock(sc.chain().firstBlock(), start, sc.chain().blockSeconds());
-        int longest = sc.blocks();
+        Vector<String> corrections = Vector.empty();
         for (int k = 0; k < keys.size(); k++) {
             Scenario.PriceSpec p = sc.prices().get(keys.get(k)).get();
-            MarketPath path = path(p, clock, sc.blocks(), Rng.mix(seed ^ Rng.mix(Rng.PRICES + k)));
+            Option<CandleSeries> window = Option.none();
+            if (p.source() instanceof Scenario.PriceSource.Historical h) {
+                BadPrints.Filtered filtered = historical(p.key(), h);
+                window = Option.some(filtered.series());
+                corrections = corrections.appendAll(filtered.corrections().map(c -> describe(p.key(), c)));
+            }
+            MarketPath path = path(p, window, clock, sc.blocks(), Rng.mix(seed ^ Rng.mix(Rng.PRICES + k)));
             for (int j = 0; j < p.shocks().size(); j++) {
                 Shock s = p.shocks().get(j);
                 // a scenario counts shock blocks from its first block
@@ -136,13 +152,44 @@ public record Setup(
             // a backstop vault takes over what market sales could not close, and unwinds it like a backstop
             receivers = receivers.append(v.vault());
         }
-        return genesis(sc, seed, keys, exo, blocks, clock, traders, byId, receivers);
+        return genesis(sc, seed, keys, exo, blocks, clock, traders, byId, receivers, corrections);
     }
 
-    private static MarketPath path(Scenario.PriceSpec p, BlockClock clock, int blocks, long seed) {
+    /** {@return a historical window with its known bad prints removed, as the scenario asks} */
+    static BadPrints.Filtered historical(String key, Scenario.PriceSource.Historical h) {
+        String field = "prices." + key;
+        CandleSeries series = series(h.file(), field + ".historical");
+        if (h.badPrints().isEmpty()) {
+            return new BadPrints.Filtered(series, Vector.empty());
+        }
+        Scenario.BadPrintFilter f = h.badPrints().get();
+        CandleSeries reference = series(f.reference(), field + ".badPrints.reference");
+        Either<String, BadPrints.Filtered> filtered = BadPrints.filter(series, reference, f.maxDeviationBps());
+        if (filtered.isLeft()) {
+            throw new ScenarioException(Vector.of(field + ".badPrints.reference: " + filtered.getLeft()));
+        }
+        return filtered.get();
+    }
+
+    /** {@return one line saying which extreme of which candle was replaced, and by what} */
+    static String describe(String key, BadPrints.Correction c) {
+        return key + " " + java.time.Instant.ofEpochSecond(c.openTime()) + " "
+                + c.extreme().name().toLowerCase(java.util.Locale.ROOT) + " "
+                + plain(c.was()) + " -> " + plain(c.now()) + " (reference "
+                + c.extreme().name().toLowerCase(java.util.Locale.ROOT) + " " + plain(c.reference()) + ")";
+    }
+
+    private static String plain(I256 price) {
+        return new java.math.BigDecimal(price.toBigInteger(), PRICE_DECIMALS)
+                .stripTrailingZeros()
+                .toPlainString();
+    }
+
+    private static MarketPath path(
+            Scenario.PriceSpec p, Option<CandleSeries> window, BlockClock clock, int blocks, long seed) {
         return switch (p.source()) {
             case Scenario.PriceSource.Historical h -> {
-                CandleSeries series = series(h.file(), "prices." + p.key());
+                CandleSeries series = window.get();
                 if (clock.firstTimestamp() < series.startTime() || clock.firstTimestamp() >= series.endTime()) {
                     throw new ScenarioException(Vector.of("prices." + p.key() + ".historical: " + h.file()
                             + " does not cover the start time "
@@ -169,18 +216,18 @@ public record Setup(
         };
     }
 
-    /** {@return a candle file: a name bundled with the oracle module, or a path} */
+    /** {@return a candle file: a name bundled with the oracle module, or a path}; {@code field} names it in errors */
     static CandleSeries series(String file, String field) {
         Either<Vector<HistoryError>, CandleSeries> read = CandleCsv.bundled(file, PRICE_DECIMALS);
         if (read.isLeft() && Files.isRegularFile(Path.of(file))) {
             read = CandleCsv.read(Path.of(file), PRICE_DECIMALS);
         } else if (read.isLeft()) {
-            throw new ScenarioException(Vector.of(field + ".historical: " + file
+            throw new ScenarioException(Vector.of(field + ": " + file
                     + " is neither a bundled price file nor a readable file; valid: a bundled name such as "
                     + "eth-usd-perp-2020-03-11_2020-03-14-5m.csv (see oracle/README.md) or a candle CSV path"));
         }
         if (read.isLeft()) {
-            throw new ScenarioException(read.getLeft().map(e -> field + ".historical: " + e));
+            throw new ScenarioException(read.getLeft().map(e -> field + ": " + e));
         }
         return read.get();
     }
@@ -194,7 +241,8 @@ public record Setup(
             BlockClock clock,
             Vector<Trader> traders,
             HashMap<AccountId, Trader> byId,
-            Vector<AccountId> receivers) {
+            Vector<AccountId> receivers,
+            Vector<String> corrections) {
         ProtocolConfig config = sc.protocol().config();
         long t0 = clock.firstTimestamp() - clock.secondsPerBlock();
         TreeMap<String, OracleAnswer> prices = TreeMap.empty();
@@ -221,7 +269,7 @@ public record Setup(
                         r, settlement, sc.protocol().backstopCollateral().toU256()));
             }
         }
-        int skipped = 0;
+        TreeMap<String, Integer> skipped = TreeMap.empty();
         int sd = config.settlement().decimals();
         for (Trader t : traders) {
             MarketConfig m = config.markets().get(t.market()).get();
@@ -230,7 +278,8 @@ public record Setup(
             I256 price = prices.get(key).get().answer();
             I256 size = sizeOf(t.notional(), price, u.decimals(), sd);
             if (size.isZero()) {
-                skipped++;
+                skipped =
+                        skip(skipped, "notional rounds to 0 base units of " + m.underlying() + " at the opening price");
                 continue;
             }
             I256 margin = FixedPoint.mulDivCeil(
@@ -252,11 +301,17 @@ public record Setup(
                     ? new Tx.OpenIsolated(
                             t.id(), t.market(), sc.protocol().marketMaker(), signed, price, margin.toU256())
                     : new Tx.Trade(t.market(), t.id(), sc.protocol().marketMaker(), signed, price);
-            if (!b.tryBoth(deposit, open)) {
-                skipped++;
+            Option<String> refused = b.tryBoth(deposit, open);
+            if (refused.isDefined()) {
+                skipped = skip(skipped, refused.get());
             }
         }
-        return new Setup(sc, seed, keys, exo, blocks, clock, traders, byId, receivers, b.state, b.sent, skipped);
+        return new Setup(
+                sc, seed, keys, exo, blocks, clock, traders, byId, receivers, b.state, b.sent, skipped, corrections);
+    }
+
+    private static TreeMap<String, Integer> skip(TreeMap<String, Integer> skipped, String reason) {
+        return skipped.put(reason, skipped.get(reason).getOrElse(0) + 1);
     }
 
     /** {@return the size in base units of the underlying worth {@code notional} settlement units at {@code price}} */
@@ -303,19 +358,26 @@ public record Setup(
             sent = sent.append(new Sent(tx, ctx));
         }
 
-        boolean tryBoth(Tx first, Tx second) {
+        /** Executes both or neither; {@return why not, when not: which one reverted, and the revert's name} */
+        Option<String> tryBoth(Tx first, Tx second) {
             BlockContext c = ctx.withSender(senderOf(first));
             Either<Revert, Receipt> a = MarginEngine.execute(state, first, c);
             if (a.isLeft()) {
-                return false;
+                return Option.some(
+                        name(first) + " reverted: " + a.getLeft().getClass().getSimpleName());
             }
             Either<Revert, Receipt> b = MarginEngine.execute(a.get().state(), second, c);
             if (b.isLeft()) {
-                return false;
+                return Option.some(
+                        name(second) + " reverted: " + b.getLeft().getClass().getSimpleName());
             }
             state = b.get().state();
             sent = sent.append(new Sent(first, c)).append(new Sent(second, c));
-            return true;
+            return Option.none();
+        }
+
+        private static String name(Tx tx) {
+            return tx instanceof Tx.Deposit ? "deposit" : "opening trade";
         }
     }
 
