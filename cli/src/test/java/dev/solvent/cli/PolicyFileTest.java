@@ -47,7 +47,7 @@ class PolicyFileTest {
     @Test
     void liquidatesWithAPresetsCloseFactorAndAnOverriddenBonus() throws IOException {
         Path state = state("""
-                  "preset": "AAVE_V3",
+                  "preset": "AAVE_STYLE",
                   "liquidation": { "bonus": "0.075", "fullCloseBelow": "0" },
                 """);
         Cli.Run run = Cli.run("replay", state.toString(), Cli.EXAMPLE_TXS.toString());
@@ -66,7 +66,7 @@ class PolicyFileTest {
         String err = fails(state);
         assertThat(err)
                 .contains(state + ": line " + lineOf(state, "AAVE_V9") + ": preset: ")
-                .contains("is not a preset; valid: one of \"AAVE_V3\", \"COMPOUND_STYLE\", \"MAKER_STYLE\","
+                .contains("is not a preset; valid: one of \"AAVE_STYLE\", \"COMPOUND_STYLE\", \"MAKER_STYLE\","
                         + " \"SYNTHETIX_V3_PERPS\", \"DYDX_V4\", \"HYPERLIQUID\"")
                 .doesNotContain("keeperReward: is missing");
     }
@@ -78,7 +78,15 @@ class PolicyFileTest {
         assertThat(err)
                 .contains("is not a preset (COMPOUND_V3 is now COMPOUND_STYLE: a Compound-style policy of Solvent's"
                         + " engine, not Comet itself; for exact Comet use the mirror")
-                .contains("valid: one of \"AAVE_V3\", \"COMPOUND_STYLE\"");
+                .contains("valid: one of \"AAVE_STYLE\", \"COMPOUND_STYLE\"");
+    }
+
+    @Test
+    void saysTheOldAavePresetIsNowAaveStyleAndNotAave() throws IOException {
+        Path state = state("  \"preset\": \"AAVE_V3\",\n");
+        assertThat(fails(state))
+                .contains("is not a preset (AAVE_V3 is now AAVE_STYLE: a close-factor policy of Solvent's engine,"
+                        + " Aave-style, not Aave itself; for exact Aave v3.3 or v3.7 use the mirror");
     }
 
     @Test

@@ -138,7 +138,7 @@ final class StateFile {
         Validation<Seq<Problem>, Option<Preset>> preset = optional(o, "", "preset", PolicyFile.PRESET);
         // a misspelt preset is reported once, not again as every field it would have supplied
         Option<Preset> p = o.get("preset").isDefined()
-                ? Option.some(preset.toOption().flatMap(x -> x).getOrElse(Presets.AAVE_V3))
+                ? Option.some(preset.toOption().flatMap(x -> x).getOrElse(Presets.AAVE_STYLE))
                 : Option.none();
         Validation<Seq<Problem>, KeeperReward> keeper =
                 fromPreset(o, "keeperReward", keeperReward(root, settlementUnit), p.map(Preset::keeperReward));

@@ -12,7 +12,7 @@ import dev.solvent.model.policy.ShortfallPolicy;
  * assets, markets and gas and replaces its policies, so a preset prints, compares and serializes like any value, and
  * any of its parameters can be overridden with the records' {@code with} copies.
  *
- * @param name the preset's name, such as {@code AAVE_V3}
+ * @param name the preset's name, such as {@code AAVE_STYLE}
  * @param source where its rules and numbers come from: documentation page, contract and exact version
  * @param liquidation the liquidation mechanism and its parameters
  * @param shortfall what happens to a loss past the account's means

@@ -10,8 +10,11 @@ import io.vavr.control.Option;
  */
 public final class Presets {
 
-    /** Aave v3.3: partial liquidation with a close factor; see {@link AaveV3}. */
-    public static final Preset AAVE_V3 = AaveV3.preset();
+    /**
+     * Partial liquidation with a close factor, Aave-style (Aave v3.3's constants on Solvent's engine; not a mirror of
+     * Aave); see {@link AaveStyle}.
+     */
+    public static final Preset AAVE_STYLE = AaveStyle.preset();
 
     /**
      * Absorption and storefront sales, Compound-style (cUSDCv3's numbers on Solvent's engine; not a mirror of Comet);
@@ -38,12 +41,15 @@ public final class Presets {
 
     /** {@return every preset} */
     public static List<Preset> all() {
-        return List.of(AAVE_V3, COMPOUND_STYLE, MAKER_STYLE, SYNTHETIX_V3_PERPS, DYDX_V4, HYPERLIQUID);
+        return List.of(AAVE_STYLE, COMPOUND_STYLE, MAKER_STYLE, SYNTHETIX_V3_PERPS, DYDX_V4, HYPERLIQUID);
     }
 
     /** {@return for a preset name that is gone, what became of it (for error messages)} */
     public static Option<String> renamed(String name) {
         return switch (name) {
+            case "AAVE_V3" ->
+                Option.some("AAVE_V3 is now AAVE_STYLE: a close-factor policy of Solvent's engine, Aave-style,"
+                        + " not Aave itself; for exact Aave v3.3 or v3.7 use the mirror, see mirrors/README.md");
             case "COMPOUND_V3" ->
                 Option.some("COMPOUND_V3 is now COMPOUND_STYLE: a Compound-style policy of Solvent's"
                         + " engine, not Comet itself; for exact Comet use the mirror, see mirrors/README.md");
@@ -54,7 +60,7 @@ public final class Presets {
         };
     }
 
-    /** {@return the preset with this name, such as {@code "AAVE_V3"}} */
+    /** {@return the preset with this name, such as {@code "AAVE_STYLE"}} */
     public static Option<Preset> byName(String name) {
         return all().find(p -> p.name().equals(name));
     }

@@ -6,7 +6,7 @@ import dev.solvent.model.math.Wad;
 import dev.solvent.model.policy.LiquidationPolicy;
 import dev.solvent.model.policy.PriceCurve;
 import dev.solvent.model.policy.ShortfallPolicy;
-import dev.solvent.model.preset.AaveV3;
+import dev.solvent.model.preset.AaveStyle;
 import dev.solvent.model.preset.DydxV4;
 import dev.solvent.model.preset.Hyperliquid;
 import dev.solvent.properties.arbitrary.Standard;
@@ -23,7 +23,7 @@ final class Mechanisms {
     private Mechanisms() {}
 
     /** Aave v3.3's close factor. */
-    static final LiquidationPolicy CLOSE_FACTOR = AaveV3.closeFactor();
+    static final LiquidationPolicy CLOSE_FACTOR = AaveStyle.closeFactor();
 
     /** Comet's absorption with cUSDCv3's liquidation and storefront factors. */
     static final LiquidationPolicy ABSORB = new LiquidationPolicy.Absorb(

@@ -142,7 +142,7 @@ class ScenarioReaderTest {
     void unknownPresetNamesTheValidOnes() {
         assertThatThrownBy(() -> TestScenarios.small(Map.of("protocol.preset", "AAVE_V9")))
                 .hasMessageContaining("protocol.preset: \"AAVE_V9\" is not valid; valid: one of ")
-                .hasMessageContaining("AAVE_V3");
+                .hasMessageContaining("AAVE_STYLE");
     }
 
     @Test

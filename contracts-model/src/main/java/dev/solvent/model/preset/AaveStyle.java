@@ -11,7 +11,14 @@ import dev.solvent.model.policy.ShortfallPolicy;
 import io.vavr.control.Option;
 
 /**
- * Aave v3.3's liquidation rules, from {@code aave-dao/aave-v3-origin}: {@code LiquidationLogic.sol} at commit
+ * A close-factor policy of Solvent's own engine, Aave-style: not Aave v3. It takes Aave v3.3's liquidation constants
+ * and formulas, but one {@code Liquidate} closes every debt of the account at once (Aave's {@code liquidationCall}
+ * names one collateral, one debt and an amount), the liquidator repays the whole debt even where the collateral runs
+ * out (Aave repays only what the collateral covers and books the rest as a reserve deficit), the protocol fee is taken
+ * in the settlement asset rather than in collateral aTokens, {@code MIN_LEFTOVER_BASE} is not enforced and the
+ * rounding is Solvent's, not Aave's. For what Aave itself does, integer for integer, in v3.3 or v3.7, use the mirror
+ * ({@code dev.solvent.mirror.aave.Aave} in the {@code mirrors} module). Constants from {@code aave-dao/aave-v3-origin}:
+ * {@code LiquidationLogic.sol} at commit
  * {@code 027aaed77f89f3d7453764bd94159b5693450169} ({@code DEFAULT_LIQUIDATION_CLOSE_FACTOR = 0.5e4},
  * {@code CLOSE_FACTOR_HF_THRESHOLD = 0.95e18}, {@code MIN_BASE_MAX_CLOSE_FACTOR_THRESHOLD = 2000e8}) and
  * {@code docs/3.3/Aave-v3.3-features.md} at commit {@code 5431379f}.
@@ -21,7 +28,7 @@ import io.vavr.control.Option;
  * Liquidation bonus and protocol fee are set per reserve by governance; the preset uses 5% and 10%, the values of
  * WETH on the Ethereum core market at the time of writing, to be overridden per deployment.
  */
-public final class AaveV3 {
+public final class AaveStyle {
 
     /** {@code DEFAULT_LIQUIDATION_CLOSE_FACTOR}: 50% of the debt per liquidation. */
     public static final Wad CLOSE_FACTOR = Wad.parse("0.5");
@@ -34,7 +41,7 @@ public final class AaveV3 {
     /** Liquidation protocol fee: 10% of the bonus. */
     public static final Wad PROTOCOL_FEE = Wad.parse("0.1");
 
-    private AaveV3() {}
+    private AaveStyle() {}
 
     /** {@return the close-factor policy with Aave v3.3's constants, for a 6-decimal USD settlement asset} */
     public static LiquidationPolicy.CloseFactor closeFactor() {
@@ -45,7 +52,7 @@ public final class AaveV3 {
     /** {@return the preset: close factor, deficit accounted as bad debt (v3.3), the liquidator takes over} */
     static Preset preset() {
         return new Preset(
-                "AAVE_V3",
+                "AAVE_STYLE",
                 "aave-dao/aave-v3-origin LiquidationLogic.sol @ 027aaed77f89f3d7453764bd94159b5693450169;"
                         + " docs/3.3/Aave-v3.3-features.md @ 5431379f",
                 closeFactor(),

@@ -31,13 +31,13 @@ import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 
 /**
- * Known answers for the Aave v3.3 preset, from the examples of {@code docs/3.3/Aave-v3.3-features.md} (aave-dao/
+ * Known answers for the Aave-style preset (Aave v3.3's constants on Solvent's engine), from the examples of {@code docs/3.3/Aave-v3.3-features.md} (aave-dao/
  * aave-v3-origin at commit 5431379f, section 2.2: "1200 $ collateral A, 900 $ debt B, a health-factor at 0.96") and
  * Aave's formulas in {@code LiquidationLogic._calculateAvailableCollateralToLiquidate} (collateral seized = debt repaid
  * times price ratio times the liquidation bonus; protocol fee = bonus part times the liquidation protocol fee). Reserve
  * A has a liquidation threshold of 0.72 so that the document's health factor holds: 1,200 * 0.72 / 900 = 0.96.
  */
-class AaveV3Test {
+class AaveStyleTest {
 
     static final AssetId USDC = AssetId.of("USDC");
     static final AssetId A = AssetId.of("A");
@@ -51,9 +51,9 @@ class AaveV3Test {
                 USDC,
                 new AssetConfig(USDC, 6, Option.none(), Wad.ONE, false, Wad.ONE, 3_600),
                 A,
-                AaveV3.reserve(A, 18, "A/USD", Wad.parse("0.72")),
+                AaveStyle.reserve(A, 18, "A/USD", Wad.parse("0.72")),
                 B,
-                AaveV3.reserve(B, 18, "B/USD", Wad.parse("0.8")));
+                AaveStyle.reserve(B, 18, "B/USD", Wad.parse("0.8")));
         var base = new ProtocolConfig(
                 USDC,
                 assets,
@@ -62,7 +62,7 @@ class AaveV3Test {
                 new PositionReceiver.Liquidator(),
                 new ShortfallPolicy.InsuranceThenBadDebt(),
                 GasSchedule.DEFAULT);
-        return Presets.AAVE_V3.withLiquidation(policy).applyTo(base);
+        return Presets.AAVE_STYLE.withLiquidation(policy).applyTo(base);
     }
 
     static BlockContext block(AccountId sender, long a, long b) {
@@ -102,7 +102,7 @@ class AaveV3Test {
     @Test
     void healthFactorIsWeightedCollateralOverDebt() {
         // 1,200 * 0.72 / 900 = 0.96
-        ProtocolState s = position(AaveV3.closeFactor(), 1);
+        ProtocolState s = position(AaveStyle.closeFactor(), 1);
         assertThat(Views.health(s, USER, block(USER, 1_200, 900)).get()).isEqualTo(Option.some(Wad.parse("0.96")));
         assertThat(Views.isLiquidatable(s, USER, block(USER, 1_200, 900)).get()).isTrue();
     }
@@ -114,11 +114,11 @@ class AaveV3Test {
         // collateral seized: 900 * 1.05 / 1,200 = 0.7875 A; the user keeps 0.2125 A (Aave: the same 0.7875 A leave
         // the user, 0.7875 - 0.7875 / 1.05 = 0.0375 A of bonus, 10% of it, 0.00375 A, to the treasury)
         var policy = new LiquidationPolicy.CloseFactor(
-                AaveV3.CLOSE_FACTOR,
-                AaveV3.FULL_CLOSE_HEALTH,
+                AaveStyle.CLOSE_FACTOR,
+                AaveStyle.FULL_CLOSE_HEALTH,
                 U256.of(1_000_000_000L),
-                AaveV3.BONUS,
-                AaveV3.PROTOCOL_FEE);
+                AaveStyle.BONUS,
+                AaveStyle.PROTOCOL_FEE);
         Receipt r = liquidate(position(policy, 1), block(LIQUIDATOR, 1_200, 900));
         var user = r.state().account(USER).get();
         assertThat(user.balances()).isEqualTo(TreeMap.of(A, I256.of(212_500_000_000_000_000L)));
@@ -150,7 +150,7 @@ class AaveV3Test {
         // ten times the document's position: 12,000 $ of A, 9,000 $ of B, HF 0.96 > 0.95, both above 2,000 $
         // close factor 50%: repaid 5 B = 4,500; bonus 225 (protocol 22.5); seized 4,725 / 1,200 = 3.9375 A
         // after: 6.0625 A (7,275 $) against 5 B (4,500 $): HF = 7,275 * 0.72 / 4,500 = 1.164
-        Receipt r = liquidate(position(AaveV3.closeFactor(), 10), block(LIQUIDATOR, 1_200, 900));
+        Receipt r = liquidate(position(AaveStyle.closeFactor(), 10), block(LIQUIDATOR, 1_200, 900));
         var user = r.state().account(USER).get();
         assertThat(user.balances()).isEqualTo(TreeMap.of(A, I256.of(6_062_500_000_000_000_000L), B, whole(5).negate()));
         assertThat(Views.health(r.state(), USER, block(USER, 1_200, 900)).get())
@@ -165,7 +165,7 @@ class AaveV3Test {
     void closesEverythingAtOrBelowTheHealthThreshold() {
         // A at 1,175: HF = 11,750 * 0.72 / 9,000 = 0.94 <= 0.95 (the document's section 2.3 health): 100% of the debt
         // repaid 10 B = 9,000, bonus 450; seized 9,450 / 1,175 = 8.042553191489361702|1 A, rounded up
-        ProtocolState s = position(AaveV3.closeFactor(), 10);
+        ProtocolState s = position(AaveStyle.closeFactor(), 10);
         assertThat(Views.health(s, USER, block(USER, 1_175, 900)).get()).isEqualTo(Option.some(Wad.parse("0.94")));
         Receipt r = liquidate(s, block(LIQUIDATOR, 1_175, 900));
         var called = (Event.LiquidationCalled) r.events().last();
