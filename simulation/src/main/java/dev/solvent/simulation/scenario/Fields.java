@@ -19,18 +19,38 @@ import tools.jackson.databind.JsonNode;
 final class Fields {
 
     private final String file;
+    private final Map<String, String> overridden;
     private final List<String> problems = new ArrayList<>();
 
     Fields(String file) {
+        this(file, Map.of());
+    }
+
+    /**
+     * Fields of a file some of whose values were given elsewhere, such as on the command line: a problem at one of
+     * {@code overridden}'s paths names what gave the value (such as {@code --set blocks}) instead of the file.
+     */
+    Fields(String file, Map<String, String> overridden) {
         this.file = file;
+        this.overridden = overridden;
     }
 
     Vector<String> problems() {
         return Vector.ofAll(problems);
     }
 
+    /** {@return how many problems have been found so far} A check across fields runs only when its fields had none. */
+    int count() {
+        return problems.size();
+    }
+
     void problem(String path, String message) {
-        problems.add(file + ": " + path + ": " + message);
+        String origin = overridden.get(path);
+        if (origin == null) {
+            problems.add(file + ": " + path + ": " + message);
+        } else {
+            problems.add(origin + (origin.endsWith(" " + path) ? "" : ": " + path) + ": " + message);
+        }
     }
 
     static String join(String path, String name) {

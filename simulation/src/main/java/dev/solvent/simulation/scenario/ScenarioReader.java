@@ -79,11 +79,28 @@ public final class ScenarioReader {
      * @throws ScenarioException naming every problem
      */
     public static Scenario parse(String source, String yaml, Map<String, String> overrides) {
+        return parse(source, yaml, overrides, null);
+    }
+
+    /**
+     * {@return the scenario in a YAML text, with some fields overridden from the command line}
+     *
+     * @param source how to name the text in messages (its file or bundled name)
+     * @param yaml the text
+     * @param overrides values by dotted path, as for {@link #parse(String, String, Map)}
+     * @param option the option that gave the overrides, such as {@code --set}: a problem with an overridden value
+     *     names it and the path ({@code --set blocks: ...}) rather than the file, which does not hold that value; null
+     *     to name the file
+     * @throws ScenarioException naming every problem
+     */
+    public static Scenario parse(String source, String yaml, Map<String, String> overrides, String option) {
         JsonNode root = tree(source, yaml);
+        Map<String, String> origins = new java.util.HashMap<>();
         for (Map.Entry<String, String> o : new java.util.TreeMap<>(overrides).entrySet()) {
-            override(source, root, o.getKey(), o.getValue());
+            String origin = option == null ? source : option + " " + o.getKey();
+            override(origin, root, o.getKey(), o.getValue(), option == null ? null : origins);
         }
-        Fields f = new Fields(source);
+        Fields f = new Fields(source, origins);
         Scenario s = decode(f, root);
         if (!f.problems().isEmpty()) {
             throw new ScenarioException(f.problems());
@@ -102,8 +119,21 @@ public final class ScenarioReader {
 
     /** Sets the value at a dotted path, creating mappings on the way; a list element is named by its index. */
     static void override(String source, JsonNode root, String path, String value) {
+        override(source, root, path, value, null);
+    }
+
+    /**
+     * Sets the value at a dotted path, as {@link #override(String, JsonNode, String, String)}, recording what it set.
+     *
+     * @param origin what gave the value, for messages: the file, or an option and the path, such as {@code --set blocks}
+     * @param origins where to record, by the path the reader will name, the value set and every mapping created for
+     *     it, each with {@code origin}; null to record nothing
+     */
+    static void override(String origin, JsonNode root, String path, String value, Map<String, String> origins) {
         String[] parts = path.split("\\.");
+        String within = origin.endsWith(" " + path) ? origin : origin + ": " + path;
         JsonNode at = root;
+        String walked = "";
         for (int i = 0; i < parts.length; i++) {
             String part = parts[i];
             boolean last = i == parts.length - 1;
@@ -115,13 +145,20 @@ public final class ScenarioReader {
                     i++;
                     last = i == parts.length - 1;
                 }
+                walked = Fields.join(walked, key);
                 if (last) {
                     o.put(key, value);
+                    if (origins != null) {
+                        origins.put(walked, origin);
+                    }
                     return;
                 }
                 JsonNode next = o.get(key);
                 if (next == null || next.isNull()) {
                     next = o.putObject(key);
+                    if (origins != null) {
+                        origins.putIfAbsent(walked, origin);
+                    }
                 }
                 at = next;
             } else if (at instanceof ArrayNode a) {
@@ -132,16 +169,20 @@ public final class ScenarioReader {
                     index = -1;
                 }
                 if (index < 0 || index >= a.size()) {
-                    throw new ScenarioException(Vector.of(source + ": " + path + ": \"" + part
+                    throw new ScenarioException(Vector.of(within + ": \"" + part
                             + "\" is not an element of the list; valid: an index in [0, " + (a.size() - 1) + "]"));
                 }
+                walked = Fields.join(walked, part);
                 if (last) {
                     a.set(index, a.stringNode(value));
+                    if (origins != null) {
+                        origins.put(walked, origin);
+                    }
                     return;
                 }
                 at = a.get(index);
             } else {
-                throw new ScenarioException(Vector.of(source + ": " + path + ": cannot be overridden; \""
+                throw new ScenarioException(Vector.of(within + ": cannot be overridden; \""
                         + String.join(".", java.util.Arrays.copyOf(parts, i)) + "\" is a value, not a mapping"));
             }
         }
@@ -284,7 +325,7 @@ public final class ScenarioReader {
                             new AssetConfig(
                                     AssetId.of(e.getKey()), decimals, Option.of(key), weight, false, Wad.ONE, age));
                 } catch (IllegalArgumentException ex) {
-                    f.problem(p, ex.getMessage());
+                    modelProblem(f, p, "assets." + e.getKey() + ".", ex.getMessage());
                 }
             }
         }
@@ -326,6 +367,7 @@ public final class ScenarioReader {
                     continue;
                 }
                 int ud = underlying == null ? 18 : underlying.decimals();
+                int before = f.count();
                 Wad im = f.ratio(m, p, "initialMargin", null, "0.001", "1");
                 Wad mm = f.ratio(m, p, "maintenanceMargin", null, "0.0005", "1");
                 Wad pen = f.ratio(m, p, "liquidationPenalty", "0.01", "0", "1");
@@ -334,7 +376,8 @@ public final class ScenarioReader {
                 long age = f.whole(m, p, "maxOracleAge", 3_600L, 1, 31_536_000);
                 Wad taker = f.ratio(m, p, "takerFee", "0", "0", "0.1");
                 Wad maker = f.ratio(m, p, "makerFee", "0", "0", "0.1");
-                if (underlying == null) {
+                if (underlying == null || f.count() > before) {
+                    // the checks across a market's fields need each field read: a value already reported stays alone
                     continue;
                 }
                 try {
@@ -353,7 +396,7 @@ public final class ScenarioReader {
                                     taker,
                                     maker));
                 } catch (IllegalArgumentException ex) {
-                    f.problem(p, ex.getMessage());
+                    modelProblem(f, p, "markets." + e.getKey() + ".", ex.getMessage());
                 }
             }
         }
@@ -594,9 +637,10 @@ public final class ScenarioReader {
         }
         JsonNode lev = f.object(n, p, "leverage", false);
         f.onlyKnown(lev, p + ".leverage", HashSet.of("min", "max"));
+        int before = f.count();
         Wad minL = f.ratio(lev, p + ".leverage", "min", "2", "1", "1000");
         Wad maxL = f.ratio(lev, p + ".leverage", "max", "10", "1", "1000");
-        if (minL.compareTo(maxL) > 0) {
+        if (f.count() == before && minL.compareTo(maxL) > 0) {
             f.problem(p + ".leverage", "min " + minL + " is above max " + maxL + "; valid: min <= max");
         }
         JsonNode notional = f.object(n, p, "notional", false);
@@ -710,6 +754,20 @@ public final class ScenarioReader {
                 found + "; valid: a mapping with fields " + String.join(", ", io.vavr.collection.TreeSet.ofAll(fields))
                         + ", such as " + example);
         return false;
+    }
+
+    /**
+     * Reports a check of the model's, whose message names the field by its path in the model ({@code
+     * markets.ETH-PERP.maintenanceMargin: ...}), at the field's path in the file ({@code
+     * protocol.markets.ETH-PERP.maintenanceMargin}) rather than both.
+     */
+    private static void modelProblem(Fields f, String path, String modelPrefix, String message) {
+        int colon = message.indexOf(": ");
+        if (message.startsWith(modelPrefix) && colon > modelPrefix.length()) {
+            f.problem(path + "." + message.substring(modelPrefix.length(), colon), message.substring(colon + 2));
+        } else {
+            f.problem(path, message);
+        }
     }
 
     private static Scenario.UnwindSpec unwind(Fields f, JsonNode n) {

@@ -62,6 +62,14 @@ public final class Scenarios {
         return ScenarioReader.parse(nameOrPath, text(nameOrPath), overrides);
     }
 
+    /**
+     * {@return a scenario by bundled name or path, with overrides from a command-line option} A problem with an
+     * overridden value names the option and the field (such as {@code --set blocks: ...}), not the file.
+     */
+    public static Scenario load(String nameOrPath, Map<String, String> overrides, String option) {
+        return ScenarioReader.parse(nameOrPath, text(nameOrPath), overrides, option);
+    }
+
     private static Option<String> bundledText(String name) {
         if (!BUNDLED.contains(name)) {
             return Option.none();

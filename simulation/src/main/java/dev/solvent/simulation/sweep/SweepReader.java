@@ -68,6 +68,11 @@ public final class SweepReader {
                 problems.add(source + ": set: is not valid; valid: a mapping of field: value");
             } else {
                 for (Map.Entry<String, JsonNode> e : set.properties()) {
+                    if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                        problems.add(source + ": set." + e.getKey() + ": " + shown(e.getValue())
+                                + " is not valid; valid: one value, such as \"50000\"");
+                        continue;
+                    }
                     fixed.put(e.getKey(), e.getValue().asString());
                 }
             }
@@ -75,6 +80,7 @@ public final class SweepReader {
         List<String> parameters = new ArrayList<>();
         List<List<String>> values = new ArrayList<>();
         JsonNode grid = root.get("grid");
+        int beforeGrid = problems.size();
         if (grid == null || !grid.isObject() || grid.isEmpty()) {
             problems.add(source + ": grid: missing or empty; valid: a mapping of scenario field to a list of values,"
                     + " such as protocol.insuranceFund: [\"500000\", \"1000000\"]");
@@ -82,11 +88,19 @@ public final class SweepReader {
             for (Map.Entry<String, JsonNode> e : grid.properties()) {
                 JsonNode v = e.getValue();
                 if (!v.isArray() || v.isEmpty()) {
-                    problems.add(source + ": grid." + e.getKey() + ": is not valid; valid: a non-empty list of values");
+                    problems.add(source + ": grid." + e.getKey() + ": " + shown(v)
+                            + " is not valid; valid: a non-empty list of values, such as [\"0.03\", \"0.05\"]");
                     continue;
                 }
                 List<String> vs = new ArrayList<>();
-                v.forEach(x -> vs.add(x.asString()));
+                for (int i = 0; i < v.size(); i++) {
+                    JsonNode x = v.get(i);
+                    if (!x.isValueNode() || x.isNull()) {
+                        problems.add(source + ": grid." + e.getKey() + "." + i + ": " + shown(x)
+                                + " is not valid; valid: one value, such as \"0.03\"");
+                    }
+                    vs.add(x.asString());
+                }
                 if (Set.copyOf(vs).size() != vs.size()) {
                     problems.add(source + ": grid." + e.getKey() + ": lists a value twice; valid: distinct values");
                 }
@@ -97,13 +111,20 @@ public final class SweepReader {
         JsonNode heat = root.get("heatmap");
         String x = parameters.isEmpty() ? "" : parameters.get(0);
         String y = parameters.size() > 1 ? parameters.get(1) : x;
-        if (heat != null && heat.isObject()) {
+        if (heat != null && !heat.isNull() && !heat.isObject()) {
+            problems.add(source + ": heatmap: " + shown(heat) + " is not valid; valid: a mapping with x and y, two"
+                    + " fields of the grid");
+        } else if (heat != null && heat.isObject()) {
             x = heat.path("x").asString(x);
             y = heat.path("y").asString(y);
-            for (String axis : List.of(x, y)) {
-                if (!parameters.contains(axis)) {
-                    problems.add(source + ": heatmap: " + axis + " is not a swept parameter; valid: one of "
-                            + String.join(", ", parameters));
+            // the axes are checked against a grid read without problems: against a broken one, every axis would
+            // look unknown, and the grid's own problem is the one to fix
+            if (problems.size() == beforeGrid) {
+                for (String axis : new java.util.LinkedHashSet<>(List.of(x, y))) {
+                    if (!parameters.contains(axis)) {
+                        problems.add(source + ": heatmap: " + axis + " is not a swept parameter; valid: one of "
+                                + String.join(", ", parameters));
+                    }
                 }
             }
         }
@@ -131,6 +152,17 @@ public final class SweepReader {
             }
         }
         return sweep;
+    }
+
+    /** {@return a node as a message shows it: a mapping, a list, or its text in quotes} */
+    private static String shown(JsonNode n) {
+        if (n.isObject()) {
+            return "a mapping";
+        }
+        if (n.isArray()) {
+            return "a list";
+        }
+        return n.isNull() ? "nothing" : "\"" + n.asString() + "\"";
     }
 
     private static long longField(

@@ -121,7 +121,7 @@ public record Setup(
         int available = paths.map(MarketPath::size).min().get();
         int blocks = sc.blocks() == 0 ? available : sc.blocks();
         if (blocks > available || blocks < 1) {
-            throw new ScenarioException(Vector.of(sc.name() + ": blocks: " + sc.blocks()
+            throw new ScenarioException(Vector.of("blocks: " + sc.blocks()
                     + " is out of range; valid: 1 to " + available
                     + " (the shortest price path at " + sc.chain().blockSeconds() + "-second blocks), or 0 for all"));
         }
