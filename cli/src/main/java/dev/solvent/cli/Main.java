@@ -1,5 +1,6 @@
 package dev.solvent.cli;
 
+import dev.solvent.cli.live.KeeperKey;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,8 @@ public final class Main {
         CommandLine cl = ex.getCommandLine();
         PrintWriter err = cl.getErr();
         String name = cl.getCommandSpec().qualifiedName(" ");
-        err.println(name + ": " + ex.getMessage());
+        // picocli echoes the arguments it could not take: a key pasted as one must not be printed
+        err.println(name + ": " + KeeperKey.redacted(ex.getMessage()));
         List<String> suggestions = ex instanceof UnmatchedArgumentException u ? u.getSuggestions() : List.of();
         StringBuilder hint = new StringBuilder();
         if (!suggestions.isEmpty()) {

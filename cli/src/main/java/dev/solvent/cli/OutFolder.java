@@ -22,6 +22,10 @@ record OutFolder(Path folder, Path created) {
 
     /** {@return the folder, made if missing, or the one-line problem: which folder, why, and what is valid} */
     static Either<String, OutFolder> prepare(Path folder) {
+        if (folder.toString().isEmpty()) {
+            // the empty path is the working folder: an --out= without a value must not write there
+            return Either.left("--out: is empty; valid: a folder (created if missing)");
+        }
         Path absolute = folder.toAbsolutePath().normalize();
         Path missing = null;
         for (Path p = absolute; p != null && !Files.exists(p); p = p.getParent()) {

@@ -227,7 +227,38 @@ final class Fields {
         return quote(n.asString());
     }
 
+    /** The most characters of a value a message shows; a longer value is cut, with its length. */
+    static final int SHOWN_CHARS = 60;
+
+    /**
+     * {@return a value as a message shows it: in quotes, on one line (line ends and other control characters escaped
+     * as in JSON, so that a problem stays one line), and cut after {@value #SHOWN_CHARS} characters with its length}
+     */
     static String quote(String t) {
-        return '"' + t + '"';
+        StringBuilder b = new StringBuilder("\"");
+        int shown = Math.min(t.length(), SHOWN_CHARS);
+        for (int i = 0; i < shown; i++) {
+            char c = t.charAt(i);
+            switch (c) {
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        b.append('"');
+        if (t.length() > SHOWN_CHARS) {
+            b.insert(b.length() - 1, "...");
+            b.append(String.format(java.util.Locale.ROOT, " (%,d characters)", t.length()));
+        }
+        return b.toString();
     }
 }

@@ -267,7 +267,7 @@ public final class ScenarioReader {
                 baseFee.fitsLong() ? baseFee.longValueExact() : 0,
                 firstBlock,
                 startTs,
-                new MarketPrice(ether.isZero() ? I256.ONE : ether, 8));
+                price(f, "chain.etherPrice", ether));
     }
 
     private static final Set<String> PROTOCOL = HashSet.of(
@@ -305,7 +305,12 @@ public final class ScenarioReader {
         f.onlyKnown(n, "protocol", PROTOCOL);
         JsonNode s = f.object(n, "protocol", "settlement", false);
         f.onlyKnown(s, "protocol.settlement", HashSet.of("asset", "decimals"));
-        AssetId settlement = AssetId.of(f.text(s, "protocol.settlement", "asset", "USDC", "an asset name"));
+        AssetId settlement = name(
+                f,
+                "protocol.settlement.asset",
+                f.text(s, "protocol.settlement", "asset", "USDC", "an asset name"),
+                AssetId::of,
+                AssetId.of("USDC"));
         int sd = f.small(s, "protocol.settlement", "decimals", 6, 0, 30);
         TreeMap<AssetId, AssetConfig> assets =
                 TreeMap.of(settlement, new AssetConfig(settlement, sd, Option.none(), Wad.ONE, false, Wad.ONE, 3_600));
@@ -354,8 +359,9 @@ public final class ScenarioReader {
                         "underlying",
                         null,
                         "one of the assets: " + assets.keySet().mkString(", "));
-                AssetConfig underlying =
-                        u == null ? null : assets.get(AssetId.of(u)).getOrNull();
+                AssetConfig underlying = u == null || !validName(u)
+                        ? null
+                        : assets.get(AssetId.of(u)).getOrNull();
                 if (u != null && (underlying == null || underlying.priceKey().isEmpty())) {
                     f.problem(
                             p + ".underlying",
@@ -482,7 +488,8 @@ public final class ScenarioReader {
             if (src.has("historical")) {
                 source = new PriceSource.Historical(f.text(src, p, "historical", null, "a candle CSV file"));
             } else if (src.has("constant")) {
-                source = new PriceSource.Constant(new MarketPrice(f.amount(src, p, "constant", null, 8, true), 8));
+                source = new PriceSource.Constant(
+                        price(f, p + ".constant", f.amount(src, p, "constant", null, 8, true)));
             } else {
                 source = generator(f, src.get("generator"), p + ".generator");
             }
@@ -510,7 +517,7 @@ public final class ScenarioReader {
         f.onlyKnown(
                 g, p, HashSet.of("type", "start", "drift", "volatility", "jumpsPerYear", "jumpMean", "jumpVolatility"));
         Generator type = f.choice(g, p, "type", null, Generator.class);
-        MarketPrice start = new MarketPrice(f.amount(g, p, "start", null, 8, true), 8);
+        MarketPrice start = price(f, p + ".start", f.amount(g, p, "start", null, 8, true));
         double drift = f.real(g, p, "drift", "0", -10, 10);
         double vol = f.real(g, p, "volatility", "0.8", 0, 10);
         PathGenerator gen;
@@ -525,6 +532,21 @@ public final class ScenarioReader {
                     f.real(g, p, "jumpVolatility", "0.05", 0, 5));
         }
         return new PriceSource.Generated(gen, start.value().isZero() ? MarketPrice.of(1, 8) : start);
+    }
+
+    /**
+     * {@return a price of 8 decimals from {@link Fields#amount}'s units} A market price is at most 2^63-1 units: a larger
+     * one is a problem here, not a failure of the price's constructor; a value already reported (read as zero) is 1.
+     */
+    private static MarketPrice price(Fields f, String path, I256 units) {
+        if (!units.isPositive()) {
+            return MarketPrice.of(1, 8);
+        }
+        if (!units.fitsLong()) {
+            f.problem(path, "is too large; valid: a price of at most 92233720368.54775807 (2^63-1 units of 10^-8)");
+            return MarketPrice.of(1, 8);
+        }
+        return new MarketPrice(units, 8);
     }
 
     private static final Set<String> SHOCK = HashSet.of("type", "atBlock", "bps", "overBlocks");
@@ -622,7 +644,7 @@ public final class ScenarioReader {
         JsonNode mn = f.object(n, p, "markets", protocol != null);
         if (mn != null && protocol != null) {
             for (Map.Entry<String, JsonNode> e : mn.properties()) {
-                if (!protocol.config().markets().containsKey(MarketId.of(e.getKey()))) {
+                if (!validName(e.getKey()) || !protocol.config().markets().containsKey(MarketId.of(e.getKey()))) {
                     f.problem(
                             p + ".markets." + e.getKey(),
                             "is not a market of the protocol; valid: "
@@ -684,6 +706,24 @@ public final class ScenarioReader {
                 behaviour);
     }
 
+    /** What a name of an asset, a market or an account may be. */
+    private static final String NAME = "a name that is not blank and has no spaces around it, such as USDC";
+
+    /** {@return whether {@code text} can name an asset, a market or an account} */
+    private static boolean validName(String text) {
+        return !text.isBlank() && text.strip().equals(text);
+    }
+
+    /** {@return the identifier named by {@code text}, or {@code fallback} after reporting a name that cannot be one} */
+    private static <T> T name(
+            Fields f, String path, String text, java.util.function.Function<String, T> of, T fallback) {
+        if (!validName(text)) {
+            f.problem(path, Fields.quote(text) + " is not valid; valid: " + NAME);
+            return fallback;
+        }
+        return of.apply(text);
+    }
+
     private static final Set<String> KEEPER = HashSet.of(
             "name",
             "strategy",
@@ -714,6 +754,10 @@ public final class ScenarioReader {
             }
             f.onlyKnown(k, p, KEEPER);
             String name = f.text(k, p, "name", "keeper-" + (i + 1), "an account name");
+            if (!validName(name)) {
+                f.problem(p + ".name", Fields.quote(name) + " is not valid; valid: " + NAME);
+                continue;
+            }
             if (!names.add(name)) {
                 f.problem(p + ".name", Fields.quote(name) + " is used twice; valid: a name no other keeper has");
             }

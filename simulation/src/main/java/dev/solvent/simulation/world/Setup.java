@@ -172,7 +172,13 @@ public record Setup(
     /** {@return a candle file: a name bundled with the oracle module, or a path} */
     static CandleSeries series(String file, String field) {
         Either<Vector<HistoryError>, CandleSeries> read = CandleCsv.bundled(file, PRICE_DECIMALS);
-        if (read.isLeft() && Files.isRegularFile(Path.of(file))) {
+        boolean path;
+        try {
+            path = Files.isRegularFile(Path.of(file));
+        } catch (java.nio.file.InvalidPathException e) {
+            path = false; // such as a name with a NUL: no file has it
+        }
+        if (read.isLeft() && path) {
             read = CandleCsv.read(Path.of(file), PRICE_DECIMALS);
         } else if (read.isLeft()) {
             throw new ScenarioException(Vector.of(field + ".historical: " + file
