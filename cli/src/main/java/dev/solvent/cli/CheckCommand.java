@@ -77,6 +77,12 @@ public final class CheckCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
+        if (out.toString().isEmpty()) {
+            // the empty path is the working folder: an --out= without a value must not write there
+            err.println("--out: is empty; valid: a folder for the counterexample (created if missing)");
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
         Validation<Seq<Problem>, ClaimFile.Read> read = ClaimFile.load(claimFile);
         if (read.isInvalid()) {
             Seq<Problem> problems = read.getError();

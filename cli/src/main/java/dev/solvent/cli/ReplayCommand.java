@@ -77,6 +77,14 @@ public final class ReplayCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
+        // checked before the replay, as run and sweep check their folder: a file that cannot be written fails now
+        String unwritable = out == null ? null : unwritable(out);
+        if (unwritable != null) {
+            String option = out.toString().isEmpty() ? "--out" : "--out " + out;
+            err.println("solvent replay: " + option + ": " + unwritable);
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
         Either<Seq<Problem>, Replay.Result> result =
                 Replay.load(stateFile, txsFile).toEither().flatMap(Replay::run);
         if (result.isLeft()) {
@@ -104,6 +112,21 @@ public final class ReplayCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         return ExitCodes.OK;
+    }
+
+    /** {@return why {@code target} cannot be an output file, with what is valid, or null when it can} */
+    static String unwritable(Path target) {
+        if (target.toString().isEmpty()) {
+            return "is empty; valid: the path of a file to write";
+        }
+        if (Files.isDirectory(target)) {
+            return "is a folder; valid: the path of a file to write";
+        }
+        Path folder = target.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            return "the folder " + folder + " does not exist; valid: a file in an existing folder";
+        }
+        return null;
     }
 
     /** {@return the input {@code target} is, named for a message, or null if it is none of them} */

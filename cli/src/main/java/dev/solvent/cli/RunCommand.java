@@ -10,7 +10,6 @@ import dev.solvent.simulation.scenario.ScenarioException;
 import dev.solvent.simulation.scenario.Scenarios;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -91,19 +90,18 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         Scenario sc;
         try {
-            sc = Scenarios.load(scenario, overrides);
+            sc = Scenarios.load(scenario, overrides, "--set");
         } catch (ScenarioException e) {
             return Problems.report(err, "solvent run", e.problems());
         }
         long s = seed == null ? sc.seed() : seed;
         Path folder = out == null ? Path.of("out", sc.name() + "-seed-" + s) : out;
-        if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            return Problems.report(
-                    err,
-                    "solvent run",
-                    io.vavr.collection.Vector.of(
-                            "--out: " + folder + " is a file; valid: a folder (created if missing)"));
+        // made before the run: a folder that cannot be written fails now, not after the whole simulation
+        io.vavr.control.Either<String, OutFolder> prepared = OutFolder.prepare(folder);
+        if (prepared.isLeft()) {
+            return Problems.report(err, "solvent run", io.vavr.collection.Vector.of(prepared.getLeft()));
         }
+        OutFolder made = prepared.get();
         InvariantWatch watch = checkInvariants ? new InvariantWatch(invariants, folder.resolve("replay")) : null;
         RunResult result;
         long started = System.nanoTime();
@@ -111,13 +109,17 @@ public final class RunCommand implements Callable<Integer> {
             result = Simulation.run(
                     sc, s, watch == null ? dev.solvent.simulation.world.BlockObserver.NONE : watch, bar.steps());
         } catch (ScenarioException e) {
-            return Problems.report(err, "solvent run", e.problems());
+            made.removeIfEmpty();
+            // found while setting the run up (a price file, a shock past the path): named by the scenario's file
+            return Problems.report(
+                    err, "solvent run", e.problems().map(m -> m.startsWith(scenario + ":") ? m : scenario + ": " + m));
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         String unit = sc.protocol().config().settlementAsset().toString();
         try {
             RunFiles.write(folder, result, unit);
         } catch (UncheckedIOException e) {
+            made.removeIfEmpty();
             err.println("solvent run: " + e.getMessage());
             err.flush();
             return ExitCodes.BAD_INPUT;

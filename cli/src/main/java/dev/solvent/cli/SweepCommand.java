@@ -9,7 +9,6 @@ import dev.solvent.simulation.sweep.SweepReader;
 import dev.solvent.simulation.sweep.SweepTable;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -87,21 +86,22 @@ public final class SweepCommand implements Callable<Integer> {
         }
         String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         Path folder = out == null ? Path.of("out", "sweep-" + name) : out;
-        if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            return Problems.report(
-                    err,
-                    "solvent sweep",
-                    io.vavr.collection.Vector.of(
-                            "--out: " + folder + " is a file; valid: a folder (created if missing)"));
+        // made before the runs: a folder that cannot be written fails now, not after the whole sweep
+        io.vavr.control.Either<String, OutFolder> prepared = OutFolder.prepare(folder);
+        if (prepared.isLeft()) {
+            return Problems.report(err, "solvent sweep", io.vavr.collection.Vector.of(prepared.getLeft()));
         }
+        OutFolder made = prepared.get();
         long started = System.nanoTime();
         List<CellResult> results;
         try (Progress bar = Progress.of("sweep", sweep.cells().size(), progress)) {
             results = LocalSweep.run(sweep, threads, folder, r -> bar.step());
             SweepFiles.write(folder, sweep, results);
         } catch (ScenarioException e) {
+            made.removeIfEmpty();
             return Problems.report(err, "solvent sweep", e.problems());
         } catch (UncheckedIOException e) {
+            made.removeIfEmpty();
             err.println("solvent sweep: " + e.getMessage());
             err.flush();
             return ExitCodes.BAD_INPUT;
@@ -109,8 +109,12 @@ public final class SweepCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - started) / 1e9;
         SweepTable table = SweepTable.of(sweep, results);
         stdout.printf(
-                "%s: %d points x %d runs on %d threads in %.1f s%n",
-                file, sweep.points().size(), sweep.runs(), threads, seconds);
+                "%s: %s x %s on %s in %.1f s%n",
+                file,
+                count(sweep.points().size(), "point"),
+                count(sweep.runs(), "run"),
+                count(threads, "thread"),
+                seconds);
         int p95 = table.columns().indexOf("bad_debt_p95");
         int dry = table.columns().indexOf("fund_exhausted_probability");
         int failed = table.columns().indexOf("failed");
@@ -135,5 +139,10 @@ public final class SweepCommand implements Callable<Integer> {
         stdout.println("Report: " + folder.resolve("report.html"));
         stdout.flush();
         return ExitCodes.OK;
+    }
+
+    /** {@return such as "1 thread" or "2 threads"} */
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

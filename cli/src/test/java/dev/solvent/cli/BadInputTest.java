@@ -315,7 +315,10 @@ class BadInputTest {
 
         assertThat(err)
                 .contains(state + ": line " + lineOf(text, "\"carol\"")
-                        + ": balances.carol.USDC: the genesis Deposit reverted: Panic[code=17]");
+                        + ": balances.carol.USDC: the genesis Deposit reverted: an arithmetic overflow (Panic 0x11):"
+                        + " the deposit of"
+                        + " 57896044618658097711785492504343953926634992332820282019728792003956564819968 USDC base"
+                        + " units is more than a balance can hold");
     }
 
     @Test

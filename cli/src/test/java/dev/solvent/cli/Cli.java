@@ -34,7 +34,7 @@ final class Cli {
                         : CommandLine.defaultFactory().create(type);
             }
         };
-        return run(new CommandLine(new SolventCommand(), factory), args);
+        return run(Main.configure(new CommandLine(new SolventCommand(), factory)), args);
     }
 
     private static Run run(CommandLine cl, String... args) {

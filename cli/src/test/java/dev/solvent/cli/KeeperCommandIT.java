@@ -52,7 +52,6 @@ class KeeperCommandIT {
     @BeforeAll
     static void startAnvilAndDeploy() throws IOException {
         started = Anvil.start();
-        started.orElseRun(reason -> System.err.println(KeeperCommandIT.class.getSimpleName() + ": " + reason));
         if (started.isRight()) {
             Anvil a = started.get();
             a.fund(KEY.getAddress());

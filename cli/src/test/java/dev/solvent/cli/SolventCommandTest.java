@@ -42,7 +42,22 @@ class SolventCommandTest {
         Cli.Run run = Cli.run();
 
         assertThat(run.code()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(run.err()).contains("Missing a command").contains("Usage: solvent");
+        assertThat(run.err().lines())
+                .containsExactly(
+                        "solvent: Missing a command, such as: solvent run (the default scenario) or solvent scenarios",
+                        "Commands: run, scenarios, sweep, replay, check, price, keeper. Usage: solvent --help");
+    }
+
+    @Test
+    void printsAWrongArgumentInTwoLinesWithoutTheWholeUsage() {
+        Cli.Run run = Cli.run("run", "--seeed", "3");
+
+        assertThat(run.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines())
+                .containsExactly(
+                        "solvent run: Unknown option: '--seeed'",
+                        "Did you mean --seed or --set? Usage: solvent run --help");
     }
 
     @Test

@@ -120,6 +120,20 @@ public final class KeeperKey {
         return KEY_LIKE.matcher(argument.replaceAll("[\\s:]", "")).find();
     }
 
+    /**
+     * {@return {@code text} with every run of characters that may be key material replaced by a note} For messages
+     * that echo arguments, such as an unknown option: a key pasted in the wrong place must never be printed.
+     */
+    public static String redacted(String text) {
+        // an address (0x and 40 digits) is public and is what a wrong --feed or --protocol must show
+        return KEY_LIKE.matcher(text)
+                .replaceAll(m -> m.group().length() == 40
+                                && m.start() >= 2
+                                && text.regionMatches(true, m.start() - 2, "0x", 0, 2)
+                        ? m.group()
+                        : "(not shown: it looks like key material)");
+    }
+
     private static Either<String, Credentials> parse(String text, String where) {
         String key = text.strip();
         if (!HEX_KEY.matcher(key).matches()) {

@@ -212,10 +212,19 @@ public final class ClaimFile {
                 (n, path) -> RATIO.read(n, path).flatMap(w -> {
                     I256 raw = w.raw();
                     I256 bps = raw.divide(ONE_BPS.raw(), dev.solvent.model.math.Rounding.FLOOR);
-                    if (raw.isNegative()
-                            || w.compareTo(Wad.ONE) >= 0
-                            || !bps.times(ONE_BPS.raw()).equals(raw)) {
+                    if (raw.isNegative() || w.compareTo(Wad.ONE) >= 0) {
                         return invalid(n, path, "is out of range", valid);
+                    }
+                    if (!bps.times(ONE_BPS.raw()).equals(raw)) {
+                        // in range, but between two basis points: say so, and name the two on either side
+                        Wad below = new Wad(bps.times(ONE_BPS.raw()));
+                        Wad above = new Wad(bps.plus(I256.ONE).times(ONE_BPS.raw()));
+                        return invalid(
+                                n,
+                                path,
+                                "is not a whole number of basis points",
+                                "a fraction of the price in whole basis points (0.0001 each), such as " + below + " or "
+                                        + above);
                     }
                     return ok((int) bps.longValueExact());
                 }));

@@ -1,15 +1,18 @@
 package dev.solvent.cli.replay;
 
 import dev.solvent.model.MarginEngine;
+import dev.solvent.model.math.I256;
 import dev.solvent.model.state.ProtocolState;
 import dev.solvent.model.tx.Receipt;
 import dev.solvent.model.tx.Revert;
+import dev.solvent.model.tx.Tx;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.vavr.control.Validation;
+import java.math.BigInteger;
 import java.nio.file.Path;
 
 /**
@@ -97,7 +100,7 @@ public final class Replay {
                         seed.line(),
                         seed.path(),
                         "the genesis " + seed.entry().tx().getClass().getSimpleName() + " reverted: "
-                                + result.getLeft().message())));
+                                + explained(state, seed.entry().tx(), result.getLeft()))));
             }
             seeds = seeds.append(new Outcome(seed.entry(), result));
             state = result.get().state();
@@ -109,5 +112,51 @@ public final class Replay {
             state = result.map(Receipt::state).getOrElse(state);
         }
         return Either.right(new Result(genesis, seeds, outcomes, state));
+    }
+
+    /** The largest balance, fund or total the model holds: a signed 256-bit integer, as the contract's int256. */
+    private static final BigInteger INT256_MAX = I256.MAX.toBigInteger();
+
+    /**
+     * {@return a genesis transaction's revert told so that a person can fix the file} An arithmetic overflow (Solidity's
+     * {@code Panic(0x11)}) names the amount and what it overflowed, and what would fit; other reverts are their message.
+     */
+    static String explained(ProtocolState state, Tx tx, Revert revert) {
+        if (!(revert instanceof Revert.Panic panic) || panic.code() != 0x11) {
+            return revert.message();
+        }
+        String overflow = "an arithmetic overflow (Panic 0x11): ";
+        String limit = "the int256 maximum 2^255-1 (" + INT256_MAX + ")";
+        return switch (tx) {
+            case Tx.Deposit d -> {
+                BigInteger amount = d.amount().toBigInteger();
+                BigInteger balance =
+                        state.accountOrEmpty(d.account()).balance(d.asset()).toBigInteger();
+                BigInteger total = state.ledger().netInflow(d.asset()).toBigInteger();
+                String valid = "; valid: a balance such that every balance and the sum of all " + d.asset()
+                        + " balances stay at most 2^255-1 base units";
+                if (amount.compareTo(INT256_MAX) > 0) {
+                    yield overflow + "the deposit of " + amount + " " + d.asset()
+                            + " base units is more than a balance can hold, " + limit + valid;
+                }
+                if (balance.add(amount).compareTo(INT256_MAX) > 0) {
+                    yield overflow + d.account() + "'s " + d.asset() + " balance " + balance + " plus the deposit of "
+                            + amount + " is past " + limit + valid;
+                }
+                yield overflow + "the protocol's total of " + d.asset() + " deposits " + total + " plus the deposit of "
+                        + amount + " by " + d.account() + " is past " + limit + valid;
+            }
+            case Tx.FundInsurance f -> {
+                BigInteger amount = f.amount().toBigInteger();
+                yield overflow + "the insurance fund " + state.insuranceFund().toBigInteger() + " plus " + amount
+                        + ", or the total of " + state.config().settlementAsset() + " deposits "
+                        + state.ledger()
+                                .netInflow(state.config().settlementAsset())
+                                .toBigInteger()
+                        + " plus it, is past " + limit
+                        + "; valid: an insurance fund that keeps the total of deposits at most 2^255-1 base units";
+            }
+            default -> overflow + revert.message();
+        };
     }
 }

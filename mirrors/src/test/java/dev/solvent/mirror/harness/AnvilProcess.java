@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 /**
@@ -138,8 +139,17 @@ public final class AnvilProcess implements AutoCloseable {
         if ("true".equals(System.getenv("CI"))) {
             return fail("CI must run the anvil integration tests, but " + reason);
         }
-        return Either.left("anvil integration test skipped: " + reason);
+        String skipped = "anvil integration test skipped: " + reason;
+        // Surefire lists a skipped test's reason only in its report files: say it once on the console of this module's
+        // test run (one JVM per module), so that a newcomer sees why, and how to run them
+        if (!TOLD.getAndSet(true)) {
+            System.err.println("[solvent] " + skipped);
+        }
+        return Either.left(skipped);
     }
+
+    /** Whether this JVM has printed why the anvil integration tests are skipped. */
+    private static final AtomicBoolean TOLD = new AtomicBoolean();
 
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

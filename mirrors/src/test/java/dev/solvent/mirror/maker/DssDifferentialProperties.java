@@ -46,7 +46,6 @@ class DssDifferentialProperties {
             if (anvil == null) {
                 Either<String, AnvilChain> started = AnvilChain.start();
                 if (started.isLeft()) {
-                    System.err.println("[mirrors] " + started.getLeft());
                     return SkipResult.skip(started.getLeft());
                 }
                 anvil = started.get();

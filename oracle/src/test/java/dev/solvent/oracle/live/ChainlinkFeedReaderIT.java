@@ -48,8 +48,6 @@ class ChainlinkFeedReaderIT {
     @BeforeAll
     static void startAnvil() throws IOException {
         started = AnvilNode.start();
-        // Surefire's console shows a skip's count, not its reason: say it once where a developer looks
-        started.orElseRun(reason -> System.err.println(ChainlinkFeedReaderIT.class.getSimpleName() + ": " + reason));
     }
 
     @AfterAll

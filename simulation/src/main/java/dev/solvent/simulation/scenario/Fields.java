@@ -19,18 +19,38 @@ import tools.jackson.databind.JsonNode;
 final class Fields {
 
     private final String file;
+    private final Map<String, String> overridden;
     private final List<String> problems = new ArrayList<>();
 
     Fields(String file) {
+        this(file, Map.of());
+    }
+
+    /**
+     * Fields of a file some of whose values were given elsewhere, such as on the command line: a problem at one of
+     * {@code overridden}'s paths names what gave the value (such as {@code --set blocks}) instead of the file.
+     */
+    Fields(String file, Map<String, String> overridden) {
         this.file = file;
+        this.overridden = overridden;
     }
 
     Vector<String> problems() {
         return Vector.ofAll(problems);
     }
 
+    /** {@return how many problems have been found so far} A check across fields runs only when its fields had none. */
+    int count() {
+        return problems.size();
+    }
+
     void problem(String path, String message) {
-        problems.add(file + ": " + path + ": " + message);
+        String origin = overridden.get(path);
+        if (origin == null) {
+            problems.add(file + ": " + path + ": " + message);
+        } else {
+            problems.add(origin + (origin.endsWith(" " + path) ? "" : ": " + path) + ": " + message);
+        }
     }
 
     static String join(String path, String name) {
@@ -207,7 +227,38 @@ final class Fields {
         return quote(n.asString());
     }
 
+    /** The most characters of a value a message shows; a longer value is cut, with its length. */
+    static final int SHOWN_CHARS = 60;
+
+    /**
+     * {@return a value as a message shows it: in quotes, on one line (line ends and other control characters escaped
+     * as in JSON, so that a problem stays one line), and cut after {@value #SHOWN_CHARS} characters with its length}
+     */
     static String quote(String t) {
-        return '"' + t + '"';
+        StringBuilder b = new StringBuilder("\"");
+        int shown = Math.min(t.length(), SHOWN_CHARS);
+        for (int i = 0; i < shown; i++) {
+            char c = t.charAt(i);
+            switch (c) {
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        b.append('"');
+        if (t.length() > SHOWN_CHARS) {
+            b.insert(b.length() - 1, "...");
+            b.append(String.format(java.util.Locale.ROOT, " (%,d characters)", t.length()));
+        }
+        return b.toString();
     }
 }

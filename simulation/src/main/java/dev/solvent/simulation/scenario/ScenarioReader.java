@@ -87,11 +87,28 @@ public final class ScenarioReader {
      * @throws ScenarioException naming every problem
      */
     public static Scenario parse(String source, String yaml, Map<String, String> overrides) {
+        return parse(source, yaml, overrides, null);
+    }
+
+    /**
+     * {@return the scenario in a YAML text, with some fields overridden from the command line}
+     *
+     * @param source how to name the text in messages (its file or bundled name)
+     * @param yaml the text
+     * @param overrides values by dotted path, as for {@link #parse(String, String, Map)}
+     * @param option the option that gave the overrides, such as {@code --set}: a problem with an overridden value
+     *     names it and the path ({@code --set blocks: ...}) rather than the file, which does not hold that value; null
+     *     to name the file
+     * @throws ScenarioException naming every problem
+     */
+    public static Scenario parse(String source, String yaml, Map<String, String> overrides, String option) {
         JsonNode root = tree(source, yaml);
+        Map<String, String> origins = new java.util.HashMap<>();
         for (Map.Entry<String, String> o : new java.util.TreeMap<>(overrides).entrySet()) {
-            override(source, root, o.getKey(), o.getValue());
+            String origin = option == null ? source : option + " " + o.getKey();
+            override(origin, root, o.getKey(), o.getValue(), option == null ? null : origins);
         }
-        Fields f = new Fields(source);
+        Fields f = new Fields(source, origins);
         Scenario s = decode(f, root);
         if (!f.problems().isEmpty()) {
             throw new ScenarioException(f.problems());
@@ -110,8 +127,21 @@ public final class ScenarioReader {
 
     /** Sets the value at a dotted path, creating mappings on the way; a list element is named by its index. */
     static void override(String source, JsonNode root, String path, String value) {
+        override(source, root, path, value, null);
+    }
+
+    /**
+     * Sets the value at a dotted path, as {@link #override(String, JsonNode, String, String)}, recording what it set.
+     *
+     * @param origin what gave the value, for messages: the file, or an option and the path, such as {@code --set blocks}
+     * @param origins where to record, by the path the reader will name, the value set and every mapping created for
+     *     it, each with {@code origin}; null to record nothing
+     */
+    static void override(String origin, JsonNode root, String path, String value, Map<String, String> origins) {
         String[] parts = path.split("\\.");
+        String within = origin.endsWith(" " + path) ? origin : origin + ": " + path;
         JsonNode at = root;
+        String walked = "";
         for (int i = 0; i < parts.length; i++) {
             String part = parts[i];
             boolean last = i == parts.length - 1;
@@ -123,13 +153,20 @@ public final class ScenarioReader {
                     i++;
                     last = i == parts.length - 1;
                 }
+                walked = Fields.join(walked, key);
                 if (last) {
                     o.put(key, value);
+                    if (origins != null) {
+                        origins.put(walked, origin);
+                    }
                     return;
                 }
                 JsonNode next = o.get(key);
                 if (next == null || next.isNull()) {
                     next = o.putObject(key);
+                    if (origins != null) {
+                        origins.putIfAbsent(walked, origin);
+                    }
                 }
                 at = next;
             } else if (at instanceof ArrayNode a) {
@@ -140,16 +177,20 @@ public final class ScenarioReader {
                     index = -1;
                 }
                 if (index < 0 || index >= a.size()) {
-                    throw new ScenarioException(Vector.of(source + ": " + path + ": \"" + part
+                    throw new ScenarioException(Vector.of(within + ": \"" + part
                             + "\" is not an element of the list; valid: an index in [0, " + (a.size() - 1) + "]"));
                 }
+                walked = Fields.join(walked, part);
                 if (last) {
                     a.set(index, a.stringNode(value));
+                    if (origins != null) {
+                        origins.put(walked, origin);
+                    }
                     return;
                 }
                 at = a.get(index);
             } else {
-                throw new ScenarioException(Vector.of(source + ": " + path + ": cannot be overridden; \""
+                throw new ScenarioException(Vector.of(within + ": cannot be overridden; \""
                         + String.join(".", java.util.Arrays.copyOf(parts, i)) + "\" is a value, not a mapping"));
             }
         }
@@ -242,7 +283,7 @@ public final class ScenarioReader {
                 baseFee.fitsLong() ? baseFee.longValueExact() : 0,
                 firstBlock,
                 startTs,
-                new MarketPrice(ether.isZero() ? I256.ONE : ether, 8));
+                price(f, "chain.etherPrice", ether));
     }
 
     private static final Set<String> PROTOCOL = HashSet.of(
@@ -280,7 +321,12 @@ public final class ScenarioReader {
         f.onlyKnown(n, "protocol", PROTOCOL);
         JsonNode s = f.object(n, "protocol", "settlement", false);
         f.onlyKnown(s, "protocol.settlement", HashSet.of("asset", "decimals"));
-        AssetId settlement = AssetId.of(f.text(s, "protocol.settlement", "asset", "USDC", "an asset name"));
+        AssetId settlement = name(
+                f,
+                "protocol.settlement.asset",
+                f.text(s, "protocol.settlement", "asset", "USDC", "an asset name"),
+                AssetId::of,
+                AssetId.of("USDC"));
         int sd = f.small(s, "protocol.settlement", "decimals", 6, 0, 30);
         TreeMap<AssetId, AssetConfig> assets =
                 TreeMap.of(settlement, new AssetConfig(settlement, sd, Option.none(), Wad.ONE, false, Wad.ONE, 3_600));
@@ -300,7 +346,7 @@ public final class ScenarioReader {
                             new AssetConfig(
                                     AssetId.of(e.getKey()), decimals, Option.of(key), weight, false, Wad.ONE, age));
                 } catch (IllegalArgumentException ex) {
-                    f.problem(p, ex.getMessage());
+                    modelProblem(f, p, "assets." + e.getKey() + ".", ex.getMessage());
                 }
             }
         }
@@ -329,8 +375,9 @@ public final class ScenarioReader {
                         "underlying",
                         null,
                         "one of the assets: " + assets.keySet().mkString(", "));
-                AssetConfig underlying =
-                        u == null ? null : assets.get(AssetId.of(u)).getOrNull();
+                AssetConfig underlying = u == null || !validName(u)
+                        ? null
+                        : assets.get(AssetId.of(u)).getOrNull();
                 if (u != null && (underlying == null || underlying.priceKey().isEmpty())) {
                     f.problem(
                             p + ".underlying",
@@ -342,6 +389,7 @@ public final class ScenarioReader {
                     continue;
                 }
                 int ud = underlying == null ? 18 : underlying.decimals();
+                int before = f.count();
                 Wad im = f.ratio(m, p, "initialMargin", null, "0.001", "1");
                 Wad mm = f.ratio(m, p, "maintenanceMargin", null, "0.0005", "1");
                 Wad pen = f.ratio(m, p, "liquidationPenalty", "0.01", "0", "1");
@@ -350,7 +398,8 @@ public final class ScenarioReader {
                 long age = f.whole(m, p, "maxOracleAge", 3_600L, 1, 31_536_000);
                 Wad taker = f.ratio(m, p, "takerFee", "0", "0", "0.1");
                 Wad maker = f.ratio(m, p, "makerFee", "0", "0", "0.1");
-                if (underlying == null) {
+                if (underlying == null || f.count() > before) {
+                    // the checks across a market's fields need each field read: a value already reported stays alone
                     continue;
                 }
                 try {
@@ -369,7 +418,7 @@ public final class ScenarioReader {
                                     taker,
                                     maker));
                 } catch (IllegalArgumentException ex) {
-                    f.problem(p, ex.getMessage());
+                    modelProblem(f, p, "markets." + e.getKey() + ".", ex.getMessage());
                 }
             }
         }
@@ -456,7 +505,8 @@ public final class ScenarioReader {
                 source = new PriceSource.Historical(
                         f.text(src, p, "historical", null, "a candle CSV file"), badPrints(f, src, p));
             } else if (src.has("constant")) {
-                source = new PriceSource.Constant(new MarketPrice(f.amount(src, p, "constant", null, 8, true), 8));
+                source = new PriceSource.Constant(
+                        price(f, p + ".constant", f.amount(src, p, "constant", null, 8, true)));
             } else {
                 source = generator(f, src.get("generator"), p + ".generator");
             }
@@ -506,7 +556,7 @@ public final class ScenarioReader {
         f.onlyKnown(
                 g, p, HashSet.of("type", "start", "drift", "volatility", "jumpsPerYear", "jumpMean", "jumpVolatility"));
         Generator type = f.choice(g, p, "type", null, Generator.class);
-        MarketPrice start = new MarketPrice(f.amount(g, p, "start", null, 8, true), 8);
+        MarketPrice start = price(f, p + ".start", f.amount(g, p, "start", null, 8, true));
         double drift = f.real(g, p, "drift", "0", -10, 10);
         double vol = f.real(g, p, "volatility", "0.8", 0, 10);
         PathGenerator gen;
@@ -521,6 +571,21 @@ public final class ScenarioReader {
                     f.real(g, p, "jumpVolatility", "0.05", 0, 5));
         }
         return new PriceSource.Generated(gen, start.value().isZero() ? MarketPrice.of(1, 8) : start);
+    }
+
+    /**
+     * {@return a price of 8 decimals from {@link Fields#amount}'s units} A market price is at most 2^63-1 units: a larger
+     * one is a problem here, not a failure of the price's constructor; a value already reported (read as zero) is 1.
+     */
+    private static MarketPrice price(Fields f, String path, I256 units) {
+        if (!units.isPositive()) {
+            return MarketPrice.of(1, 8);
+        }
+        if (!units.fitsLong()) {
+            f.problem(path, "is too large; valid: a price of at most 92233720368.54775807 (2^63-1 units of 10^-8)");
+            return MarketPrice.of(1, 8);
+        }
+        return new MarketPrice(units, 8);
     }
 
     private static final Set<String> SHOCK = HashSet.of("type", "atBlock", "bps", "overBlocks");
@@ -618,7 +683,7 @@ public final class ScenarioReader {
         JsonNode mn = f.object(n, p, "markets", protocol != null);
         if (mn != null && protocol != null) {
             for (Map.Entry<String, JsonNode> e : mn.properties()) {
-                if (!protocol.config().markets().containsKey(MarketId.of(e.getKey()))) {
+                if (!validName(e.getKey()) || !protocol.config().markets().containsKey(MarketId.of(e.getKey()))) {
                     f.problem(
                             p + ".markets." + e.getKey(),
                             "is not a market of the protocol; valid: "
@@ -633,9 +698,10 @@ public final class ScenarioReader {
         }
         JsonNode lev = f.object(n, p, "leverage", false);
         f.onlyKnown(lev, p + ".leverage", HashSet.of("min", "max"));
+        int before = f.count();
         Wad minL = f.ratio(lev, p + ".leverage", "min", "2", "1", "1000");
         Wad maxL = f.ratio(lev, p + ".leverage", "max", "10", "1", "1000");
-        if (minL.compareTo(maxL) > 0) {
+        if (f.count() == before && minL.compareTo(maxL) > 0) {
             f.problem(p + ".leverage", "min " + minL + " is above max " + maxL + "; valid: min <= max");
         }
         JsonNode notional = f.object(n, p, "notional", false);
@@ -679,6 +745,24 @@ public final class ScenarioReader {
                 behaviour);
     }
 
+    /** What a name of an asset, a market or an account may be. */
+    private static final String NAME = "a name that is not blank and has no spaces around it, such as USDC";
+
+    /** {@return whether {@code text} can name an asset, a market or an account} */
+    private static boolean validName(String text) {
+        return !text.isBlank() && text.strip().equals(text);
+    }
+
+    /** {@return the identifier named by {@code text}, or {@code fallback} after reporting a name that cannot be one} */
+    private static <T> T name(
+            Fields f, String path, String text, java.util.function.Function<String, T> of, T fallback) {
+        if (!validName(text)) {
+            f.problem(path, Fields.quote(text) + " is not valid; valid: " + NAME);
+            return fallback;
+        }
+        return of.apply(text);
+    }
+
     private static final Set<String> KEEPER = HashSet.of(
             "name",
             "strategy",
@@ -709,6 +793,10 @@ public final class ScenarioReader {
             }
             f.onlyKnown(k, p, KEEPER);
             String name = f.text(k, p, "name", "keeper-" + (i + 1), "an account name");
+            if (!validName(name)) {
+                f.problem(p + ".name", Fields.quote(name) + " is not valid; valid: " + NAME);
+                continue;
+            }
             if (!names.add(name)) {
                 f.problem(p + ".name", Fields.quote(name) + " is used twice; valid: a name no other keeper has");
             }
@@ -749,6 +837,20 @@ public final class ScenarioReader {
                 found + "; valid: a mapping with fields " + String.join(", ", io.vavr.collection.TreeSet.ofAll(fields))
                         + ", such as " + example);
         return false;
+    }
+
+    /**
+     * Reports a check of the model's, whose message names the field by its path in the model ({@code
+     * markets.ETH-PERP.maintenanceMargin: ...}), at the field's path in the file ({@code
+     * protocol.markets.ETH-PERP.maintenanceMargin}) rather than both.
+     */
+    private static void modelProblem(Fields f, String path, String modelPrefix, String message) {
+        int colon = message.indexOf(": ");
+        if (message.startsWith(modelPrefix) && colon > modelPrefix.length()) {
+            f.problem(path + "." + message.substring(modelPrefix.length(), colon), message.substring(colon + 2));
+        } else {
+            f.problem(path, message);
+        }
     }
 
     private static Scenario.UnwindSpec unwind(Fields f, JsonNode n) {

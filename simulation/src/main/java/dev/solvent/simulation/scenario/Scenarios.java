@@ -54,12 +54,34 @@ public final class Scenarios {
             throw new ScenarioException(Vector.of(nameOrPath + ": no bundled scenario of that name; valid: one of "
                     + String.join(", ", BUNDLED) + ", or a path to a YAML file"));
         }
-        return ScenarioReader.readText(Path.of(nameOrPath));
+        if (nameOrPath.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            // a line break in a path would break the one-line messages that name the file
+            throw new ScenarioException(Vector.of(YamlInput.quoted(nameOrPath)
+                    + ": is not a valid path (it holds a control character); valid: one of "
+                    + String.join(", ", BUNDLED)
+                    + ", or a path to a YAML file"));
+        }
+        Path file;
+        try {
+            file = Path.of(nameOrPath);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ScenarioException(Vector.of(YamlInput.quoted(nameOrPath) + ": is not a valid path ("
+                    + e.getReason() + "); valid: one of " + String.join(", ", BUNDLED) + ", or a path to a YAML file"));
+        }
+        return ScenarioReader.readText(file);
     }
 
     /** {@return a scenario by bundled name or path, with overrides} */
     public static Scenario load(String nameOrPath, Map<String, String> overrides) {
         return ScenarioReader.parse(nameOrPath, text(nameOrPath), overrides);
+    }
+
+    /**
+     * {@return a scenario by bundled name or path, with overrides from a command-line option} A problem with an
+     * overridden value names the option and the field (such as {@code --set blocks: ...}), not the file.
+     */
+    public static Scenario load(String nameOrPath, Map<String, String> overrides, String option) {
+        return ScenarioReader.parse(nameOrPath, text(nameOrPath), overrides, option);
     }
 
     private static Option<String> bundledText(String name) {

@@ -216,6 +216,14 @@ public final class YamlInput {
         return source + ":" + line + ": malformed YAML: " + (oneLine.isEmpty() ? message.strip() : oneLine);
     }
 
+    /**
+     * {@return a value as a message shows it: in quotes, on one line, and cut with its length when it is long} So that
+     * a problem is always one line of a readable length, whatever the file holds.
+     */
+    public static String quoted(String value) {
+        return Fields.quote(value);
+    }
+
     private static ScenarioException problem(String message) {
         return new ScenarioException(Vector.of(message));
     }

@@ -55,8 +55,16 @@ public final class SweepReader {
                         + ": unknown field; valid fields here: grid, heatmap, runs, scenario, seed, set");
             }
         }
-        String scenario = root.path("scenario").asString("");
-        if (scenario.isEmpty()) {
+        JsonNode scenarioNode = root.get("scenario");
+        String scenario = scenarioNode != null && scenarioNode.isValueNode() ? scenarioNode.asString() : "";
+        if (scenarioNode != null && !scenarioNode.isNull() && !scenarioNode.isValueNode()) {
+            problems.add(source + ": scenario: " + shown(scenarioNode)
+                    + " is not valid; valid: a bundled scenario name or a path to a scenario file");
+        } else if (scenario.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            // a line break in a path would break the one-line messages that name the file
+            problems.add(source + ": scenario: " + YamlInput.quoted(scenario) + " is not valid; valid: a bundled"
+                    + " scenario name or a path to a scenario file, without control characters");
+        } else if (scenario.isEmpty()) {
             problems.add(source + ": scenario: missing; valid: a bundled scenario name or a path to a scenario file");
         }
         long seed = longField(root, "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE, source, problems);
@@ -68,6 +76,11 @@ public final class SweepReader {
                 problems.add(source + ": set: is not valid; valid: a mapping of field: value");
             } else {
                 for (Map.Entry<String, JsonNode> e : set.properties()) {
+                    if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                        problems.add(source + ": set." + e.getKey() + ": " + shown(e.getValue())
+                                + " is not valid; valid: one value, such as \"50000\"");
+                        continue;
+                    }
                     fixed.put(e.getKey(), e.getValue().asString());
                 }
             }
@@ -75,6 +88,7 @@ public final class SweepReader {
         List<String> parameters = new ArrayList<>();
         List<List<String>> values = new ArrayList<>();
         JsonNode grid = root.get("grid");
+        int beforeGrid = problems.size();
         if (grid == null || !grid.isObject() || grid.isEmpty()) {
             problems.add(source + ": grid: missing or empty; valid: a mapping of scenario field to a list of values,"
                     + " such as protocol.insuranceFund: [\"500000\", \"1000000\"]");
@@ -82,11 +96,19 @@ public final class SweepReader {
             for (Map.Entry<String, JsonNode> e : grid.properties()) {
                 JsonNode v = e.getValue();
                 if (!v.isArray() || v.isEmpty()) {
-                    problems.add(source + ": grid." + e.getKey() + ": is not valid; valid: a non-empty list of values");
+                    problems.add(source + ": grid." + e.getKey() + ": " + shown(v)
+                            + " is not valid; valid: a non-empty list of values, such as [\"0.03\", \"0.05\"]");
                     continue;
                 }
                 List<String> vs = new ArrayList<>();
-                v.forEach(x -> vs.add(x.asString()));
+                for (int i = 0; i < v.size(); i++) {
+                    JsonNode x = v.get(i);
+                    if (!x.isValueNode() || x.isNull()) {
+                        problems.add(source + ": grid." + e.getKey() + "." + i + ": " + shown(x)
+                                + " is not valid; valid: one value, such as \"0.03\"");
+                    }
+                    vs.add(x.isValueNode() ? x.asString() : "");
+                }
                 if (Set.copyOf(vs).size() != vs.size()) {
                     problems.add(source + ": grid." + e.getKey() + ": lists a value twice; valid: distinct values");
                 }
@@ -97,13 +119,27 @@ public final class SweepReader {
         JsonNode heat = root.get("heatmap");
         String x = parameters.isEmpty() ? "" : parameters.get(0);
         String y = parameters.size() > 1 ? parameters.get(1) : x;
-        if (heat != null && heat.isObject()) {
-            x = heat.path("x").asString(x);
-            y = heat.path("y").asString(y);
-            for (String axis : List.of(x, y)) {
-                if (!parameters.contains(axis)) {
-                    problems.add(source + ": heatmap: " + axis + " is not a swept parameter; valid: one of "
-                            + String.join(", ", parameters));
+        if (heat != null && !heat.isNull() && !heat.isObject()) {
+            problems.add(source + ": heatmap: " + shown(heat) + " is not valid; valid: a mapping with x and y, two"
+                    + " fields of the grid");
+        } else if (heat != null && heat.isObject()) {
+            for (String axis : List.of("x", "y")) {
+                JsonNode a = heat.get(axis);
+                if (a != null && !a.isNull() && !a.isValueNode()) {
+                    problems.add(source + ": heatmap." + axis + ": " + shown(a)
+                            + " is not valid; valid: one field of the grid");
+                }
+            }
+            x = text(heat.get("x"), x);
+            y = text(heat.get("y"), y);
+            // the axes are checked against a grid read without problems: against a broken one, every axis would
+            // look unknown, and the grid's own problem is the one to fix
+            if (problems.size() == beforeGrid) {
+                for (String axis : new java.util.LinkedHashSet<>(List.of(x, y))) {
+                    if (!parameters.contains(axis)) {
+                        problems.add(source + ": heatmap: " + axis + " is not a swept parameter; valid: one of "
+                                + String.join(", ", parameters));
+                    }
                 }
             }
         }
@@ -111,12 +147,24 @@ public final class SweepReader {
             throw new ScenarioException(Vector.ofAll(problems));
         }
         String scenarioSource = scenario;
-        if (!Scenarios.BUNDLED.contains(scenario)
-                && folder != null
-                && !Path.of(scenario).isAbsolute()) {
-            scenarioSource = folder.resolve(scenario).normalize().toString();
+        try {
+            if (!Scenarios.BUNDLED.contains(scenario)
+                    && folder != null
+                    && !Path.of(scenario).isAbsolute()) {
+                scenarioSource = folder.resolve(scenario).normalize().toString();
+            }
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ScenarioException(Vector.of(source + ": scenario: " + YamlInput.quoted(scenario)
+                    + " is not a valid path (" + e.getReason() + "); valid: a bundled scenario name or a path to a"
+                    + " scenario file"));
         }
-        String text = Scenarios.text(scenarioSource);
+        String text;
+        try {
+            text = Scenarios.text(scenarioSource);
+        } catch (ScenarioException e) {
+            // the scenario the sweep names cannot be read: say which field of the sweep named it
+            throw new ScenarioException(e.problems().map(m -> source + ": scenario: " + m));
+        }
         Sweep sweep = new Sweep(source, scenarioSource, text, seed, runs, fixed, parameters, values, x, y);
         // read every point's scenario now: a bad value fails the sweep before any run
         for (Sweep.Point p : sweep.points()) {
@@ -127,16 +175,53 @@ public final class SweepReader {
             try {
                 ScenarioReader.parse(scenarioSource, text, o);
             } catch (ScenarioException e) {
-                throw new ScenarioException(e.problems().map(m -> source + ": grid point " + o + ": " + m));
+                throw new ScenarioException(e.problems().map(m -> source + ": grid point " + shown(o) + ": " + m));
             }
         }
         return sweep;
+    }
+
+    /**
+     * {@return a grid point as a message shows it, {@code {field=value, ...}}} A value that would not read well on one
+     * line (a control character, or more than a few dozen characters) is quoted and cut, as in every other message.
+     */
+    private static String shown(Map<String, String> point) {
+        StringBuilder b = new StringBuilder("{");
+        for (Map.Entry<String, String> e : point.entrySet()) {
+            if (b.length() > 1) {
+                b.append(", ");
+            }
+            String v = e.getValue();
+            boolean plain = v.length() <= 60 && v.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
+            b.append(e.getKey()).append('=').append(plain ? v : YamlInput.quoted(v));
+        }
+        return b.append('}').toString();
+    }
+
+    /** {@return a scalar's text, or {@code fallback} when there is none} */
+    private static String text(JsonNode n, String fallback) {
+        return n == null || n.isNull() || !n.isValueNode() ? fallback : n.asString();
+    }
+
+    /** {@return a node as a message shows it: a mapping, a list, or its text in quotes} */
+    private static String shown(JsonNode n) {
+        if (n.isObject()) {
+            return "a mapping";
+        }
+        if (n.isArray()) {
+            return "a list";
+        }
+        return n.isNull() ? "nothing" : YamlInput.quoted(n.asString());
     }
 
     private static long longField(
             JsonNode root, String name, long fallback, long min, long max, String source, List<String> problems) {
         JsonNode n = root.get(name);
         if (n == null || n.isNull()) {
+            return fallback;
+        }
+        if (!n.isValueNode()) {
+            problems.add(source + ": " + name + ": " + shown(n) + " is not valid; valid: a whole number");
             return fallback;
         }
         try {
@@ -148,7 +233,7 @@ public final class SweepReader {
             }
             return v;
         } catch (NumberFormatException e) {
-            problems.add(source + ": " + name + ": \"" + n.asString() + "\" is not valid; valid: a whole number");
+            problems.add(source + ": " + name + ": " + shown(n) + " is not valid; valid: a whole number");
             return fallback;
         }
     }

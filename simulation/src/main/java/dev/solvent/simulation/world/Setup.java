@@ -137,7 +137,7 @@ public record Setup(
         int available = paths.map(MarketPath::size).min().get();
         int blocks = sc.blocks() == 0 ? available : sc.blocks();
         if (blocks > available || blocks < 1) {
-            throw new ScenarioException(Vector.of(sc.name() + ": blocks: " + sc.blocks()
+            throw new ScenarioException(Vector.of("blocks: " + sc.blocks()
                     + " is out of range; valid: 1 to " + available
                     + " (the shortest price path at " + sc.chain().blockSeconds() + "-second blocks), or 0 for all"));
         }
@@ -219,7 +219,13 @@ public record Setup(
     /** {@return a candle file: a name bundled with the oracle module, or a path}; {@code field} names it in errors */
     static CandleSeries series(String file, String field) {
         Either<Vector<HistoryError>, CandleSeries> read = CandleCsv.bundled(file, PRICE_DECIMALS);
-        if (read.isLeft() && Files.isRegularFile(Path.of(file))) {
+        boolean path;
+        try {
+            path = Files.isRegularFile(Path.of(file));
+        } catch (java.nio.file.InvalidPathException e) {
+            path = false; // such as a name with a NUL: no file has it
+        }
+        if (read.isLeft() && path) {
             read = CandleCsv.read(Path.of(file), PRICE_DECIMALS);
         } else if (read.isLeft()) {
             throw new ScenarioException(Vector.of(field + ": " + file

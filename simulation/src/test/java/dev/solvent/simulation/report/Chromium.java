@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.imageio.ImageIO;
 
 /**
@@ -66,8 +67,17 @@ final class Chromium {
         if ("true".equals(System.getenv("CI"))) {
             return fail("CI must run the browser tests, but " + reason);
         }
-        return Either.left("browser test skipped: " + reason);
+        String skipped = "browser test skipped: " + reason;
+        // Surefire lists a skipped test's reason only in its report files: say it once on the console of this module's
+        // test run, so that a newcomer sees why, and how to run them
+        if (!TOLD.getAndSet(true)) {
+            System.err.println("[solvent] " + skipped);
+        }
+        return Either.left(skipped);
     }
+
+    /** Whether this JVM has printed why the browser tests are skipped. */
+    private static final AtomicBoolean TOLD = new AtomicBoolean();
 
     /**
      * Opens {@code page} once with a fresh profile in {@code work}, waits (in virtual time, so timers and animations
