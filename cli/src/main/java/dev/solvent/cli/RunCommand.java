@@ -113,6 +113,11 @@ public final class RunCommand implements Callable<Integer> {
             // found while setting the run up (a price file, a shock past the path): named by the scenario's file
             return Problems.report(
                     err, "solvent run", e.problems().map(m -> m.startsWith(scenario + ":") ? m : scenario + ": " + m));
+        } catch (RuntimeException | Error bug) {
+            // an internal error (exit 70 with its stack trace): nothing was written, and the folders made for the
+            // run go too, so a failed run leaves no trace in --out
+            made.removeIfEmpty();
+            throw bug;
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         String unit = sc.protocol().config().settlementAsset().toString();

@@ -129,7 +129,7 @@ class ErrorMessageTest {
                         "protocol.markets.ETH-PERP.maintenanceMargin=0.07"))
                 .containsExactly(
                         "--set nosuch.field: nosuch: unknown field; valid fields here: blocks, chain, description,"
-                                + " keepers, name, oracle, prices, protocol, sampleEvery, seed, traders, unwind",
+                                + " dust, keepers, name, oracle, prices, protocol, sampleEvery, seed, traders, unwind",
                         "--set blocks: \"abc\" is not valid; valid: a whole number in [0, 50000000]",
                         "--set protocol.markets.ETH-PERP.maintenanceMargin: 0.07 is out of range; valid: 0 <"
                                 + " maintenanceMargin < initialMargin (0.05) <= 1");
