@@ -58,7 +58,10 @@ public final class RunsParquet {
         field("insurance_fund_start", DataTypes.LongType),
         field("insurance_fund_min", DataTypes.LongType),
         field("insurance_fund_end", DataTypes.LongType),
+        field("fund_ran_dry", DataTypes.BooleanType),
         field("fund_exhausted", DataTypes.BooleanType),
+        field("uncovered_loss", DataTypes.LongType),
+        field("dust", DataTypes.LongType),
         field("socialized_loss", DataTypes.LongType),
         field("deleveraged", DataTypes.LongType),
         field("bad_debt", DataTypes.LongType),
@@ -69,6 +72,9 @@ public final class RunsParquet {
         field("longest_underwater_blocks", DataTypes.LongType),
         field("keepers", DataTypes.createArrayType(KEEPER, false)),
         field("keeper_profit", DataTypes.LongType),
+        field("price_corrections", DataTypes.createArrayType(DataTypes.StringType, false)),
+        field("skipped_traders", DataTypes.IntegerType),
+        field("skipped_reasons", DataTypes.createMapType(DataTypes.StringType, DataTypes.IntegerType, false)),
         field("error", DataTypes.StringType)
     });
 
@@ -120,7 +126,10 @@ public final class RunsParquet {
                 s.insuranceFundStart(),
                 s.insuranceFundMin(),
                 s.insuranceFundEnd(),
+                s.fundRanDry(),
                 s.fundExhausted(),
+                s.uncoveredLoss(),
+                s.dust(),
                 s.socializedLoss(),
                 s.deleveraged(),
                 s.badDebt(),
@@ -131,6 +140,9 @@ public final class RunsParquet {
                 s.longestUnderwaterBlocks(),
                 keepers,
                 s.keeperProfit(),
+                s.priceCorrections(),
+                s.skippedTraders(),
+                s.skippedReasons(),
                 null);
     }
 
