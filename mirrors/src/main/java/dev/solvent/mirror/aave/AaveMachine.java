@@ -224,6 +224,20 @@ final class AaveMachine {
         reserves[r.id()] = r;
     }
 
+    /** Writes only the reserve's {@code deficit}. */
+    private void putDeficit(Reserve r, BigInteger deficit) {
+        put(with(
+                r,
+                r.liquidityIndex(),
+                r.currentLiquidityRate(),
+                r.variableBorrowIndex(),
+                r.currentVariableBorrowRate(),
+                r.lastUpdateTimestamp(),
+                r.accruedToTreasury(),
+                r.virtualUnderlyingBalance(),
+                deficit));
+    }
+
     private Reserve with(
             Reserve r,
             BigInteger liquidityIndex,
@@ -570,15 +584,7 @@ final class AaveMachine {
         BigInteger minted = toUint(amountScaled, balanceBits());
         BigInteger supply = addU(t.scaledTotalSupply(), minted, 256);
         BigInteger balance = addU(scaledBalance, minted, balanceBits());
-        storeLedger(
-                i,
-                aToken,
-                new ScaledToken(
-                        t.address(),
-                        supply,
-                        t.scaled().put(onBehalfOf, balance),
-                        t.previousIndex().put(onBehalfOf, newIndex),
-                        t.allowances()));
+        storeLedger(i, aToken, t.withHolder(onBehalfOf, balance, newIndex, supply));
         if (v == AaveVersion.V3_3) {
             amountToMint = addU(amount, balanceIncrease, 256);
         }
@@ -618,15 +624,7 @@ final class AaveMachine {
         BigInteger burnt = toUint(amountScaled, balanceBits());
         BigInteger supply = subU(t.scaledTotalSupply(), burnt, 256);
         BigInteger balance = subU(scaledBalance, burnt, balanceBits());
-        storeLedger(
-                i,
-                aToken,
-                new ScaledToken(
-                        t.address(),
-                        supply,
-                        t.scaled().put(user, balance),
-                        t.previousIndex().put(user, newIndex),
-                        t.allowances()));
+        storeLedger(i, aToken, t.withHolder(user, balance, newIndex, supply));
         boolean minting = v == AaveVersion.V3_3 ? balanceIncrease.compareTo(amount) > 0 : next.compareTo(previous) > 0;
         if (minting) {
             BigInteger amountToMint =
@@ -1694,16 +1692,7 @@ final class AaveMachine {
                 throw new EvmRevert.Empty().raise();
             }
             Reserve r = reserves[di];
-            put(with(
-                    r,
-                    r.liquidityIndex(),
-                    r.currentLiquidityRate(),
-                    r.variableBorrowIndex(),
-                    r.currentVariableBorrowRate(),
-                    r.lastUpdateTimestamp(),
-                    r.accruedToTreasury(),
-                    r.virtualUnderlyingBalance(),
-                    addU(r.deficit(), toUint128(outstanding), 128)));
+            putDeficit(r, addU(r.deficit(), toUint128(outstanding), 128));
             emitPool("DeficitCreated", user, r.asset(), outstanding);
             outstanding = BigInteger.ZERO;
         }
@@ -1767,16 +1756,7 @@ final class AaveMachine {
             aTokenBurn(i, sender, reserves[i].aToken(), writeOff, scaledWriteOff, c.nextLiquidityIndex);
         }
         Reserve r = reserves[i];
-        put(with(
-                r,
-                r.liquidityIndex(),
-                r.currentLiquidityRate(),
-                r.variableBorrowIndex(),
-                r.currentVariableBorrowRate(),
-                r.lastUpdateTimestamp(),
-                r.accruedToTreasury(),
-                r.virtualUnderlyingBalance(),
-                subU(r.deficit(), toUint128(writeOff), 128)));
+        putDeficit(r, subU(r.deficit(), toUint128(writeOff), 128));
         updateInterestRates(i, c, BigInteger.ZERO, BigInteger.ZERO);
         emitPool("DeficitCovered", asset, sender, writeOff);
         return writeOff;

@@ -245,6 +245,12 @@ public record AaveState(
             return previousIndex.get(user).getOrElse(BigInteger.ZERO);
         }
 
+        /** {@return this token after a mint or burn: one holder's scaled balance and last index, and the supply} */
+        public ScaledToken withHolder(Address holder, BigInteger balance, BigInteger index, BigInteger supply) {
+            return new ScaledToken(
+                    address, supply, scaled.put(holder, balance), previousIndex.put(holder, index), allowances);
+        }
+
         /** {@return the allowance of {@code owner} to {@code spender}} */
         public BigInteger allowance(Address owner, Address spender) {
             return allowances.get(new Tuple2<>(owner, spender)).getOrElse(BigInteger.ZERO);
