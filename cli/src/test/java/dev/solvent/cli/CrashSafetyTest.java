@@ -25,14 +25,17 @@ class CrashSafetyTest {
 
     private static final int KILLS = 2;
 
-    /** Two points of four runs, each a few dozen traders for 100 blocks. */
+    /**
+     * Two points of six runs, each a hundred traders for 1,500 blocks: about 150 ms a run, so that a kill a seeded few
+     * milliseconds (under 50) after a run is kept lands while the sweep still runs, on a fast machine too.
+     */
     private static final String SWEEP = """
             scenario: %s
             seed: 11
-            runs: 4
+            runs: 6
             set:
-              traders.count: "40"
-              blocks: "100"
+              traders.count: "100"
+              blocks: "1500"
               sampleEvery: "50"
             grid:
               protocol.insuranceFund: ["1000", "50000"]
@@ -88,7 +91,7 @@ class CrashSafetyTest {
             // once a seeded number of runs are kept, and a seeded few milliseconds more: within a run or a write
             int kept = SweepResumeTest.finished(out.resolve("runs")).size();
             int more = 1 + moments.nextInt(2);
-            killWhen(dir, "killed-" + k, out.resolve("runs"), kept + more, moments.nextInt(100), args);
+            killWhen(dir, "killed-" + k, out.resolve("runs"), kept + more, moments.nextInt(50), args);
             assertThat(out.resolve("results.csv")).doesNotExist();
             assertCompleteOrNothing(out.resolve("runs"), runs);
         }
