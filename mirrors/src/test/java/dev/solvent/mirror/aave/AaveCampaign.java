@@ -113,7 +113,7 @@ final class AaveCampaign {
     }
 
     /** Runs one call on both sides, compares the outcomes, and returns the mirror's next state. */
-    private static AaveState both(
+    static AaveState both(
             AaveChain chain, AaveState mirror, AaveCall call, AaveBlock block, StringBuilder trace, int step) {
         long t0 = System.nanoTime();
         Either<EvmRevert, AaveReceipt> mine = Aave.execute(mirror, call, block);
