@@ -773,12 +773,12 @@ final class AaveMachine {
             }
             Reserve r = reserves[i];
             ReserveConfig rc = r.config();
-            BigInteger unit = BigInteger.TEN.pow(rc.decimals());
+            BigInteger unit = AaveMath.pow10(rc.decimals());
             BigInteger price = price(r.asset());
             if (v == AaveVersion.V3_3) {
                 if (rc.liquidationThreshold() != 0 && collateral) {
-                    BigInteger balance = mulU(rayMul(r.aTokenLedger().scaledOf(user), normalizedIncome(i)), price, 256)
-                            .divide(unit);
+                    BigInteger balance = AaveMath.divUnit(
+                            mulU(rayMul(r.aTokenLedger().scaledOf(user), normalizedIncome(i)), price, 256), unit);
                     totalCollateral = addU(totalCollateral, balance, 256);
                     boolean inEMode = categoryId != 0 && cat.collateralBitmap().testBit(i);
                     if (rc.ltv() != 0) {
@@ -799,16 +799,14 @@ final class AaveMachine {
                     if (scaled.signum() != 0) {
                         totalDebt = addU(
                                 totalDebt,
-                                mulU(rayMul(scaled, normalizedDebt(i)), price, 256)
-                                        .divide(unit),
+                                AaveMath.divUnit(mulU(rayMul(scaled, normalizedDebt(i)), price, 256), unit),
                                 256);
                     }
                 }
             } else {
                 if (collateral) {
-                    BigInteger balance = mulU(
-                                    rayMulFloor(r.aTokenLedger().scaledOf(user), normalizedIncome(i)), price, 256)
-                            .divide(unit);
+                    BigInteger balance = AaveMath.divUnit(
+                            mulU(rayMulFloor(r.aTokenLedger().scaledOf(user), normalizedIncome(i)), price, 256), unit);
                     totalCollateral = addU(totalCollateral, balance, 256);
                     BigInteger ltv = BigInteger.valueOf(userReserveLtv(i, cat, categoryId));
                     if (ltv.signum() == 0) {
@@ -941,7 +939,7 @@ final class AaveMachine {
         long supplyCap = rc.supplyCap();
         if (supplyCap != 0) {
             Reserve r = reserves[i];
-            BigInteger limit = mulU(BigInteger.valueOf(supplyCap), BigInteger.TEN.pow(rc.decimals()), 256);
+            BigInteger limit = mulU(BigInteger.valueOf(supplyCap), AaveMath.pow10(rc.decimals()), 256);
             BigInteger total;
             if (v == AaveVersion.V3_3) {
                 total = addU(
@@ -1117,7 +1115,7 @@ final class AaveMachine {
             require(rc.borrowingEnabled(), AaveError.BORROWING_NOT_ENABLED);
             require(!rc.virtualAccActive() || aTokenTotalSupply(i).compareTo(amount) >= 0, AaveError.INVALID_AMOUNT);
             require(mode.equals(VARIABLE), AaveError.INVALID_INTEREST_RATE_MODE_SELECTED);
-            BigInteger unit = BigInteger.TEN.pow(rc.decimals());
+            BigInteger unit = AaveMath.pow10(rc.decimals());
             if (rc.borrowCap() != 0) {
                 BigInteger total = addU(rayMul(c.currScaledVariableDebt, c.nextVariableBorrowIndex), amount, 256);
                 require(
@@ -1131,7 +1129,7 @@ final class AaveMachine {
             require(d.totalCollateral().signum() != 0, AaveError.COLLATERAL_BALANCE_IS_ZERO);
             require(d.avgLtv().signum() != 0, AaveError.LTV_VALIDATION_FAILED);
             require(d.healthFactor().compareTo(HF_ONE) > 0, AaveError.HEALTH_FACTOR_LOWER_THAN_LIQUIDATION_THRESHOLD);
-            BigInteger amountInBase = mulU(price(asset), amount, 256).divide(unit);
+            BigInteger amountInBase = AaveMath.divUnit(mulU(price(asset), amount, 256), unit);
             BigInteger needed = percentDiv(addU(d.totalDebt(), amountInBase, 256), d.avgLtv());
             require(needed.compareTo(d.totalCollateral()) <= 0, AaveError.COLLATERAL_CANNOT_COVER_NEW_BORROW);
             if (isBorrowingAny(onBehalfOf)) {
@@ -1174,7 +1172,7 @@ final class AaveMachine {
         require(mode.equals(VARIABLE), AaveError.INVALID_INTEREST_RATE_MODE_SELECTED);
         if (rc.borrowCap() != 0) {
             BigInteger total = rayMulCeil(addU(c.currScaledVariableDebt, amountScaled, 256), c.nextVariableBorrowIndex);
-            BigInteger cap = BigInteger.valueOf(rc.borrowCap()).multiply(BigInteger.TEN.pow(rc.decimals()));
+            BigInteger cap = BigInteger.valueOf(rc.borrowCap()).multiply(AaveMath.pow10(rc.decimals()));
             require(total.compareTo(cap) <= 0, AaveError.BORROW_CAP_EXCEEDED);
         }
         if (!sender.equals(onBehalfOf)) {
@@ -1454,7 +1452,7 @@ final class AaveMachine {
             collateralAmount = maxCollateral;
             debtNeeded = debtToCover;
         }
-        BigInteger collateralInBase = mulU(collateralAmount, colPrice, 256).divide(colUnit);
+        BigInteger collateralInBase = AaveMath.divUnit(mulU(collateralAmount, colPrice, 256), colUnit);
         BigInteger fee = BigInteger.ZERO;
         if (feePct.signum() != 0) {
             BigInteger bonusCollateral = v == AaveVersion.V3_3
@@ -1478,10 +1476,10 @@ final class AaveMachine {
         BigInteger bonus = liquidationBonus(user, ci);
         BigInteger colPrice = price(reserves[ci].asset());
         BigInteger debtPrice = price(reserves[di].asset());
-        BigInteger colUnit = BigInteger.TEN.pow(reserves[ci].config().decimals());
-        BigInteger debtUnit = BigInteger.TEN.pow(dc.config.decimals());
-        BigInteger debtInBase = mulU(reserveDebt, debtPrice, 256).divide(debtUnit);
-        BigInteger collateralInBase = mulU(collateralBalance, colPrice, 256).divide(colUnit);
+        BigInteger colUnit = AaveMath.pow10(reserves[ci].config().decimals());
+        BigInteger debtUnit = AaveMath.pow10(dc.config.decimals());
+        BigInteger debtInBase = AaveMath.divUnit(mulU(reserveDebt, debtPrice, 256), debtUnit);
+        BigInteger collateralInBase = AaveMath.divUnit(mulU(collateralBalance, colPrice, 256), colUnit);
         BigInteger max = maxLiquidatableDebt(
                 reserveDebt, debtInBase, collateralInBase, d.healthFactor(), d.totalDebt(), debtUnit, debtPrice);
         BigInteger actualDebt = debtToCover.compareTo(max) > 0 ? max : debtToCover;
@@ -1493,14 +1491,13 @@ final class AaveMachine {
         BigInteger collateralToLiquidateInBase = a[3];
         BigInteger consumed = addU(collateralAmount, fee, 256);
         if (actualDebt.compareTo(reserveDebt) < 0 && consumed.compareTo(collateralBalance) < 0) {
-            boolean debtLeft = mulU(reserveDebt.subtract(actualDebt), debtPrice, 256)
-                            .divide(debtUnit)
+            boolean debtLeft = AaveMath.divUnit(mulU(reserveDebt.subtract(actualDebt), debtPrice, 256), debtUnit)
                             .compareTo(MIN_LEFTOVER_BASE)
                     >= 0;
-            boolean collateralLeft = mulU(collateralBalance.subtract(consumed), colPrice, 256)
-                            .divide(colUnit)
-                            .compareTo(MIN_LEFTOVER_BASE)
-                    >= 0;
+            boolean collateralLeft =
+                    AaveMath.divUnit(mulU(collateralBalance.subtract(consumed), colPrice, 256), colUnit)
+                                    .compareTo(MIN_LEFTOVER_BASE)
+                            >= 0;
             require(debtLeft && collateralLeft, AaveError.MUST_NOT_LEAVE_DUST);
         }
         if (consumed.equals(collateralBalance)) {
@@ -1582,10 +1579,10 @@ final class AaveMachine {
         BigInteger bonus = liquidationBonus(user, ci);
         BigInteger colPrice = price(reserves[ci].asset());
         BigInteger debtPrice = price(reserves[di].asset());
-        BigInteger colUnit = BigInteger.TEN.pow(cc.config.decimals());
-        BigInteger debtUnit = BigInteger.TEN.pow(dc.config.decimals());
+        BigInteger colUnit = AaveMath.pow10(cc.config.decimals());
+        BigInteger debtUnit = AaveMath.pow10(dc.config.decimals());
         BigInteger debtInBase = mulDivCeil(reserveDebt, debtPrice, debtUnit);
-        BigInteger collateralInBase = mulU(collateralBalance, colPrice, 256).divide(colUnit);
+        BigInteger collateralInBase = AaveMath.divUnit(mulU(collateralBalance, colPrice, 256), colUnit);
         BigInteger max = maxLiquidatableDebt(
                 reserveDebt, debtInBase, collateralInBase, d.healthFactor(), d.totalDebt(), debtUnit, debtPrice);
         BigInteger actualDebt = debtToCover.compareTo(max) > 0 ? max : debtToCover;
@@ -1599,11 +1596,16 @@ final class AaveMachine {
             boolean debtLeft = mulDivCeil(reserveDebt.subtract(actualDebt), debtPrice, debtUnit)
                             .compareTo(MIN_LEFTOVER_BASE)
                     >= 0;
-            boolean collateralLeft =
-                    mulU(collateralBalance.subtract(collateralAmount).subtract(fee), colPrice, 256)
-                                    .divide(colUnit)
-                                    .compareTo(MIN_LEFTOVER_BASE)
-                            >= 0;
+            boolean collateralLeft = AaveMath.divUnit(
+                                    mulU(
+                                            collateralBalance
+                                                    .subtract(collateralAmount)
+                                                    .subtract(fee),
+                                            colPrice,
+                                            256),
+                                    colUnit)
+                            .compareTo(MIN_LEFTOVER_BASE)
+                    >= 0;
             require(debtLeft && collateralLeft, AaveError.MUST_NOT_LEAVE_DUST);
         }
         BigInteger scaledConsumed = addU(
@@ -1612,8 +1614,8 @@ final class AaveMachine {
             scaledConsumed = scaledCollateral;
         }
         boolean fullyConsumed = scaledConsumed.equals(scaledCollateral);
-        BigInteger consumedInBase = mulU(rayMulFloor(scaledConsumed, cc.nextLiquidityIndex), colPrice, 256)
-                .divide(colUnit);
+        BigInteger consumedInBase =
+                AaveMath.divUnit(mulU(rayMulFloor(scaledConsumed, cc.nextLiquidityIndex), colPrice, 256), colUnit);
         boolean noCollateralLeft = consumedInBase.equals(d.totalCollateral());
         if (fullyConsumed || noCollateralLeft) {
             setCollateral(user, ci, false);

@@ -29,125 +29,121 @@ public final class AaveMath {
 
     static final BigInteger HALF_PERCENTAGE_FACTOR = BigInteger.valueOf(5_000);
     static final BigInteger SECONDS_PER_YEAR = BigInteger.valueOf(365L * 24 * 3600);
-    private static final BigInteger MAX = Word.UINT256_MAX;
+    private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
+    private static final BigInteger[] POW10 = new BigInteger[78];
+    private static final long[] POW5 = new long[28];
+    private static final BigInteger[] POW5_BIG = new BigInteger[28];
+
+    static {
+        for (int k = 0; k < POW10.length; k++) {
+            POW10[k] = BigInteger.TEN.pow(k);
+        }
+        for (int k = 0; k < POW5.length; k++) {
+            POW5_BIG[k] = BigInteger.valueOf(5).pow(k);
+            POW5[k] = POW5_BIG[k].longValueExact();
+        }
+    }
 
     private static RuntimeException guard() {
         return new EvmRevert.Empty().raise();
     }
 
+    // Each function below reverts, as WadRayMath and PercentageMath do, when its numerator would pass 2^256 - 1.
+    // Solidity checks that with a division (a > (MAX - c) / b); for b > 0 that is exactly a * b + c > MAX, which
+    // the mirror checks on the numerator it computes anyway, without a 256-bit division per call.
+
     /** {@code a * b / RAY}, half up. */
     public static BigInteger rayMul(BigInteger a, BigInteger b) {
-        if (b.signum() != 0 && a.compareTo(MAX.subtract(HALF_RAY).divide(b)) > 0) {
-            throw guard();
-        }
-        return a.multiply(b).add(HALF_RAY).divide(RAY);
+        return divRay(checked(a.multiply(b).add(HALF_RAY)));
     }
 
     /** {@code a * RAY / b}, half up. */
     public static BigInteger rayDiv(BigInteger a, BigInteger b) {
-        if (b.signum() == 0 || a.compareTo(MAX.subtract(b.shiftRight(1)).divide(RAY)) > 0) {
+        if (b.signum() == 0) {
             throw guard();
         }
-        return a.multiply(RAY).add(b.shiftRight(1)).divide(b);
+        return checked(a.multiply(RAY).add(b.shiftRight(1))).divide(b);
     }
 
     /** {@code a * b / RAY}, rounded down. */
     public static BigInteger rayMulFloor(BigInteger a, BigInteger b) {
-        if (b.signum() != 0 && a.compareTo(MAX.divide(b)) > 0) {
-            throw guard();
-        }
-        return a.multiply(b).divide(RAY);
+        return divRay(checked(a.multiply(b)));
     }
 
     /** {@code a * b / RAY}, rounded up. */
     public static BigInteger rayMulCeil(BigInteger a, BigInteger b) {
-        if (b.signum() != 0 && a.compareTo(MAX.divide(b)) > 0) {
-            throw guard();
-        }
-        return ceilDiv(a.multiply(b), RAY);
+        BigInteger n = checked(a.multiply(b));
+        BigInteger q = divRay(n);
+        return q.multiply(RAY).equals(n) ? q : q.add(BigInteger.ONE);
     }
 
     /** {@code a * RAY / b}, rounded down. */
     public static BigInteger rayDivFloor(BigInteger a, BigInteger b) {
-        if (b.signum() == 0 || a.compareTo(MAX.divide(RAY)) > 0) {
+        if (b.signum() == 0) {
             throw guard();
         }
-        return a.multiply(RAY).divide(b);
+        return checked(a.multiply(RAY)).divide(b);
     }
 
     /** {@code a * RAY / b}, rounded up. */
     public static BigInteger rayDivCeil(BigInteger a, BigInteger b) {
-        if (b.signum() == 0 || a.compareTo(MAX.divide(RAY)) > 0) {
+        if (b.signum() == 0) {
             throw guard();
         }
-        return ceilDiv(a.multiply(RAY), b);
+        return ceilDiv(checked(a.multiply(RAY)), b);
     }
 
     /** {@code a * WAD / b}, half up. */
     public static BigInteger wadDiv(BigInteger a, BigInteger b) {
-        if (b.signum() == 0 || a.compareTo(MAX.subtract(b.shiftRight(1)).divide(WAD)) > 0) {
+        if (b.signum() == 0) {
             throw guard();
         }
-        return a.multiply(WAD).add(b.shiftRight(1)).divide(b);
+        return checked(a.multiply(WAD).add(b.shiftRight(1))).divide(b);
     }
 
     /** {@code a * 1e9}, guarded. */
     public static BigInteger wadToRay(BigInteger a) {
-        BigInteger b = a.multiply(WAD_RAY_RATIO);
-        if (b.bitLength() > 256) {
-            throw guard();
-        }
-        return b;
+        return checked(a.multiply(WAD_RAY_RATIO));
     }
 
     /** {@code value * percentage / 10000}, half up. */
     public static BigInteger percentMul(BigInteger value, BigInteger percentage) {
-        if (percentage.signum() != 0
-                && value.compareTo(MAX.subtract(HALF_PERCENTAGE_FACTOR).divide(percentage)) > 0) {
-            throw guard();
-        }
-        return value.multiply(percentage).add(HALF_PERCENTAGE_FACTOR).divide(PERCENTAGE_FACTOR);
+        return checked(value.multiply(percentage).add(HALF_PERCENTAGE_FACTOR)).divide(PERCENTAGE_FACTOR);
     }
 
     /** {@code value * 10000 / percentage}, half up. */
     public static BigInteger percentDiv(BigInteger value, BigInteger percentage) {
-        if (percentage.signum() == 0
-                || value.compareTo(MAX.subtract(percentage.shiftRight(1)).divide(PERCENTAGE_FACTOR)) > 0) {
+        if (percentage.signum() == 0) {
             throw guard();
         }
-        return value.multiply(PERCENTAGE_FACTOR).add(percentage.shiftRight(1)).divide(percentage);
+        return checked(value.multiply(PERCENTAGE_FACTOR).add(percentage.shiftRight(1)))
+                .divide(percentage);
     }
 
     /** {@code value * percentage / 10000}, rounded down. */
     public static BigInteger percentMulFloor(BigInteger value, BigInteger percentage) {
-        if (percentage.signum() != 0 && value.compareTo(MAX.divide(percentage)) > 0) {
-            throw guard();
-        }
-        return value.multiply(percentage).divide(PERCENTAGE_FACTOR);
+        return checked(value.multiply(percentage)).divide(PERCENTAGE_FACTOR);
     }
 
     /** {@code value * percentage / 10000}, rounded up. */
     public static BigInteger percentMulCeil(BigInteger value, BigInteger percentage) {
-        if (percentage.signum() != 0 && value.compareTo(MAX.divide(percentage)) > 0) {
-            throw guard();
-        }
-        return ceilDiv(value.multiply(percentage), PERCENTAGE_FACTOR);
+        return ceilDiv(checked(value.multiply(percentage)), PERCENTAGE_FACTOR);
     }
 
     /** {@code value * 10000 / percentage}, rounded down. */
     public static BigInteger percentDivFloor(BigInteger value, BigInteger percentage) {
-        if (percentage.signum() == 0 || value.compareTo(MAX.divide(PERCENTAGE_FACTOR)) > 0) {
+        if (percentage.signum() == 0) {
             throw guard();
         }
-        return value.multiply(PERCENTAGE_FACTOR).divide(percentage);
+        return checked(value.multiply(PERCENTAGE_FACTOR)).divide(percentage);
     }
 
     /** {@code value * 10000 / percentage}, rounded up. */
     public static BigInteger percentDivCeil(BigInteger value, BigInteger percentage) {
-        if (percentage.signum() == 0 || value.compareTo(MAX.divide(PERCENTAGE_FACTOR)) > 0) {
+        if (percentage.signum() == 0) {
             throw guard();
         }
-        return ceilDiv(value.multiply(PERCENTAGE_FACTOR), percentage);
+        return ceilDiv(checked(value.multiply(PERCENTAGE_FACTOR)), percentage);
     }
 
     /** {@code MathUtils.mulDivCeil}: {@code a * b / c} rounded up (v3.7). */
@@ -155,15 +151,97 @@ public final class AaveMath {
         if (c.signum() == 0) {
             throw guard();
         }
-        if (b.signum() != 0 && a.compareTo(MAX.divide(b)) > 0) {
+        return ceilDiv(checked(a.multiply(b)), c);
+    }
+
+    /** {@return the numerator, or the revert of a numerator past 2^256 - 1} Operands are never negative. */
+    private static BigInteger checked(BigInteger numerator) {
+        if (numerator.bitLength() > 256) {
             throw guard();
         }
-        return ceilDiv(a.multiply(b), c);
+        return numerator;
+    }
+
+    /** {@return n / 10^27, rounded down} */
+    static BigInteger divRay(BigInteger n) {
+        return divPow10(n, 27);
+    }
+
+    /** {@return n / unit for n >= 0 and unit a power of ten (a token's unit, 10^decimals), rounded down} */
+    static BigInteger divUnit(BigInteger n, BigInteger unit) {
+        int k = unit.getLowestSetBit();
+        return k >= 0 && k < POW10.length && POW10[k] == unit ? divPow10(n, k) : n.divide(unit);
+    }
+
+    /** {@return 10^k, for k from 0 to 77} */
+    static BigInteger pow10(int k) {
+        return k < POW10.length ? POW10[k] : BigInteger.TEN.pow(k);
+    }
+
+    /**
+     * {@return n / 10^k for n >= 0, rounded down} As {@code (n >> k) / 5^k}: for k up to 27 the divisor fits in a
+     * long, so a quotient that fits too is one long division, not a BigInteger long division by a multi-word number.
+     */
+    static BigInteger divPow10(BigInteger n, int k) {
+        if (k > 27) {
+            return n.divide(pow10(k));
+        }
+        BigInteger shifted = n.shiftRight(k);
+        int bits = shifted.bitLength();
+        if (bits < 64) {
+            return BigInteger.valueOf(shifted.longValue() / POW5[k]);
+        }
+        if (bits < 127) {
+            long hi = shifted.shiftRight(64).longValue();
+            long d = POW5[k];
+            long q1 = hi / d;
+            long q0 = divideUnsigned128(hi % d, shifted.longValue(), d);
+            BigInteger low =
+                    q0 >= 0 ? BigInteger.valueOf(q0) : BigInteger.valueOf(q0).add(TWO_64);
+            return q1 == 0 ? low : BigInteger.valueOf(q1).shiftLeft(64).add(low);
+        }
+        return shifted.divide(POW5_BIG[k]);
+    }
+
+    /**
+     * {@return (u1 * 2^64 + u0) / v, unsigned, for u1 < v} The long division of two 32-bit digits by a normalized
+     * divisor (Knuth's algorithm D for a two-digit divisor, in the form of Warren's Hacker's Delight, 9-3).
+     */
+    static long divideUnsigned128(long u1, long u0, long v) {
+        final long b = 1L << 32;
+        int s = Long.numberOfLeadingZeros(v);
+        v <<= s;
+        long vn1 = v >>> 32;
+        long vn0 = v & 0xFFFF_FFFFL;
+        long un32 = s == 0 ? u1 : (u1 << s) | (u0 >>> (64 - s));
+        long un10 = u0 << s;
+        long un1 = un10 >>> 32;
+        long un0 = un10 & 0xFFFF_FFFFL;
+        long q1 = Long.divideUnsigned(un32, vn1);
+        long rhat = un32 - q1 * vn1;
+        while (Long.compareUnsigned(q1, b) >= 0 || Long.compareUnsigned(q1 * vn0, b * rhat + un1) > 0) {
+            q1--;
+            rhat += vn1;
+            if (Long.compareUnsigned(rhat, b) >= 0) {
+                break;
+            }
+        }
+        long un21 = un32 * b + un1 - q1 * v;
+        long q0 = Long.divideUnsigned(un21, vn1);
+        rhat = un21 - q0 * vn1;
+        while (Long.compareUnsigned(q0, b) >= 0 || Long.compareUnsigned(q0 * vn0, b * rhat + un0) > 0) {
+            q0--;
+            rhat += vn1;
+            if (Long.compareUnsigned(rhat, b) >= 0) {
+                break;
+            }
+        }
+        return q1 * b + q0;
     }
 
     private static BigInteger ceilDiv(BigInteger n, BigInteger d) {
-        BigInteger[] qr = n.divideAndRemainder(d);
-        return qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
+        BigInteger q = divUnit(n, d);
+        return q.multiply(d).equals(n) ? q : q.add(BigInteger.ONE);
     }
 
     /** {@code MathUtils.calculateLinearInterest}: {@code RAY + rate * dt / year}, checked. */

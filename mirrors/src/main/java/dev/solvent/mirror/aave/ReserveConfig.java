@@ -9,15 +9,15 @@ import java.math.BigInteger;
 public record ReserveConfig(BigInteger data) {
 
     private int bits(int start, int width) {
-        return data.shiftRight(start)
-                .and(BigInteger.ONE.shiftLeft(width).subtract(BigInteger.ONE))
-                .intValueExact();
+        return (int) bitsLong(start, width);
     }
 
+    /** A field of at most 40 bits; those in the low word read without a shift of the whole word. */
     private long bitsLong(int start, int width) {
-        return data.shiftRight(start)
-                .and(BigInteger.ONE.shiftLeft(width).subtract(BigInteger.ONE))
-                .longValueExact();
+        long w = start + width <= 64
+                ? data.longValue() >>> start
+                : data.shiftRight(start).longValue();
+        return w & ((1L << width) - 1);
     }
 
     private boolean bit(int position) {

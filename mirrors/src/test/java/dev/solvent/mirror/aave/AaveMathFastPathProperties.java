@@ -1,0 +1,61 @@
+package dev.solvent.mirror.aave;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * The shortcuts {@link AaveMath} takes for speed give exactly BigInteger's floor division: by a power of ten through
+ * a shift and a long division, and the 128-by-64-bit long division under it. Numbers of every width up to 256 bits,
+ * with the widths at the shortcuts' edges (63, 64, 126, 127 bits) drawn often.
+ */
+class AaveMathFastPathProperties {
+
+    @Property(tries = 3000)
+    void aPowerOfTenDividesAsBigIntegerDoes(@ForAll("words") BigInteger n, @ForAll @IntRange(min = 0, max = 40) int k) {
+        BigInteger unit = BigInteger.TEN.pow(k);
+        assertThat(AaveMath.divPow10(n, k)).isEqualTo(n.divide(unit));
+        assertThat(AaveMath.divUnit(n, AaveMath.pow10(k))).isEqualTo(n.divide(unit));
+    }
+
+    @Property(tries = 3000)
+    void theRayRoundingsAgreeWithBigInteger(@ForAll("words") BigInteger a, @ForAll("words") BigInteger b) {
+        BigInteger product = a.multiply(b);
+        if (product.bitLength() > 256) {
+            return;
+        }
+        BigInteger[] qr = product.divideAndRemainder(AaveMath.RAY);
+        assertThat(AaveMath.rayMulFloor(a, b)).isEqualTo(qr[0]);
+        assertThat(AaveMath.rayMulCeil(a, b)).isEqualTo(qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE));
+    }
+
+    @Property(tries = 3000)
+    void theLongDivisionOfTwoWordsIsExact(@ForAll long u1, @ForAll long u0, @ForAll long v) {
+        if (v == 0 || Long.compareUnsigned(u1, v) >= 0) {
+            return;
+        }
+        BigInteger n = unsigned(u1).shiftLeft(64).add(unsigned(u0));
+        assertThat(unsigned(AaveMath.divideUnsigned128(u1, u0, v))).isEqualTo(n.divide(unsigned(v)));
+    }
+
+    @Provide
+    Arbitrary<BigInteger> words() {
+        Arbitrary<Integer> widths = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(4, Arbitraries.integers().between(0, 256)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of(62, 63, 64, 65, 89, 90, 91, 117, 118, 126, 127, 128, 154)));
+        return widths.flatMap(w -> Arbitraries.bigIntegers()
+                .between(BigInteger.ZERO, BigInteger.ONE.shiftLeft(w).subtract(BigInteger.ONE))
+                .edgeCases(c -> c.includeOnly(
+                        BigInteger.ZERO, BigInteger.ONE.shiftLeft(w).subtract(BigInteger.ONE))));
+    }
+
+    private static BigInteger unsigned(long x) {
+        return new BigInteger(Long.toUnsignedString(x));
+    }
+}
