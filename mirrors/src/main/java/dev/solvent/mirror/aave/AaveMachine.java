@@ -421,7 +421,7 @@ final class AaveMachine {
             BigInteger totalDebt,
             BigInteger reserveFactor,
             boolean usingVirtualBalance) {
-        BigInteger bpsToRay = BigInteger.TEN.pow(23);
+        BigInteger bpsToRay = AaveMath.pow10(23);
         BigInteger optimal = BigInteger.valueOf(r.rates().optimalUsageRatio()).multiply(bpsToRay);
         BigInteger base = BigInteger.valueOf(r.rates().baseVariableBorrowRate()).multiply(bpsToRay);
         BigInteger slope1 = BigInteger.valueOf(r.rates().variableRateSlope1()).multiply(bpsToRay);

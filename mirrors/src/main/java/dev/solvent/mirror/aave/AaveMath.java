@@ -29,7 +29,7 @@ public final class AaveMath {
 
     static final BigInteger HALF_PERCENTAGE_FACTOR = BigInteger.valueOf(5_000);
     static final BigInteger SECONDS_PER_YEAR = BigInteger.valueOf(365L * 24 * 3600);
-    private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
+    private static final long YEAR = 365L * 24 * 3600;
     private static final BigInteger[] POW10 = new BigInteger[78];
     private static final long[] POW5 = new long[28];
     private static final BigInteger[] POW5_BIG = new BigInteger[28];
@@ -62,7 +62,7 @@ public final class AaveMath {
         if (b.signum() == 0) {
             throw guard();
         }
-        return checked(a.multiply(RAY).add(b.shiftRight(1))).divide(b);
+        return div(checked(a.multiply(RAY).add(b.shiftRight(1))), b);
     }
 
     /** {@code a * b / RAY}, rounded down. */
@@ -82,7 +82,7 @@ public final class AaveMath {
         if (b.signum() == 0) {
             throw guard();
         }
-        return checked(a.multiply(RAY)).divide(b);
+        return div(checked(a.multiply(RAY)), b);
     }
 
     /** {@code a * RAY / b}, rounded up. */
@@ -98,7 +98,7 @@ public final class AaveMath {
         if (b.signum() == 0) {
             throw guard();
         }
-        return checked(a.multiply(WAD).add(b.shiftRight(1))).divide(b);
+        return div(checked(a.multiply(WAD).add(b.shiftRight(1))), b);
     }
 
     /** {@code a * 1e9}, guarded. */
@@ -108,7 +108,7 @@ public final class AaveMath {
 
     /** {@code value * percentage / 10000}, half up. */
     public static BigInteger percentMul(BigInteger value, BigInteger percentage) {
-        return checked(value.multiply(percentage).add(HALF_PERCENTAGE_FACTOR)).divide(PERCENTAGE_FACTOR);
+        return divPow10(checked(value.multiply(percentage).add(HALF_PERCENTAGE_FACTOR)), 4);
     }
 
     /** {@code value * 10000 / percentage}, half up. */
@@ -116,13 +116,12 @@ public final class AaveMath {
         if (percentage.signum() == 0) {
             throw guard();
         }
-        return checked(value.multiply(PERCENTAGE_FACTOR).add(percentage.shiftRight(1)))
-                .divide(percentage);
+        return div(checked(value.multiply(PERCENTAGE_FACTOR).add(percentage.shiftRight(1))), percentage);
     }
 
     /** {@code value * percentage / 10000}, rounded down. */
     public static BigInteger percentMulFloor(BigInteger value, BigInteger percentage) {
-        return checked(value.multiply(percentage)).divide(PERCENTAGE_FACTOR);
+        return divPow10(checked(value.multiply(percentage)), 4);
     }
 
     /** {@code value * percentage / 10000}, rounded up. */
@@ -135,7 +134,7 @@ public final class AaveMath {
         if (percentage.signum() == 0) {
             throw guard();
         }
-        return checked(value.multiply(PERCENTAGE_FACTOR)).divide(percentage);
+        return div(checked(value.multiply(PERCENTAGE_FACTOR)), percentage);
     }
 
     /** {@code value * 10000 / percentage}, rounded up. */
@@ -167,10 +166,15 @@ public final class AaveMath {
         return divPow10(n, 27);
     }
 
+    /** {@return n / d for n >= 0 and d > 0, rounded down} */
+    static BigInteger div(BigInteger n, BigInteger d) {
+        return d.bitLength() < 64 ? divSmall(n, d.longValue()) : n.divide(d);
+    }
+
     /** {@return n / unit for n >= 0 and unit a power of ten (a token's unit, 10^decimals), rounded down} */
     static BigInteger divUnit(BigInteger n, BigInteger unit) {
         int k = unit.getLowestSetBit();
-        return k >= 0 && k < POW10.length && POW10[k] == unit ? divPow10(n, k) : n.divide(unit);
+        return k >= 0 && k < POW10.length && POW10[k] == unit ? divPow10(n, k) : div(n, unit);
     }
 
     /** {@return 10^k, for k from 0 to 77} */
@@ -186,21 +190,39 @@ public final class AaveMath {
         if (k > 27) {
             return n.divide(pow10(k));
         }
-        BigInteger shifted = n.shiftRight(k);
-        int bits = shifted.bitLength();
-        if (bits < 64) {
-            return BigInteger.valueOf(shifted.longValue() / POW5[k]);
+        return divSmall(n.shiftRight(k), POW5[k]);
+    }
+
+    /**
+     * {@return n / d for n >= 0 and d > 0 a long, rounded down} A number below 2^63 is one long division; a wider one
+     * is divided 64 bits at a time, from the top, each step a 128-by-64-bit division of the remainder and the next
+     * word: cheaper than BigInteger's general long division for a divisor that fits in a long.
+     */
+    static BigInteger divSmall(BigInteger n, long d) {
+        if (d <= 0) {
+            throw new ArithmeticException("divisor " + d);
         }
-        if (bits < 127) {
-            long hi = shifted.shiftRight(64).longValue();
-            long d = POW5[k];
-            long q1 = hi / d;
-            long q0 = divideUnsigned128(hi % d, shifted.longValue(), d);
-            BigInteger low =
-                    q0 >= 0 ? BigInteger.valueOf(q0) : BigInteger.valueOf(q0).add(TWO_64);
-            return q1 == 0 ? low : BigInteger.valueOf(q1).shiftLeft(64).add(low);
+        if (n.bitLength() < 64) {
+            return BigInteger.valueOf(n.longValue() / d);
         }
-        return shifted.divide(POW5_BIG[k]);
+        byte[] bytes = n.toByteArray();
+        int words = (bytes.length + 7) >>> 3;
+        byte[] out = new byte[words * 8];
+        long r = 0;
+        for (int w = words - 1; w >= 0; w--) {
+            long u = 0;
+            for (int b = 7; b >= 0; b--) {
+                int at = bytes.length - 1 - (w * 8 + b);
+                u = (u << 8) | (at >= 0 ? bytes[at] & 0xFF : 0);
+            }
+            long q = divideUnsigned128(r, u, d);
+            r = u - q * d;
+            int base = out.length - 8 * (w + 1);
+            for (int b = 0; b < 8; b++) {
+                out[base + b] = (byte) (q >>> (56 - 8 * b));
+            }
+        }
+        return new BigInteger(1, out);
     }
 
     /**
@@ -247,7 +269,7 @@ public final class AaveMath {
     /** {@code MathUtils.calculateLinearInterest}: {@code RAY + rate * dt / year}, checked. */
     public static BigInteger linearInterest(BigInteger rate, long lastUpdate, long now) {
         BigInteger dt = Word.subU(BigInteger.valueOf(now), BigInteger.valueOf(lastUpdate), 256);
-        BigInteger result = Word.mulU(rate, dt, 256).divide(SECONDS_PER_YEAR);
+        BigInteger result = divSmall(Word.mulU(rate, dt, 256), YEAR);
         return Word.addU(RAY, result, 256);
     }
 
@@ -262,20 +284,19 @@ public final class AaveMath {
             return RAY;
         }
         if (version == AaveVersion.V3_7) {
-            BigInteger x = Word.truncate(rate.multiply(exp), 256).divide(SECONDS_PER_YEAR);
-            BigInteger inner = Word.truncate(x.shiftRight(1).add(rayMul(x, x.divide(BigInteger.valueOf(6)))), 256);
+            BigInteger x = divSmall(Word.truncate(rate.multiply(exp), 256), YEAR);
+            BigInteger inner = Word.truncate(x.shiftRight(1).add(rayMul(x, divSmall(x, 6))), 256);
             return Word.truncate(RAY.add(x).add(rayMul(x, inner)), 256);
         }
         BigInteger expMinusOne = exp.subtract(BigInteger.ONE);
         BigInteger expMinusTwo = exp.compareTo(BigInteger.TWO) > 0 ? exp.subtract(BigInteger.TWO) : BigInteger.ZERO;
-        BigInteger basePowerTwo = rayMul(rate, rate).divide(SECONDS_PER_YEAR.multiply(SECONDS_PER_YEAR));
-        BigInteger basePowerThree = rayMul(basePowerTwo, rate).divide(SECONDS_PER_YEAR);
+        BigInteger basePowerTwo = divSmall(rayMul(rate, rate), YEAR * YEAR);
+        BigInteger basePowerThree = divSmall(rayMul(basePowerTwo, rate), YEAR);
         BigInteger secondTerm =
                 Word.mulU(Word.mulU(exp, expMinusOne, 256), basePowerTwo, 256).shiftRight(1);
-        BigInteger thirdTerm = Word.mulU(
-                        Word.mulU(Word.mulU(exp, expMinusOne, 256), expMinusTwo, 256), basePowerThree, 256)
-                .divide(BigInteger.valueOf(6));
-        BigInteger linear = Word.mulU(rate, exp, 256).divide(SECONDS_PER_YEAR);
+        BigInteger thirdTerm = divSmall(
+                Word.mulU(Word.mulU(Word.mulU(exp, expMinusOne, 256), expMinusTwo, 256), basePowerThree, 256), 6);
+        BigInteger linear = divSmall(Word.mulU(rate, exp, 256), YEAR);
         return Word.addU(Word.addU(Word.addU(RAY, linear, 256), secondTerm, 256), thirdTerm, 256);
     }
 }

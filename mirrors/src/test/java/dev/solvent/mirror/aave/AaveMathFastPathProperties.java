@@ -11,8 +11,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * The shortcuts {@link AaveMath} takes for speed give exactly BigInteger's floor division: by a power of ten through
- * a shift and a long division, and the 128-by-64-bit long division under it. Numbers of every width up to 256 bits,
+ * The shortcuts {@link AaveMath} takes for speed give exactly BigInteger's floor division: by a divisor that fits in a
+ * long, by a power of ten through a shift, and the 128-by-64-bit long division under both. Numbers of every width up to 256 bits,
  * with the widths at the shortcuts' edges (63, 64, 126, 127 bits) drawn often.
  */
 class AaveMathFastPathProperties {
@@ -22,6 +22,17 @@ class AaveMathFastPathProperties {
         BigInteger unit = BigInteger.TEN.pow(k);
         assertThat(AaveMath.divPow10(n, k)).isEqualTo(n.divide(unit));
         assertThat(AaveMath.divUnit(n, AaveMath.pow10(k))).isEqualTo(n.divide(unit));
+    }
+
+    @Property(tries = 3000)
+    void aDivisorThatFitsInALongDividesAsBigIntegerDoes(@ForAll("words") BigInteger n, @ForAll("words") BigInteger d) {
+        if (d.signum() == 0) {
+            return;
+        }
+        assertThat(AaveMath.div(n, d)).isEqualTo(n.divide(d));
+        if (d.bitLength() < 64) {
+            assertThat(AaveMath.divSmall(n, d.longValue())).isEqualTo(n.divide(d));
+        }
     }
 
     @Property(tries = 3000)
