@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.State;
  * liquidation day is made of (a supplier adds base, a trader supplies collateral and borrows near the limit, the
  * price falls, a keeper absorbs, buys the collateral, the trader repays, an account accrues, a view of health). The
  * figure is actions per second on one thread, to set beside anvil's transactions per second on the same calls
- * ({@code CometAnvilThroughputIT} in the mirrors module prints that).
+ * ({@code CometThroughputTest} in the mirrors module prints both, with {@code -Dsolvent.throughput=true}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The Maker mirror's liquidation calls on an ETH-A-like system with 100 vaults after a crash: a {@code bark}, a
  * {@code take} of a running auction, and one stairstep price, each per second on one thread, to set beside anvil's
- * figures for the same calls on dss's bytecode (printed by {@code DssChainIT} in the mirrors module).
+ * figures for the same calls on dss's bytecode ({@code DssThroughputTest} in the mirrors module prints both, with
+ * {@code -Dsolvent.throughput=true}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -179,7 +179,7 @@ final class CometCampaign {
     }
 
     /** Runs one call on both sides, compares the results, and returns the mirror's next state. */
-    private static CometState both(
+    static CometState both(
             CometChain chain, CometState mirror, CometCall call, CometBlock block, StringBuilder trace, int step) {
         long t0 = System.nanoTime();
         Either<EvmRevert, CometReceipt> mine = Comet.execute(mirror, call, block);
@@ -347,12 +347,18 @@ final class CometCampaign {
     }
 
     private static void compareViews(Market m, CometState s, CometBlock block, StringBuilder trace, int step) {
-        List<String> mine = MirrorViews.read(s, block, m.views);
-        List<String> real = m.chain.read(m.views, block.timestamp());
+        compareViews(m.chain, m.views, s, block, trace, step);
+    }
+
+    /** Reads {@code views} on both sides at {@code block}; the first difference fails with the trace. */
+    static void compareViews(
+            CometChain chain, List<ViewCall> views, CometState s, CometBlock block, StringBuilder trace, int step) {
+        List<String> mine = MirrorViews.read(s, block, views);
+        List<String> real = chain.read(views, block.timestamp());
         for (int k = 0; k < mine.size(); k++) {
             if (!mine.get(k).equals(real.get(k))) {
                 throw new AssertionError("the mirror and Comet's bytecode differ after step " + step + " on "
-                        + m.views.get(k).key() + ": mirror " + mine.get(k) + ", chain " + real.get(k) + "\n"
+                        + views.get(k).key() + ": mirror " + mine.get(k) + ", chain " + real.get(k) + "\n"
                         + trace);
             }
         }

@@ -264,11 +264,25 @@ public final class AnvilChain implements AutoCloseable {
         return request("evm_snapshot").asString();
     }
 
-    /** Goes back to a snapshot, which this consumes: take a new one to go back again. */
+    /**
+     * Goes back to a snapshot, which this consumes: take a new one to go back again. It also empties the transaction
+     * pool ({@link #emptyPool}), which {@code evm_revert} leaves alone.
+     */
     public void revert(String snapshotId) {
         if (!request("evm_revert", snapshotId).asBoolean()) {
             throw new IllegalStateException("anvil has no snapshot " + snapshotId + " (a revert consumes it)");
         }
+        emptyPool();
+    }
+
+    /**
+     * Drops every transaction in anvil's pool ({@code anvil_dropAllTransactions}). After a {@link #sendAll} batch,
+     * anvil 1.7.1 sometimes keeps in its pool transactions it has already mined (their receipts are real): once a
+     * revert has undone their blocks they are valid again and the next block includes them, and even without a
+     * revert a later transaction of the same sender can be dropped with the stale one when the miner discards it.
+     */
+    public void emptyPool() {
+        request("anvil_dropAllTransactions");
     }
 
     /** Sets the next mined block's timestamp: at least the latest block's (equal is allowed). */

@@ -172,7 +172,7 @@ final class DssCampaign {
     }
 
     /** {@return the chain's target and calldata for a call} */
-    private static Object[] encode(Market m, DssCall call) {
+    static Object[] encode(Market m, DssCall call) {
         DssChain c = m.chain();
         String ilk = c.ilk();
         return switch (call) {
@@ -200,7 +200,7 @@ final class DssCampaign {
         };
     }
 
-    private static DssState both(Market m, DssState s, DssCall call, DssBlock block, StringBuilder trace, int step) {
+    static DssState both(Market m, DssState s, DssCall call, DssBlock block, StringBuilder trace, int step) {
         long t0 = System.nanoTime();
         Either<EvmRevert, Dss.DssReceipt> mine = Dss.execute(s, call, block);
         long t1 = System.nanoTime();
@@ -225,7 +225,7 @@ final class DssCampaign {
         return r.fold(e -> "revert " + e, logs -> "ok " + logs);
     }
 
-    private static List<DssView> views(Market m, DssState s) {
+    static List<DssView> views(Market m, DssState s) {
         String ilk = m.chain().ilk();
         List<DssView> v = new ArrayList<>(List.of(
                 DssView.vatIlks(ilk),
@@ -269,7 +269,11 @@ final class DssCampaign {
     }
 
     private static void compareViews(Market m, DssState s, DssBlock block, StringBuilder trace, int step) {
-        List<DssView> views = views(m, s);
+        compareViews(m, s, block, views(m, s), trace, step);
+    }
+
+    /** Reads {@code views} on both sides at {@code block}; the first difference fails with the trace. */
+    static void compareViews(Market m, DssState s, DssBlock block, List<DssView> views, StringBuilder trace, int step) {
         List<String> mine = m.views().read(s, block, views);
         List<String> real = m.chain().read(views, block.timestamp());
         for (int k = 0; k < mine.size(); k++) {
