@@ -1,20 +1,16 @@
 package dev.solvent.cli;
 
+import dev.solvent.cli.KeeperInputs.FeedSpec;
 import dev.solvent.cli.PriceCommand.DurationConverter;
 import dev.solvent.cli.PriceCommand.RpcUrlConverter;
-import dev.solvent.cli.live.CallData;
 import dev.solvent.cli.live.ContractAddress;
 import dev.solvent.cli.live.KeeperKey;
 import dev.solvent.cli.live.Node;
-import dev.solvent.cli.live.Signing;
 import dev.solvent.cli.replay.Entry;
 import dev.solvent.cli.replay.Problem;
 import dev.solvent.cli.replay.Replay;
 import dev.solvent.keeper.GasToken;
-import dev.solvent.keeper.KeeperView;
-import dev.solvent.keeper.PendingTx;
 import dev.solvent.keeper.strategy.Bidding;
-import dev.solvent.keeper.strategy.Estimate;
 import dev.solvent.keeper.strategy.FullScan;
 import dev.solvent.keeper.strategy.LimitedCapital;
 import dev.solvent.keeper.strategy.LiquidationIndex;
@@ -27,39 +23,26 @@ import dev.solvent.model.id.AccountId;
 import dev.solvent.model.id.AssetId;
 import dev.solvent.model.math.I256;
 import dev.solvent.model.math.Wad;
-import dev.solvent.model.state.Auction;
 import dev.solvent.model.state.ProtocolState;
-import dev.solvent.model.tx.OracleAnswer;
-import dev.solvent.model.tx.Tx;
 import dev.solvent.oracle.live.ChainlinkFeedReader;
-import dev.solvent.oracle.live.FeedAddress;
-import dev.solvent.oracle.live.FeedFailure;
-import dev.solvent.oracle.live.LiveConsumerGuard;
 import dev.solvent.oracle.live.RpcSettings;
 import dev.solvent.oracle.live.RpcUrl;
-import dev.solvent.oracle.live.ValidatedAnswer;
 import io.vavr.collection.Seq;
 import io.vavr.collection.TreeMap;
 import io.vavr.collection.TreeSet;
-import io.vavr.collection.Vector;
 import io.vavr.control.Either;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code solvent keeper --rpc URL --feed ASSET=ADDRESS... --state STATE_FILE --protocol ADDRESS --key-file FILE}: a
@@ -113,7 +96,7 @@ public final class KeeperCommand implements Callable<Integer> {
             names = "--feed",
             required = true,
             paramLabel = "ASSET=ADDRESS",
-            converter = FeedSpecConverter.class,
+            converter = KeeperInputs.FeedSpecConverter.class,
             description = "A Chainlink feed and what it prices: an asset of the state file (its price key is used) or a"
                     + " price key, then = and the feed's address, such as WETH=0x5f4eC3Df9cbd43714FE2740f5E3616155c5b8419."
                     + " Repeat for each price key.")
@@ -137,7 +120,7 @@ public final class KeeperCommand implements Callable<Integer> {
             names = "--protocol",
             required = true,
             paramLabel = "ADDRESS",
-            converter = ContractAddressConverter.class,
+            converter = KeeperInputs.ContractAddressConverter.class,
             description = "The margin contract the transactions call.")
     private ContractAddress protocol;
 
@@ -174,7 +157,7 @@ public final class KeeperCommand implements Callable<Integer> {
     @Option(
             names = "--capital",
             paramLabel = "AMOUNT",
-            converter = AmountConverter.class,
+            converter = KeeperInputs.AmountConverter.class,
             description = "Limit the capital committed per block to AMOUNT base units of the settlement asset, and also"
                     + " take from auctions and buy from the storefront; without it, the keeper liquidates whatever"
                     + " pays (profit-aware).")
@@ -184,7 +167,7 @@ public final class KeeperCommand implements Callable<Integer> {
             names = "--auction-margin",
             paramLabel = "RATIO",
             defaultValue = "0.02",
-            converter = RatioConverter.class,
+            converter = KeeperInputs.RatioConverter.class,
             description = "With --capital: take from an auction only at a price this far below the market, in [0, 1)"
                     + " (default: ${DEFAULT-VALUE}).")
     private Wad auctionMargin;
@@ -262,9 +245,6 @@ public final class KeeperCommand implements Callable<Integer> {
                     + " 0..9 (default: ${DEFAULT-VALUE}); calls to the node are never retried.")
     private int retries;
 
-    private static final int RECEIPT_POLLS = 40;
-    private static final Duration RECEIPT_WAIT = Duration.ofMillis(250);
-
     private final Function<String, String> environment;
 
     /** A command that reads the key's environment variable from the process environment. */
@@ -297,14 +277,7 @@ public final class KeeperCommand implements Callable<Integer> {
         if (bad.isDefined()) {
             return badInput(bad.get());
         }
-        if (keyFile == null && keyEnv == null) {
-            return badInput("a signing key is required; valid: --key-file=FILE or --key-env=NAME");
-        }
-        if (keyFile != null && keyEnv != null) {
-            return badInput("--key-file and --key-env are mutually exclusive; valid: one of them");
-        }
-        Either<String, Credentials> credentials =
-                keyFile != null ? KeeperKey.fromFile(keyFile) : KeeperKey.fromEnvironment(keyEnv, environment);
+        Either<String, Credentials> credentials = credentials();
         if (credentials.isLeft()) {
             return badInput(credentials.getLeft());
         }
@@ -331,10 +304,24 @@ public final class KeeperCommand implements Callable<Integer> {
                     + byKey.get().keySet().mkString(", ") + ", or add the gas token's feed, such as --feed "
                     + gasKey + "=ADDRESS");
         }
-        Credentials signer = credentials.get();
+        return live(credentials.get(), state, stateTime(replayed.get()), byKey.get());
+    }
+
+    /** {@return the signing key from the file or the environment variable given, or why there is none} */
+    private Either<String, Credentials> credentials() {
+        if (keyFile == null && keyEnv == null) {
+            return Either.left("a signing key is required; valid: --key-file=FILE or --key-env=NAME");
+        }
+        if (keyFile != null && keyEnv != null) {
+            return Either.left("--key-file and --key-env are mutually exclusive; valid: one of them");
+        }
+        return keyFile != null ? KeeperKey.fromFile(keyFile) : KeeperKey.fromEnvironment(keyEnv, environment);
+    }
+
+    /** Connects to the node, checks its chain and fees, and runs the session. */
+    private int live(Credentials signer, ProtocolState state, long stateTime, TreeMap<String, FeedSpec> byKey) {
         String sender = Keys.toChecksumAddress(signer.getAddress());
         AccountId self = AccountId.of(account != null ? account : sender);
-        long stateTime = stateTime(replayed.get());
         try (Node node = Node.connect(rpc, timeout);
                 ChainlinkFeedReader reader = ChainlinkFeedReader.create(
                         rpc, RpcSettings.DEFAULTS.withTimeout(timeout).withMaxAttempts(retries + 1))) {
@@ -356,11 +343,14 @@ public final class KeeperCommand implements Callable<Integer> {
             if (tip.isLeft()) {
                 return badInput("cannot read the node at " + rpc + ": " + tip.getLeft());
             }
-            Live live = new Live(node, reader, signer, self, id.get(), byKey.get(), state, stateTime);
+            KeeperSession.Settings settings = new KeeperSession.Settings(
+                    rpc, protocol, strategyName(), watch, interval, maxAgeSeconds, broadcast, capital != null);
+            KeeperSession session = new KeeperSession(
+                    settings, out, err, node, reader, signer, self, id.get(), byKey, state, stateTime);
             Bidding bidding = new Bidding(new GasToken(gasKey, 18), tip.get(), bidPercent);
             return switch (scan) {
-                case index -> live.run(keeper(new LiquidationIndex(), bidding));
-                case full -> live.run(keeper(new FullScan(), bidding));
+                case index -> session.run(keeper(new LiquidationIndex(), bidding));
+                case full -> session.run(keeper(new FullScan(), bidding));
             };
         }
     }
@@ -445,285 +435,5 @@ public final class KeeperCommand implements Callable<Integer> {
     private int badInput(String message) {
         err.println("solvent keeper: " + message);
         return ExitCodes.BAD_INPUT;
-    }
-
-    /** One live session: the node, the feeds, the key and the state, polled {@code --watch} times. */
-    private final class Live {
-        private final Node node;
-        private final ChainlinkFeedReader reader;
-        private final Credentials signer;
-        private final AccountId self;
-        private final long chain;
-        private final TreeMap<String, FeedSpec> feedsByKey;
-        private final ProtocolState state;
-        private final long stateTime;
-        private final LiveConsumerGuard guard;
-        private final int ds;
-        private final String settlement;
-
-        Live(
-                Node node,
-                ChainlinkFeedReader reader,
-                Credentials signer,
-                AccountId self,
-                long chain,
-                TreeMap<String, FeedSpec> feedsByKey,
-                ProtocolState state,
-                long stateTime) {
-            this.node = node;
-            this.reader = reader;
-            this.signer = signer;
-            this.self = self;
-            this.chain = chain;
-            this.feedsByKey = feedsByKey;
-            this.state = state;
-            this.stateTime = stateTime;
-            this.guard = LiveConsumerGuard.maxAge(Duration.ofSeconds(maxAgeSeconds));
-            this.ds = state.config().settlement().decimals();
-            this.settlement = state.config().settlementAsset().symbol();
-        }
-
-        <S> int run(QuotingKeeper<S> keeper) {
-            out.println("keeper " + self + " sends from " + Keys.toChecksumAddress(signer.getAddress())
-                    + " to the protocol at " + protocol
-                    + " on chain " + chain + ": " + strategyName());
-            S keeperState = keeper.start();
-            Vector<PendingTx> sent = Vector.empty();
-            for (int poll = 1; poll <= watch; poll++) {
-                if (poll > 1 && !pause()) {
-                    return badInput("interrupted while waiting for the next poll");
-                }
-                Either<String, Node.Head> head = node.latestBlock();
-                if (head.isLeft()) {
-                    return badInput("cannot read the node at " + rpc + ": " + head.getLeft());
-                }
-                Node.Head h = head.get();
-                if (h.timestamp() < stateTime) {
-                    return badInput("the state files describe time " + stateTime + ", after the chain's latest block "
-                            + h.number() + " at " + h.timestamp() + "; valid: a state from the chain's past");
-                }
-                out.println("poll " + poll + " of " + watch + ": block " + h.number() + " at " + h.timestamp()
-                        + ", base fee " + gwei(BigInteger.valueOf(h.baseFee())) + " gwei");
-                TreeMap<String, OracleAnswer> prices = TreeMap.empty();
-                for (var f : feedsByKey) {
-                    Either<FeedFailure, ValidatedAnswer> answer =
-                            reader.latestAnswer(f._2.address(), guard, Instant.ofEpochSecond(h.timestamp()));
-                    if (answer.isLeft()) {
-                        return switch (answer.getLeft()) {
-                            case FeedFailure.Rejection r -> {
-                                err.println("solvent keeper: " + f._1 + " rejected: " + r.message());
-                                yield ExitCodes.PROBLEM_FOUND;
-                            }
-                            case FeedFailure.ReadFailure r ->
-                                badInput("cannot read the feed of " + f._1 + " at " + rpc + ": " + r.message());
-                        };
-                    }
-                    ValidatedAnswer a = answer.get();
-                    prices = prices.put(f._1, a.oracleAnswer());
-                    out.println("  " + f._1 + " " + decimal(a.round().answer(), a.decimals()) + " (round "
-                            + a.round().roundId() + ", " + a.age().toSeconds() + " s old) from " + a.feed());
-                }
-                KeeperView view = new KeeperView(
-                        self, h.number() + 1, h.timestamp(), h.baseFee(), prices, state, sent, TreeSet.empty());
-                QuotingKeeper.Plan<S> plan = keeper.plan(view, keeperState);
-                keeperState = plan.next();
-                Either<String, Vector<PendingTx>> done = send(plan.send(), h, view);
-                if (done.isLeft()) {
-                    return badInput(done.getLeft());
-                }
-                sent = sent.appendAll(done.get());
-            }
-            if (!broadcast) {
-                out.println("dry run: nothing was sent (add --broadcast --chain-id " + chain + " to send)");
-            }
-            return ExitCodes.OK;
-        }
-
-        /** Prints, signs and, with {@code --broadcast}, sends each estimate; {@return what was sent} */
-        private Either<String, Vector<PendingTx>> send(Vector<Estimate> plan, Node.Head head, KeeperView view) {
-            if (plan.isEmpty()) {
-                out.println("  nothing to send");
-                return Either.right(Vector.empty());
-            }
-            Either<String, BigInteger> first = node.pendingNonce(signer.getAddress());
-            if (first.isLeft()) {
-                return Either.left("cannot read the node at " + rpc + ": " + first.getLeft());
-            }
-            out.println("  " + plan.size() + (plan.size() == 1 ? " transaction" : " transactions") + ":");
-            BigInteger nonce = first.get();
-            Vector<PendingTx> sent = Vector.empty();
-            int i = 1;
-            for (Estimate e : plan) {
-                BigInteger tip = BigInteger.valueOf(e.priorityFee());
-                // twice the base fee: room for six full blocks of EIP-1559 rises before the fee cap binds
-                BigInteger maxFee =
-                        BigInteger.valueOf(head.baseFee()).shiftLeft(1).add(tip);
-                String data = CallData.encode(e.tx());
-                Signing.Signed signed = new Signing(chain, nonce, e.gas(), protocol, data, tip, maxFee).sign(signer);
-                out.println("  " + i + ". " + describe(e.tx()));
-                out.println("     expected profit " + money(e.profit()) + " " + settlement + ": gain "
-                        + money(e.gain()) + ", gas " + e.gas() + " at " + gwei(BigInteger.valueOf(head.baseFee()))
-                        + " + " + gwei(tip) + " gwei costs " + money(e.cost())
-                        + (capital == null ? "" : "; capital " + money(e.capital())));
-                out.println("     nonce " + nonce + ", gas limit " + e.gas() + ", max fee " + gwei(maxFee)
-                        + " gwei, priority fee " + gwei(tip) + " gwei");
-                out.println("     calldata " + data);
-                out.println("     signed   " + signed.raw());
-                out.println("     hash     " + signed.hash());
-                if (broadcast) {
-                    Either<String, String> hash = node.sendRawTransaction(signed.raw());
-                    if (hash.isLeft()) {
-                        return Either.left("the node at " + rpc + " refused transaction " + i + " (" + signed.hash()
-                                + "): " + hash.getLeft());
-                    }
-                    out.println("     sent: " + receipt(hash.get()));
-                    sent = sent.append(new PendingTx(view.self(), e.tx(), e.gas(), e.priorityFee(), view.block()));
-                }
-                nonce = nonce.add(BigInteger.ONE);
-                i++;
-            }
-            return Either.right(sent);
-        }
-
-        /** {@return what became of a sent transaction, waiting a bounded time for its receipt} */
-        private String receipt(String hash) {
-            for (int attempt = 1; attempt <= RECEIPT_POLLS; attempt++) {
-                Either<String, io.vavr.control.Option<Node.Mined>> r = node.receipt(hash);
-                if (r.isLeft()) {
-                    return hash + ", receipt unknown: " + r.getLeft();
-                }
-                if (r.get().isDefined()) {
-                    Node.Mined m = r.get().get();
-                    return hash + ", mined in block " + m.block() + ", " + (m.success() ? "succeeded" : "reverted")
-                            + ", gas used " + m.gasUsed();
-                }
-                if (!sleep(RECEIPT_WAIT)) {
-                    break;
-                }
-            }
-            return hash + ", not mined within "
-                    + RECEIPT_WAIT.multipliedBy(RECEIPT_POLLS).toSeconds() + " s";
-        }
-
-        /** {@return the transaction in words; keepers send only these five kinds} */
-        private String describe(Tx tx) {
-            if (tx instanceof Tx.Liquidate l) {
-                return "Liquidate " + l.account();
-            }
-            if (tx instanceof Tx.LiquidateIsolated l) {
-                return "LiquidateIsolated " + l.account() + " in " + l.market();
-            }
-            if (tx instanceof Tx.Take t) {
-                Auction a = state.auctions().get(t.auction()).getOrNull();
-                return a == null
-                        ? "Take from auction " + t.auction()
-                        : "Take from auction " + t.auction() + ": up to "
-                                + units(t.amount().toI256(), a.asset()) + " " + a.asset() + " at a price of at most "
-                                + decimal(t.maxPrice(), a.decimals());
-            }
-            if (tx instanceof Tx.Redo r) {
-                return "Redo auction " + r.auction();
-            }
-            if (tx instanceof Tx.BuyCollateral b) {
-                return "BuyCollateral: " + money(b.baseAmount().toI256()) + " " + settlement + " for at least "
-                        + units(b.minAmount().toI256(), b.asset()) + " " + b.asset();
-            }
-            return tx.getClass().getSimpleName();
-        }
-
-        private String money(I256 amount) {
-            return decimal(amount, ds);
-        }
-
-        private String units(I256 amount, AssetId asset) {
-            return decimal(amount, state.config().assets().get(asset).get().decimals());
-        }
-    }
-
-    private boolean pause() {
-        return sleep(interval);
-    }
-
-    private static boolean sleep(Duration d) {
-        try {
-            Thread.sleep(d);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static String decimal(I256 value, int decimals) {
-        return new BigDecimal(value.toBigInteger(), decimals).toPlainString();
-    }
-
-    private static String gwei(BigInteger wei) {
-        return new BigDecimal(wei, 9).toPlainString();
-    }
-
-    /**
-     * A feed as given on the command line: what it prices, and its address.
-     *
-     * @param name an asset of the state file or a price key
-     * @param address the feed's address
-     */
-    record FeedSpec(String name, FeedAddress address) {
-        @Override
-        public String toString() {
-            return name + "=" + address;
-        }
-    }
-
-    /** Reads {@code --feed ASSET=ADDRESS}, with the reason when it is not one. */
-    static final class FeedSpecConverter implements ITypeConverter<FeedSpec> {
-        @Override
-        public FeedSpec convert(String value) {
-            int eq = value.indexOf('=');
-            String name = eq < 0 ? "" : value.substring(0, eq);
-            if (eq < 0 || name.isBlank() || !name.equals(name.strip())) {
-                throw new TypeConversionException("'" + value + "' is not ASSET=ADDRESS; valid: an asset or price key"
-                        + " of the state file, =, and the feed's address, such as"
-                        + " WETH=0x5f4eC3Df9cbd43714FE2740f5E3616155c5b8419");
-            }
-            return FeedAddress.parse(value.substring(eq + 1))
-                    .map(a -> new FeedSpec(name, a))
-                    .getOrElseThrow(reason -> new TypeConversionException("'" + value + "': " + reason));
-        }
-    }
-
-    /** Reads {@code --protocol}, with the reason when it is not an address. */
-    static final class ContractAddressConverter implements ITypeConverter<ContractAddress> {
-        @Override
-        public ContractAddress convert(String value) {
-            return ContractAddress.parse(value).getOrElseThrow(TypeConversionException::new);
-        }
-    }
-
-    /** Reads a whole number of base units, {@code >= 0}, digits optionally grouped by underscores. */
-    static final class AmountConverter implements ITypeConverter<I256> {
-        private static final Pattern AMOUNT = Pattern.compile("[0-9]{1,60}(_[0-9]+)*");
-
-        @Override
-        public I256 convert(String value) {
-            if (!AMOUNT.matcher(value).matches()) {
-                throw new TypeConversionException("'" + value + "' is not an amount; valid: a whole number of base"
-                        + " units of the settlement asset, >= 0, such as 5000_000000 (5,000 USDC)");
-            }
-            return I256.parse(value.replace("_", ""));
-        }
-    }
-
-    /** Reads a ratio in {@code [0, 1)} as a WAD, exactly. */
-    static final class RatioConverter implements ITypeConverter<Wad> {
-        private static final Pattern RATIO = Pattern.compile("0(\\.[0-9]{1,18})?");
-
-        @Override
-        public Wad convert(String value) {
-            if (!RATIO.matcher(value).matches()) {
-                throw new TypeConversionException("'" + value + "' is not a ratio in [0, 1); valid: such as 0.02");
-            }
-            return Wad.parse(value);
-        }
     }
 }
