@@ -262,29 +262,9 @@ final class TxFile {
                 case "Repay" -> assetAmount(Tx.Repay::new);
                 case "FundInsurance" ->
                     required(o, path, "amount", amount(settlement(), false)).map(Tx.FundInsurance::new);
-                case "Trade" -> {
-                    var market = market();
-                    yield flat(Validation.combine(
-                                    market, account("taker"), account("maker"), size("size", market), price())
-                            .ap(Tx.Trade::new));
-                }
-                case "OpenIsolated" -> {
-                    var market = market();
-                    yield flat(Validation.combine(
-                                    account("account"),
-                                    market,
-                                    account("maker"),
-                                    size("size", market),
-                                    price(),
-                                    required(o, path, "margin", amount(settlement(), false)))
-                            .ap(Tx.OpenIsolated::new));
-                }
-                case "ModifyIsolated" -> {
-                    var market = market();
-                    yield flat(Validation.combine(
-                                    account("account"), market, account("maker"), size("sizeDelta", market), price())
-                            .ap(Tx.ModifyIsolated::new));
-                }
+                case "Trade" -> trade();
+                case "OpenIsolated" -> openIsolated();
+                case "ModifyIsolated" -> modifyIsolated();
                 case "CloseIsolated" ->
                     flat(Validation.combine(account("account"), market(), account("maker"), price())
                             .ap(Tx.CloseIsolated::new));
@@ -304,27 +284,54 @@ final class TxFile {
                 case "Liquidate" -> account("account").map(Tx.Liquidate::new);
                 case "LiquidateIsolated" ->
                     flat(Validation.combine(account("account"), market()).ap(Tx.LiquidateIsolated::new));
-                case "BuyCollateral" -> {
-                    Validation<Seq<Problem>, AssetId> asset = asset();
-                    Option<Unit> unit = asset.toOption().flatMap(this::unit);
-                    yield flat(Validation.combine(
-                                    account("buyer"),
-                                    asset,
-                                    required(o, path, "minAmount", amount(unit, true)),
-                                    required(o, path, "baseAmount", amount(settlement(), false)))
-                            .ap(Tx.BuyCollateral::new));
-                }
-                case "Take" -> {
-                    Validation<Seq<Problem>, Long> auction = required(o, path, "auction", AUCTION);
-                    yield flat(Validation.combine(
-                                    auction,
-                                    required(o, path, "amount", amount(Option.none(), false)),
-                                    price("maxPrice"))
-                            .ap(Tx.Take::new));
-                }
+                case "BuyCollateral" -> buyCollateral();
+                case "Take" -> take();
                 case "Redo" -> required(o, path, "auction", AUCTION).map(Tx.Redo::new);
                 default -> throw new IllegalArgumentException("no transaction type " + type);
             };
+        }
+
+        private Validation<Seq<Problem>, Tx> trade() {
+            var market = market();
+            return flat(Validation.combine(market, account("taker"), account("maker"), size("size", market), price())
+                    .ap(Tx.Trade::new));
+        }
+
+        private Validation<Seq<Problem>, Tx> openIsolated() {
+            var market = market();
+            return flat(Validation.combine(
+                            account("account"),
+                            market,
+                            account("maker"),
+                            size("size", market),
+                            price(),
+                            required(o, path, "margin", amount(settlement(), false)))
+                    .ap(Tx.OpenIsolated::new));
+        }
+
+        private Validation<Seq<Problem>, Tx> modifyIsolated() {
+            var market = market();
+            return flat(
+                    Validation.combine(account("account"), market, account("maker"), size("sizeDelta", market), price())
+                            .ap(Tx.ModifyIsolated::new));
+        }
+
+        private Validation<Seq<Problem>, Tx> buyCollateral() {
+            Validation<Seq<Problem>, AssetId> asset = asset();
+            Option<Unit> unit = asset.toOption().flatMap(this::unit);
+            return flat(Validation.combine(
+                            account("buyer"),
+                            asset,
+                            required(o, path, "minAmount", amount(unit, true)),
+                            required(o, path, "baseAmount", amount(settlement(), false)))
+                    .ap(Tx.BuyCollateral::new));
+        }
+
+        private Validation<Seq<Problem>, Tx> take() {
+            Validation<Seq<Problem>, Long> auction = required(o, path, "auction", AUCTION);
+            return flat(Validation.combine(
+                            auction, required(o, path, "amount", amount(Option.none(), false)), price("maxPrice"))
+                    .ap(Tx.Take::new));
         }
 
         private interface AssetTx {
