@@ -106,36 +106,41 @@ public final class CheckCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             case ClaimSearch.Fails f -> {
-                ReplayFiles.Written files;
-                try {
-                    files = ReplayFiles.write(
-                            claim.setup(),
-                            f.world().log(),
-                            out,
-                            "a counterexample to the claim that " + claim.kind().sentence() + ": " + f.reason());
-                } catch (UncheckedIOException e) {
-                    err.println(out + ": cannot be written: " + e.getCause().getMessage());
-                    err.flush();
-                    return ExitCodes.BAD_INPUT;
-                }
-                stdout.println("FAILS: " + sentence(claim));
-                stdout.println("  " + f.reason());
-                stdout.println(statistics(f.statistics()));
-                stdout.println("  shrunk in " + f.shrinkSteps() + " steps to this counterexample:");
-                stdout.print(path(claim, f.scenario(), f.world().block()));
-                stdout.println("  transactions:");
-                int i = 1;
-                for (World.Sent sent : f.world().log()) {
-                    stdout.println("    " + i++ + ". " + sent.note()
-                            + sent.revert()
-                                    .map(x -> " (reverts: " + x.getClass().getSimpleName() + ")")
-                                    .getOrElse(""));
-                }
-                stdout.println("  replay it: solvent replay " + files.state() + " " + files.txs());
-                stdout.flush();
-                return ExitCodes.PROBLEM_FOUND;
+                return counterexample(claim, f, stdout, err);
             }
         }
+    }
+
+    /** Writes the shrunk counterexample's replay files and prints it; {@return the exit code} */
+    private int counterexample(Claim claim, ClaimSearch.Fails f, PrintWriter stdout, PrintWriter err) {
+        ReplayFiles.Written files;
+        try {
+            files = ReplayFiles.write(
+                    claim.setup(),
+                    f.world().log(),
+                    out,
+                    "a counterexample to the claim that " + claim.kind().sentence() + ": " + f.reason());
+        } catch (UncheckedIOException e) {
+            err.println(out + ": cannot be written: " + e.getCause().getMessage());
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        stdout.println("FAILS: " + sentence(claim));
+        stdout.println("  " + f.reason());
+        stdout.println(statistics(f.statistics()));
+        stdout.println("  shrunk in " + f.shrinkSteps() + " steps to this counterexample:");
+        stdout.print(path(claim, f.scenario(), f.world().block()));
+        stdout.println("  transactions:");
+        int i = 1;
+        for (World.Sent sent : f.world().log()) {
+            stdout.println("    " + i++ + ". " + sent.note()
+                    + sent.revert()
+                            .map(x -> " (reverts: " + x.getClass().getSimpleName() + ")")
+                            .getOrElse(""));
+        }
+        stdout.println("  replay it: solvent replay " + files.state() + " " + files.txs());
+        stdout.flush();
+        return ExitCodes.PROBLEM_FOUND;
     }
 
     private static String sentence(Claim c) {

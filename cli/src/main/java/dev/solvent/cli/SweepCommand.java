@@ -106,7 +106,15 @@ public final class SweepCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
+        printTable(stdout, sweep, results, threads, (System.nanoTime() - started) / 1e9);
+        stdout.println("Results: " + folder.resolve("results.csv"));
+        stdout.println("Report: " + folder.resolve("report.html"));
+        stdout.flush();
+        return ExitCodes.OK;
+    }
+
+    /** Prints the sweep's summary line and one line per point: its parameters, bad debt P95 and P(fund dry). */
+    private void printTable(PrintWriter stdout, Sweep sweep, List<CellResult> results, int threads, double seconds) {
         SweepTable table = SweepTable.of(sweep, results);
         stdout.printf(
                 "%s: %s x %s on %s in %.1f s%n",
@@ -135,10 +143,6 @@ public final class SweepCommand implements Callable<Integer> {
             }
             stdout.println(b);
         }
-        stdout.println("Results: " + folder.resolve("results.csv"));
-        stdout.println("Report: " + folder.resolve("report.html"));
-        stdout.flush();
-        return ExitCodes.OK;
     }
 
     /** {@return such as "1 thread" or "2 threads"} */
