@@ -54,6 +54,9 @@ class MainTest {
         assertThat(Files.readAllBytes(out.resolve("results.csv")))
                 .isEqualTo(Files.readAllBytes(dir.resolve("local").resolve("results.csv")));
         assertThat(Files.readString(out.resolve("report.html"))).contains("Solvent sweep");
+        assertThat(Files.readAllBytes(out.resolve("report.html")))
+                .as("report.html, byte for byte the local runner's")
+                .isEqualTo(Files.readAllBytes(dir.resolve("local").resolve("report.html")));
         try (var parts = Files.list(out.resolve("runs.parquet"))) {
             assertThat(parts.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith(".parquet"));
         }
