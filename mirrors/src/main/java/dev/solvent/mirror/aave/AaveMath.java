@@ -202,8 +202,16 @@ public final class AaveMath {
         if (d <= 0) {
             throw new ArithmeticException("divisor " + d);
         }
-        if (n.bitLength() < 64) {
+        int bits = n.bitLength();
+        if (bits < 64) {
             return BigInteger.valueOf(n.longValue() / d);
+        }
+        if (bits <= 126) {
+            long hi = n.shiftRight(64).longValue();
+            if (hi < d) {
+                long q = divideUnsigned128(hi, n.longValue(), d);
+                return q >= 0 ? BigInteger.valueOf(q) : new BigInteger(Long.toUnsignedString(q));
+            }
         }
         byte[] bytes = n.toByteArray();
         int words = (bytes.length + 7) >>> 3;
