@@ -101,10 +101,12 @@ class MainTest {
         assertThat(o.code()).isEqualTo(2);
         assertThat(o.err().lines())
                 .containsExactlyInAnyOrder(
-                        file + ": colour: unknown field; valid fields here: grid, heatmap, runs, scenario, seed, set",
+                        file
+                                + ": colour: unknown field; valid fields here: grid, heatmap, runs, scenario, seed, set, zip",
                         file + ": runs: 0 is out of range; valid: a whole number in [1, 1000000]",
                         file + ": grid: missing or empty; valid: a mapping of scenario field to a list of values,"
-                                + " such as protocol.insuranceFund: [\"500000\", \"1000000\"]",
+                                + " such as protocol.insuranceFund: [\"500000\", \"1000000\"] (or zip: fields that vary"
+                                + " together)",
                         "solvent-sweep-spark sweep: 3 problems in the input; nothing was run");
         assertThat(out).doesNotExist();
 

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A Monte Carlo sweep: a base scenario, a grid over any of its fields, and a number of seeded runs per grid point.
+ * A Monte Carlo sweep: a base scenario, a grid over any of its fields (each field an axis, or zipped fields that vary
+ * together as one axis), and a number of seeded runs per grid point.
  * Every run is a {@link Cell}: a point's overrides and a seed, a pure function of which gives a run summary, on one
  * machine ({@link LocalSweep}) or on many.
  *
@@ -15,10 +16,11 @@ import java.util.Map;
  * @param seed the sweep's seed
  * @param runs seeded runs per point
  * @param fixed overrides applied at every point
- * @param parameters the swept fields, in the order of the file
- * @param values each swept field's values
+ * @param parameters the swept fields: the grid's in the order of the file, then the zipped ones
+ * @param values each swept field's values (the zipped fields' lists are equally long: their i-th values go together)
  * @param heatmapX the parameter across the heatmap
  * @param heatmapY the parameter down the heatmap
+ * @param zipFrom the index in {@code parameters} of the first zipped field ({@code parameters.size()} when none is)
  */
 public record Sweep(
         String source,
@@ -30,16 +32,51 @@ public record Sweep(
         List<String> parameters,
         List<List<String>> values,
         String heatmapX,
-        String heatmapY)
+        String heatmapY,
+        int zipFrom)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** Copies every collection. */
+    /** Copies every collection; zipped fields must have lists of one length. */
     public Sweep {
         fixed = Map.copyOf(fixed);
         parameters = List.copyOf(parameters);
         values = values.stream().map(List::copyOf).toList();
+        if (zipFrom < 0 || zipFrom > parameters.size() || values.size() != parameters.size()) {
+            throw new IllegalArgumentException("zipFrom " + zipFrom + " for " + parameters.size() + " parameters");
+        }
+        for (int p = zipFrom + 1; p < values.size(); p++) {
+            if (values.get(p).size() != values.get(zipFrom).size()) {
+                throw new IllegalArgumentException("zipped lists of different lengths: " + values);
+            }
+        }
+    }
+
+    /** A sweep whose every swept field is an axis of its own (nothing zipped). */
+    public Sweep(
+            String source,
+            String scenarioSource,
+            String scenarioYaml,
+            long seed,
+            int runs,
+            Map<String, String> fixed,
+            List<String> parameters,
+            List<List<String>> values,
+            String heatmapX,
+            String heatmapY) {
+        this(
+                source,
+                scenarioSource,
+                scenarioYaml,
+                seed,
+                runs,
+                fixed,
+                parameters,
+                values,
+                heatmapX,
+                heatmapY,
+                parameters.size());
     }
 
     /** One grid point: its index and each swept field's value. */
@@ -59,22 +96,35 @@ public record Sweep(
         private static final long serialVersionUID = 1L;
     }
 
-    /** {@return the grid points, the last parameter varying fastest} */
+    /**
+     * {@return the grid points, the last axis varying fastest} Each grid field is an axis; the zipped fields, if any,
+     * are one more axis, the last, along which they move together.
+     */
     public List<Point> points() {
+        List<Integer> sizes = new java.util.ArrayList<>();
+        for (int p = 0; p < zipFrom; p++) {
+            sizes.add(values.get(p).size());
+        }
+        if (zipFrom < parameters.size()) {
+            sizes.add(values.get(zipFrom).size());
+        }
         int total = 1;
-        for (List<String> v : values) {
-            total *= v.size();
+        for (int size : sizes) {
+            total *= size;
         }
         java.util.ArrayList<Point> out = new java.util.ArrayList<>();
         for (int i = 0; i < total; i++) {
-            java.util.ArrayList<String> at = new java.util.ArrayList<>();
+            int[] at = new int[sizes.size()];
             int rest = i;
-            for (int p = values.size() - 1; p >= 0; p--) {
-                List<String> v = values.get(p);
-                at.add(0, v.get(rest % v.size()));
-                rest /= v.size();
+            for (int a = sizes.size() - 1; a >= 0; a--) {
+                at[a] = rest % sizes.get(a);
+                rest /= sizes.get(a);
             }
-            out.add(new Point(i, List.copyOf(at)));
+            java.util.ArrayList<String> point = new java.util.ArrayList<>();
+            for (int p = 0; p < parameters.size(); p++) {
+                point.add(values.get(p).get(at[Math.min(p, zipFrom)]));
+            }
+            out.add(new Point(i, List.copyOf(point)));
         }
         return List.copyOf(out);
     }

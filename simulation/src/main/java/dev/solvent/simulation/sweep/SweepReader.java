@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class SweepReader {
 
-    private static final Set<String> TOP = Set.of("scenario", "seed", "runs", "grid", "set", "heatmap");
+    private static final Set<String> TOP = Set.of("scenario", "seed", "runs", "grid", "zip", "set", "heatmap");
 
     private SweepReader() {}
 
@@ -46,13 +46,15 @@ public final class SweepReader {
         JsonNode root = YamlInput.tree(source, yaml);
         List<String> problems = new ArrayList<>();
         if (root == null || !root.isObject()) {
-            throw new ScenarioException(Vector.of(source
-                    + ": is not a sweep; valid: a YAML mapping with scenario, runs, grid (and seed, set, heatmap)"));
+            throw new ScenarioException(
+                    Vector.of(
+                            source
+                                    + ": is not a sweep; valid: a YAML mapping with scenario, runs, grid or zip (and seed, set, heatmap)"));
         }
         for (Map.Entry<String, JsonNode> e : root.properties()) {
             if (!TOP.contains(e.getKey())) {
                 problems.add(source + ": " + e.getKey()
-                        + ": unknown field; valid fields here: grid, heatmap, runs, scenario, seed, set");
+                        + ": unknown field; valid fields here: grid, heatmap, runs, scenario, seed, set, zip");
             }
         }
         JsonNode scenarioNode = root.get("scenario");
@@ -88,33 +90,21 @@ public final class SweepReader {
         List<String> parameters = new ArrayList<>();
         List<List<String>> values = new ArrayList<>();
         JsonNode grid = root.get("grid");
+        JsonNode zip = root.get("zip");
         int beforeGrid = problems.size();
-        if (grid == null || !grid.isObject() || grid.isEmpty()) {
+        boolean noZip = zip == null || zip.isNull();
+        if (noZip && (grid == null || !grid.isObject() || grid.isEmpty())) {
             problems.add(source + ": grid: missing or empty; valid: a mapping of scenario field to a list of values,"
-                    + " such as protocol.insuranceFund: [\"500000\", \"1000000\"]");
-        } else {
-            for (Map.Entry<String, JsonNode> e : grid.properties()) {
-                JsonNode v = e.getValue();
-                if (!v.isArray() || v.isEmpty()) {
-                    problems.add(source + ": grid." + e.getKey() + ": " + shown(v)
-                            + " is not valid; valid: a non-empty list of values, such as [\"0.03\", \"0.05\"]");
-                    continue;
-                }
-                List<String> vs = new ArrayList<>();
-                for (int i = 0; i < v.size(); i++) {
-                    JsonNode x = v.get(i);
-                    if (!x.isValueNode() || x.isNull()) {
-                        problems.add(source + ": grid." + e.getKey() + "." + i + ": " + shown(x)
-                                + " is not valid; valid: one value, such as \"0.03\"");
-                    }
-                    vs.add(x.isValueNode() ? x.asString() : "");
-                }
-                if (Set.copyOf(vs).size() != vs.size()) {
-                    problems.add(source + ": grid." + e.getKey() + ": lists a value twice; valid: distinct values");
-                }
-                parameters.add(e.getKey());
-                values.add(vs);
-            }
+                    + " such as protocol.insuranceFund: [\"500000\", \"1000000\"] (or zip: fields that vary together)");
+        } else if (grid != null && !grid.isNull() && !grid.isObject()) {
+            problems.add(source + ": grid: " + shown(grid) + " is not valid; valid: a mapping of scenario field to a"
+                    + " list of values");
+        } else if (grid != null && grid.isObject()) {
+            axes(grid, "grid", source, problems, parameters, values);
+        }
+        int zipFrom = parameters.size();
+        if (!noZip) {
+            zip(zip, fixed, source, problems, parameters, values);
         }
         JsonNode heat = root.get("heatmap");
         String x = parameters.isEmpty() ? "" : parameters.get(0);
@@ -165,7 +155,7 @@ public final class SweepReader {
             // the scenario the sweep names cannot be read: say which field of the sweep named it
             throw new ScenarioException(e.problems().map(m -> source + ": scenario: " + m));
         }
-        Sweep sweep = new Sweep(source, scenarioSource, text, seed, runs, fixed, parameters, values, x, y);
+        Sweep sweep = new Sweep(source, scenarioSource, text, seed, runs, fixed, parameters, values, x, y, zipFrom);
         // read every point's scenario now: a bad value fails the sweep before any run
         for (Sweep.Point p : sweep.points()) {
             java.util.TreeMap<String, String> o = new java.util.TreeMap<>(fixed);
@@ -179,6 +169,91 @@ public final class SweepReader {
             }
         }
         return sweep;
+    }
+
+    /** Reads the fields of {@code grid} or {@code zip}, each a non-empty list of distinct scalars. */
+    private static void axes(
+            JsonNode node,
+            String name,
+            String source,
+            List<String> problems,
+            List<String> parameters,
+            List<List<String>> values) {
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            JsonNode v = e.getValue();
+            if (!v.isArray() || v.isEmpty()) {
+                problems.add(source + ": " + name + "." + e.getKey() + ": " + shown(v)
+                        + " is not valid; valid: a non-empty list of values, such as [\"0.03\", \"0.05\"]");
+                continue;
+            }
+            List<String> vs = new ArrayList<>();
+            for (int i = 0; i < v.size(); i++) {
+                JsonNode x = v.get(i);
+                if (!x.isValueNode() || x.isNull()) {
+                    problems.add(source + ": " + name + "." + e.getKey() + "." + i + ": " + shown(x)
+                            + " is not valid; valid: one value, such as \"0.03\"");
+                }
+                vs.add(x.isValueNode() ? x.asString() : "");
+            }
+            if (name.equals("grid") && Set.copyOf(vs).size() != vs.size()) {
+                problems.add(source + ": grid." + e.getKey() + ": lists a value twice; valid: distinct values");
+            }
+            parameters.add(e.getKey());
+            values.add(vs);
+        }
+    }
+
+    /**
+     * Reads {@code zip}: fields whose lists are equally long and whose i-th values make one combination, distinct from
+     * every other, and none of them also in {@code grid} or {@code set}.
+     */
+    private static void zip(
+            JsonNode zip,
+            Map<String, String> fixed,
+            String source,
+            List<String> problems,
+            List<String> parameters,
+            List<List<String>> values) {
+        if (!zip.isObject() || zip.isEmpty()) {
+            problems.add(source + ": zip: " + shown(zip) + " is not valid; valid: a mapping of scenario field to a"
+                    + " list of values, every list as long as the others, such as {traders.leverage.max: [\"5\","
+                    + " \"10\"], protocol.markets.ETH-PERP.maintenanceMargin: [\"0.05\", \"0.03\"]}");
+            return;
+        }
+        int from = parameters.size();
+        List<String> gridFields = List.copyOf(parameters);
+        axes(zip, "zip", source, problems, parameters, values);
+        String first = null;
+        int length = -1;
+        for (int p = from; p < parameters.size(); p++) {
+            String field = parameters.get(p);
+            if (gridFields.contains(field) || fixed.containsKey(field)) {
+                problems.add(source + ": zip." + field + ": is also in " + (gridFields.contains(field) ? "grid" : "set")
+                        + "; valid: each field in one of set, grid and zip");
+            }
+            if (first == null) {
+                first = field;
+                length = values.get(p).size();
+            } else if (values.get(p).size() != length) {
+                problems.add(
+                        source + ": zip." + field + ": has " + values.get(p).size() + " values where zip." + first
+                                + " has " + length + "; valid: lists of one length, whose i-th values go together");
+            }
+        }
+        if (first == null || problems.stream().anyMatch(m -> m.startsWith(source + ": zip."))) {
+            return;
+        }
+        java.util.Set<List<String>> seen = new java.util.HashSet<>();
+        for (int i = 0; i < length; i++) {
+            List<String> combination = new ArrayList<>();
+            for (int p = from; p < parameters.size(); p++) {
+                combination.add(values.get(p).get(i));
+            }
+            if (!seen.add(combination)) {
+                problems.add(source + ": zip: combination " + i + " " + combination + " is listed twice; valid:"
+                        + " distinct combinations");
+            }
+        }
     }
 
     /**

@@ -53,6 +53,92 @@ class SweepTest {
     }
 
     @Test
+    void zippedFieldsMoveTogetherAsOneAxisOfTheGrid(@TempDir Path dir) throws Exception {
+        Sweep s = sweep("""
+                scenario: small.yaml
+                runs: 1
+                grid:
+                  protocol.insuranceFund: ["1000", "100000"]
+                zip:
+                  traders.leverage.max: ["5", "10", "20"]
+                  protocol.markets.ETH-PERP.maintenanceMargin: ["0.04", "0.03", "0.02"]
+                """, dir);
+        // 2 funds x 3 zipped pairs, the zipped axis varying fastest; never a pair that the zip does not list
+        assertThat(s.parameters())
+                .containsExactly(
+                        "protocol.insuranceFund",
+                        "traders.leverage.max",
+                        "protocol.markets.ETH-PERP.maintenanceMargin");
+        assertThat(s.points().stream().map(Sweep.Point::values).toList())
+                .containsExactly(
+                        List.of("1000", "5", "0.04"),
+                        List.of("1000", "10", "0.03"),
+                        List.of("1000", "20", "0.02"),
+                        List.of("100000", "5", "0.04"),
+                        List.of("100000", "10", "0.03"),
+                        List.of("100000", "20", "0.02"));
+        assertThat(s.cells().get(4).overrides())
+                .containsEntry("protocol.insuranceFund", "100000")
+                .containsEntry("traders.leverage.max", "10")
+                .containsEntry("protocol.markets.ETH-PERP.maintenanceMargin", "0.03");
+        // a zip alone is a sweep too, and its table has a row per pair
+        Sweep alone = sweep("""
+                scenario: small.yaml
+                runs: 1
+                set:
+                  traders.count: "40"
+                  blocks: "100"
+                zip:
+                  traders.leverage.max: ["5", "10"]
+                  protocol.markets.ETH-PERP.maintenanceMargin: ["0.04", "0.03"]
+                """, dir);
+        assertThat(alone.points()).hasSize(2);
+        assertThat(SweepTable.of(alone, LocalSweep.run(alone, 1, null, r -> {})).rows())
+                .extracting(row -> row.subList(0, 2))
+                .containsExactly(List.of("5", "0.04"), List.of("10", "0.03"));
+    }
+
+    @Test
+    void everyExampleSweepReadsWithEveryPointValid() throws Exception {
+        List<Path> examples;
+        try (var files = Files.list(Path.of("..", "examples", "sweeps"))) {
+            examples =
+                    files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertThat(examples).isNotEmpty();
+        for (Path f : examples) {
+            assertThat(SweepReader.read(f).points()).as("%s", f).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aZipWhoseListsDifferInLengthOrRepeatAFieldIsRefusedNamingIt(@TempDir Path dir) {
+        assertThatThrownBy(() -> sweep("""
+                        scenario: small.yaml
+                        grid:
+                          protocol.insuranceFund: ["1000"]
+                        zip:
+                          traders.leverage.max: ["5", "10", "20"]
+                          protocol.markets.ETH-PERP.maintenanceMargin: ["0.05", "0.03"]
+                          protocol.insuranceFund: ["1", "2", "3"]
+                        """, dir))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("sweep.yaml: zip.protocol.markets.ETH-PERP.maintenanceMargin: has 2 values where"
+                        + " zip.traders.leverage.max has 3; valid: lists of one length, whose i-th values go together")
+                .hasMessageContaining("sweep.yaml: zip.protocol.insuranceFund: is also in grid; valid: each field in"
+                        + " one of set, grid and zip");
+        assertThatThrownBy(() -> sweep("""
+                        scenario: small.yaml
+                        zip:
+                          traders.leverage.max: ["5", "5"]
+                          protocol.markets.ETH-PERP.maintenanceMargin: ["0.05", "0.05"]
+                        """, dir))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining(
+                        "sweep.yaml: zip: combination 1 [5, 0.05] is listed twice; valid: distinct" + " combinations");
+    }
+
+    @Test
     void oneThreadAndTwoGiveTheSameTableAndABiggerFundLetsLessThrough(@TempDir Path dir) throws Exception {
         Sweep s = sweep(SWEEP, dir);
         List<CellResult> one = LocalSweep.run(s, 1, null, r -> {});
@@ -220,10 +306,11 @@ class SweepTest {
                 .satisfies(e -> assertThat(((ScenarioException) e).problems())
                         .containsExactlyInAnyOrder(
                                 "sweep.yaml: colour: unknown field; valid fields here: grid, heatmap, runs, scenario,"
-                                        + " seed, set",
+                                        + " seed, set, zip",
                                 "sweep.yaml: runs: 0 is out of range; valid: a whole number in [1, 1000000]",
                                 "sweep.yaml: grid: missing or empty; valid: a mapping of scenario field to a list of"
-                                        + " values, such as protocol.insuranceFund: [\"500000\", \"1000000\"]"));
+                                        + " values, such as protocol.insuranceFund: [\"500000\", \"1000000\"] (or zip:"
+                                        + " fields that vary together)"));
         assertThatThrownBy(() -> sweep("scenario: small.yaml\ngrid: {oracle.deviationBps: [\"50\", \"0\"]}\n", dir))
                 .hasMessageContaining("grid point {oracle.deviationBps=0}")
                 .hasMessageContaining("oracle.deviationBps: 0 is out of range");
