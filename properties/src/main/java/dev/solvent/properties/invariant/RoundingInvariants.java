@@ -86,66 +86,76 @@ final class RoundingInvariants {
         if (!t.succeeded()) {
             return Vector.empty();
         }
-        ProtocolConfig config = t.before().config();
-        int ds = config.settlement().decimals();
         Vector<Violation> out = Vector.empty();
         boolean takerSide = true;
         for (Event e : t.events()) {
             if (e instanceof Event.PositionModified p) {
-                MarketConfig m = config.markets().get(p.market()).get();
-                AssetConfig u = config.assets().get(m.underlying()).get();
-                int dp = Exact.answer(u, t.block()).map(OracleAnswer::decimals).getOrElse(8);
-                int shift = u.decimals() + dp - ds;
-                BigInteger exact = Exact.scaled(
-                        p.sizeDelta().toBigInteger().multiply(p.price().toBigInteger()), shift);
-                BigInteger paid = Exact.units(p.quoteDelta().negate());
                 // fills come in pairs, taker first; the maker receives exactly what the taker pays
-                boolean taker = takerSide;
+                out = out.appendAll(fill(t, p, takerSide));
                 takerSide = !takerSide;
-                if (taker && paid.compareTo(exact) < 0) {
-                    out = out.append(Violation.of("INV-ROUND-1", "a taker paid less than size times price exactly")
-                            .account(p.account())
-                            .amount("paid", p.quoteDelta().negate())
-                            .amount("exactFloor", Exact.toUnits(exact)));
-                }
-                BigInteger feeExact = Exact.scaled(
-                        p.sizeDelta()
-                                .abs()
-                                .toBigInteger()
-                                .multiply(p.price().toBigInteger())
-                                .multiply((taker ? m.takerFee() : m.makerFee())
-                                        .raw()
-                                        .toBigInteger()),
-                        shift + 18);
-                if (Exact.units(p.fee()).compareTo(feeExact) < 0) {
-                    out = out.append(Violation.of("INV-ROUND-1", "a fee was charged below its exact rate")
-                            .account(p.account())
-                            .amount("fee", p.fee()));
-                }
             } else if (e instanceof Event.CollateralSeized c) {
-                AssetConfig asset = config.assets().get(c.asset()).get();
-                Option<OracleAnswer> answer = Exact.answer(asset, t.block());
-                if (answer.isEmpty()) {
-                    continue;
-                }
-                BigInteger exact = Exact.value(config, c.amount(), asset.decimals(), answer.get());
-                // under a close factor the account sells collateral to the keeper at the full oracle price (Aave)
-                boolean sale = config.liquidation() instanceof LiquidationPolicy.CloseFactor;
-                BigInteger limit = c.amount().isPositive() && !sale
-                        ? exact.multiply(asset.collateralWeight().raw().toBigInteger())
-                                .divide(FixedPoint.WAD.toBigInteger())
-                        : exact;
-                if (Exact.units(c.value()).compareTo(limit) > 0) {
-                    out = out.append(Violation.of(
-                                    "INV-ROUND-1",
-                                    "seized " + c.asset() + " was credited above its exact "
-                                            + (c.amount().isPositive() ? "haircut value" : "debt value"))
-                            .account(c.account())
-                            .amount("credited", c.value())
-                            .amount("amount", c.amount()));
-                }
+                out = out.appendAll(seized(t, c));
             }
         }
         return out;
+    }
+
+    /** {@return what a fill's quote or fee rounded in the user's favour} */
+    private static Vector<Violation> fill(Transition t, Event.PositionModified p, boolean taker) {
+        ProtocolConfig config = t.before().config();
+        int ds = config.settlement().decimals();
+        Vector<Violation> out = Vector.empty();
+        MarketConfig m = config.markets().get(p.market()).get();
+        AssetConfig u = config.assets().get(m.underlying()).get();
+        int dp = Exact.answer(u, t.block()).map(OracleAnswer::decimals).getOrElse(8);
+        int shift = u.decimals() + dp - ds;
+        BigInteger exact =
+                Exact.scaled(p.sizeDelta().toBigInteger().multiply(p.price().toBigInteger()), shift);
+        BigInteger paid = Exact.units(p.quoteDelta().negate());
+        if (taker && paid.compareTo(exact) < 0) {
+            out = out.append(Violation.of("INV-ROUND-1", "a taker paid less than size times price exactly")
+                    .account(p.account())
+                    .amount("paid", p.quoteDelta().negate())
+                    .amount("exactFloor", Exact.toUnits(exact)));
+        }
+        BigInteger feeExact = Exact.scaled(
+                p.sizeDelta()
+                        .abs()
+                        .toBigInteger()
+                        .multiply(p.price().toBigInteger())
+                        .multiply((taker ? m.takerFee() : m.makerFee()).raw().toBigInteger()),
+                shift + 18);
+        if (Exact.units(p.fee()).compareTo(feeExact) < 0) {
+            out = out.append(Violation.of("INV-ROUND-1", "a fee was charged below its exact rate")
+                    .account(p.account())
+                    .amount("fee", p.fee()));
+        }
+        return out;
+    }
+
+    /** {@return a violation if seized collateral was credited above its exact haircut value or a debt below its value} */
+    private static Vector<Violation> seized(Transition t, Event.CollateralSeized c) {
+        ProtocolConfig config = t.before().config();
+        AssetConfig asset = config.assets().get(c.asset()).get();
+        Option<OracleAnswer> answer = Exact.answer(asset, t.block());
+        if (answer.isEmpty()) {
+            return Vector.empty();
+        }
+        BigInteger exact = Exact.value(config, c.amount(), asset.decimals(), answer.get());
+        // under a close factor the account sells collateral to the keeper at the full oracle price (Aave)
+        boolean sale = config.liquidation() instanceof LiquidationPolicy.CloseFactor;
+        BigInteger limit = c.amount().isPositive() && !sale
+                ? exact.multiply(asset.collateralWeight().raw().toBigInteger()).divide(FixedPoint.WAD.toBigInteger())
+                : exact;
+        if (Exact.units(c.value()).compareTo(limit) <= 0) {
+            return Vector.empty();
+        }
+        return Vector.of(Violation.of(
+                        "INV-ROUND-1",
+                        "seized " + c.asset() + " was credited above its exact "
+                                + (c.amount().isPositive() ? "haircut value" : "debt value"))
+                .account(c.account())
+                .amount("credited", c.value())
+                .amount("amount", c.amount()));
     }
 }
