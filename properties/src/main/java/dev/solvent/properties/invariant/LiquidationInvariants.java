@@ -5,9 +5,7 @@ import dev.solvent.model.config.MarketConfig;
 import dev.solvent.model.config.ProtocolConfig;
 import dev.solvent.model.id.AccountId;
 import dev.solvent.model.id.AssetId;
-import dev.solvent.model.logic.MarginLogic;
 import dev.solvent.model.logic.MarginLogic.AccountData;
-import dev.solvent.model.logic.Quote;
 import dev.solvent.model.math.I256;
 import dev.solvent.model.policy.LiquidationPolicy;
 import dev.solvent.model.policy.PositionReceiver;
@@ -215,17 +213,24 @@ final class LiquidationInvariants {
         return out;
     }
 
-    private static I256 penaltyDue(ProtocolConfig config, Vector<Event.ClosedPosition> closed, BlockContext block) {
-        I256 due = I256.ZERO;
+    /**
+     * {@return the penalty due on the closed positions} Worked out here in {@link BigInteger} with the rounding the
+     * model documents (the notional rounded up, then the penalty on it rounded up), not with
+     * {@code MarginLogic.notional} and {@code penaltyOwed}, so that a rounding bug in those shows.
+     */
+    static I256 penaltyDue(ProtocolConfig config, Vector<Event.ClosedPosition> closed, BlockContext block) {
+        BigInteger due = BigInteger.ZERO;
         int ds = config.settlement().decimals();
         for (Event.ClosedPosition c : closed) {
             MarketConfig m = config.markets().get(c.market()).get();
             AssetConfig u = config.assets().get(m.underlying()).get();
             int dp = Exact.answer(u, block).map(OracleAnswer::decimals).getOrElse(8);
-            I256 notional = MarginLogic.notional(c.size(), u.decimals(), new Quote("", c.price(), dp), ds);
-            due = due.plus(MarginLogic.penaltyOwed(notional, m.liquidationPenalty()));
+            BigInteger notional = Exact.ceilPow10(
+                    c.size().toBigInteger().abs().multiply(c.price().toBigInteger()), u.decimals() + dp - ds);
+            due = due.add(
+                    Exact.ceilDiv(notional.multiply(m.liquidationPenalty().raw().toBigInteger()), Exact.pow10(18)));
         }
-        return due;
+        return I256.of(due);
     }
 
     private static Vector<Violation> liabilities(Transition t) {

@@ -7,12 +7,9 @@ import dev.solvent.model.id.AccountId;
 import dev.solvent.model.id.AssetId;
 import dev.solvent.model.id.MarketId;
 import dev.solvent.model.logic.AuctionLogic;
-import dev.solvent.model.logic.MarginLogic;
 import dev.solvent.model.logic.MarginLogic.AccountData;
-import dev.solvent.model.logic.Quote;
 import dev.solvent.model.math.FixedPoint;
 import dev.solvent.model.math.I256;
-import dev.solvent.model.math.Rounding;
 import dev.solvent.model.policy.LiquidationPolicy;
 import dev.solvent.model.policy.PositionReceiver;
 import dev.solvent.model.state.Auction;
@@ -309,60 +306,77 @@ final class MechanismInvariants {
         if (!(t.before().config().liquidation() instanceof LiquidationPolicy.FillablePrice f)) {
             return Vector.empty();
         }
+        return t.events(Event.FillableLiquidation.class).flatMap(e -> fillable(t, f, e));
+    }
+
+    /**
+     * {@return what is wrong with one fillable-price liquidation} The oracle value, the position's maintenance
+     * requirement, the spread and the fee cap are worked out here in {@link BigInteger}, with the rounding the model
+     * documents (value down, notional and requirement up, spread and cap down), not with the model's helpers, so that
+     * a rounding bug in those shows. The account's margin equity and requirement before it are dYdX's inputs to the
+     * bankruptcy value, as the model measures them.
+     */
+    private static Vector<Violation> fillable(
+            Transition t, LiquidationPolicy.FillablePrice f, Event.FillableLiquidation e) {
         ProtocolConfig config = t.before().config();
-        int ds = config.settlement().decimals();
+        Event.ClosedPosition c = e.closed();
+        MarketConfig mc = config.markets().get(c.market()).get();
+        AssetConfig u = config.assets().get(mc.underlying()).get();
+        Option<OracleAnswer> answer = Exact.answer(u, t.block());
+        Option<AccountData> before = MarginInvariants.cross(t.before(), e.account(), t.block());
+        if (answer.isEmpty() || before.isEmpty()) {
+            return Vector.empty();
+        }
+        int shift = u.decimals() + answer.get().decimals() - config.settlement().decimals();
+        BigInteger product = c.size().toBigInteger().multiply(c.price().toBigInteger());
+        BigInteger wad = Exact.pow10(18);
+        I256 oracle = I256.of(Exact.floorPow10(product, shift));
+        BigInteger notional = Exact.ceilPow10(product.abs(), shift);
+        BigInteger pmmr =
+                Exact.ceilDiv(notional.multiply(mc.maintenanceMargin().raw().toBigInteger()), wad);
+        I256 maxSpread = I256.of(Exact.floorDiv(
+                pmmr.multiply(f.spreadToMaintenanceMarginRatio().raw().toBigInteger()), wad));
+        I256 fill = c.value();
         Vector<Violation> out = Vector.empty();
-        for (Event.FillableLiquidation e : t.events(Event.FillableLiquidation.class)) {
-            Event.ClosedPosition c = e.closed();
-            MarketConfig mc = config.markets().get(c.market()).get();
-            AssetConfig u = config.assets().get(mc.underlying()).get();
-            Option<OracleAnswer> answer = Exact.answer(u, t.block());
-            Option<AccountData> before = MarginInvariants.cross(t.before(), e.account(), t.block());
-            if (answer.isEmpty() || before.isEmpty()) {
-                continue;
-            }
-            Quote q = new Quote("", c.price(), answer.get().decimals());
-            I256 oracle = MarginLogic.positionValue(c.size(), u.decimals(), q, ds);
-            I256 pmmr = MarginLogic.requirement(
-                    MarginLogic.notional(c.size(), u.decimals(), q, ds), mc.maintenanceMargin());
-            I256 maxSpread = FixedPoint.wadMulFloor(
-                    pmmr, f.spreadToMaintenanceMarginRatio().raw());
-            I256 fill = c.value();
-            if (!e.oracleValue().equals(oracle) || !e.maxSpread().equals(maxSpread)) {
-                out = out.append(Violation.of("INV-FILL-1", "the reported oracle value or spread is not the position's")
-                        .account(e.account())
-                        .amount("oracleValue", e.oracleValue())
-                        .amount("expected", oracle)
-                        .amount("maxSpread", e.maxSpread())
-                        .amount("expectedSpread", maxSpread));
-            }
-            if (fill.gt(oracle) || fill.lt(oracle.minus(maxSpread))) {
-                out = out.append(Violation.of("INV-FILL-1", "the fill is outside the oracle value less the spread")
-                        .account(e.account())
-                        .amount("fill", fill)
-                        .amount("oracleValue", oracle)
-                        .amount("maxSpread", maxSpread));
-            }
-            I256 bankruptcy = oracle.minus(before.get()
-                    .marginEquity()
-                    .times(pmmr)
-                    .divide(before.get().maintenanceRequirement(), Rounding.FLOOR));
-            I256 room = fill.minus(bankruptcy);
-            I256 cap = FixedPoint.wadMulFloor(fill.abs(), f.maxLiquidationFee().raw());
-            if (e.fee().isNegative() || e.fee().gt(cap) || e.fee().gt(room.max(I256.ZERO))) {
-                out = out.append(
-                        Violation.of("INV-FILL-1", "the liquidation fee is above its cap or the room above bankruptcy")
-                                .account(e.account())
-                                .amount("fee", e.fee())
-                                .amount("cap", cap)
-                                .amount("aboveBankruptcy", room));
-            }
-            if (!e.shortfall().equals(room.negate().max(I256.ZERO))) {
-                out = out.append(Violation.of("INV-FILL-1", "the shortfall is not what the fill lacks of bankruptcy")
-                        .account(e.account())
-                        .amount("shortfall", e.shortfall())
-                        .amount("belowBankruptcy", room.negate()));
-            }
+        if (!e.oracleValue().equals(oracle) || !e.maxSpread().equals(maxSpread)) {
+            out = out.append(Violation.of("INV-FILL-1", "the reported oracle value or spread is not the position's")
+                    .account(e.account())
+                    .amount("oracleValue", e.oracleValue())
+                    .amount("expected", oracle)
+                    .amount("maxSpread", e.maxSpread())
+                    .amount("expectedSpread", maxSpread));
+        }
+        if (fill.gt(oracle) || fill.lt(oracle.minus(maxSpread))) {
+            out = out.append(Violation.of("INV-FILL-1", "the fill is outside the oracle value less the spread")
+                    .account(e.account())
+                    .amount("fill", fill)
+                    .amount("oracleValue", oracle)
+                    .amount("maxSpread", maxSpread));
+        }
+        I256 bankruptcy = oracle.minus(I256.of(Exact.floorDiv(
+                before.get().marginEquity().toBigInteger().multiply(pmmr),
+                before.get().maintenanceRequirement().toBigInteger())));
+        I256 cap = I256.of(Exact.floorDiv(
+                fill.abs().toBigInteger().multiply(f.maxLiquidationFee().raw().toBigInteger()), wad));
+        return out.appendAll(feeAndShortfall(e, fill.minus(bankruptcy), cap));
+    }
+
+    /** {@return a violation if the fee is above its cap or the room above bankruptcy, or the shortfall is not the gap} */
+    private static Vector<Violation> feeAndShortfall(Event.FillableLiquidation e, I256 room, I256 cap) {
+        Vector<Violation> out = Vector.empty();
+        if (e.fee().isNegative() || e.fee().gt(cap) || e.fee().gt(room.max(I256.ZERO))) {
+            out = out.append(
+                    Violation.of("INV-FILL-1", "the liquidation fee is above its cap or the room above bankruptcy")
+                            .account(e.account())
+                            .amount("fee", e.fee())
+                            .amount("cap", cap)
+                            .amount("aboveBankruptcy", room));
+        }
+        if (!e.shortfall().equals(room.negate().max(I256.ZERO))) {
+            out = out.append(Violation.of("INV-FILL-1", "the shortfall is not what the fill lacks of bankruptcy")
+                    .account(e.account())
+                    .amount("shortfall", e.shortfall())
+                    .amount("belowBankruptcy", room.negate()));
         }
         return out;
     }
