@@ -5,7 +5,7 @@ import dev.solvent.model.config.MarketConfig;
 import dev.solvent.model.config.ProtocolConfig;
 import dev.solvent.model.id.AccountId;
 import dev.solvent.model.id.AssetId;
-import dev.solvent.model.logic.MarginLogic.AccountData;
+import dev.solvent.model.id.MarketId;
 import dev.solvent.model.math.I256;
 import dev.solvent.model.policy.LiquidationPolicy;
 import dev.solvent.model.policy.PositionReceiver;
@@ -81,8 +81,8 @@ final class LiquidationInvariants {
         if (!t.succeeded()) {
             return Vector.empty();
         }
-        Option<AccountData> d;
         AccountId id;
+        Option<MarketId> bucket;
         switch (t.tx()) {
             case Tx.Liquidate x -> {
                 id = x.account();
@@ -90,23 +90,25 @@ final class LiquidationInvariants {
                     // a flagged account is liquidated window by window whatever its health (Synthetix)
                     return Vector.empty();
                 }
-                d = MarginInvariants.cross(t.before(), id, t.block());
+                bucket = Option.none();
             }
             case Tx.LiquidateIsolated x -> {
                 id = x.account();
-                d = MarginInvariants.isolated(t.before(), id, x.market(), t.block());
+                bucket = Option.some(x.market());
             }
             default -> {
                 return Vector.empty();
             }
         }
-        if (d.isEmpty() || d.get().isLiquidatable()) {
+        // exact figures: the model's rounding may make an account liquidatable a few units early, never more
+        Option<ExactMargin> d = MarginInvariants.margin(t.before(), id, bucket, t.block());
+        if (d.isEmpty() || !d.get().isClearlyHealthy()) {
             return Vector.empty();
         }
         return Vector.of(Violation.of("INV-LIQ-1", t.kind() + " liquidated a healthy account")
                 .account(id)
-                .amount("marginEquity", d.get().marginEquity())
-                .amount("maintenanceRequirement", d.get().maintenanceRequirement()));
+                .amount("marginEquity", Exact.toUnits(d.get().equity()))
+                .amount("maintenanceRequirement", Exact.toUnits(d.get().maintenance())));
     }
 
     private static Vector<Violation> closesAll(Transition t) {

@@ -2,8 +2,6 @@ package dev.solvent.properties.invariant;
 
 import dev.solvent.model.id.AccountId;
 import dev.solvent.model.id.MarketId;
-import dev.solvent.model.logic.MarginLogic;
-import dev.solvent.model.logic.MarginLogic.AccountData;
 import dev.solvent.model.math.I256;
 import dev.solvent.model.policy.PositionReceiver;
 import dev.solvent.model.state.Position;
@@ -35,14 +33,17 @@ final class MarginInvariants {
                     + " liquidatable",
             MarginInvariants::withdrawalHealth);
 
-    static Option<AccountData> cross(ProtocolState s, AccountId id, BlockContext block) {
-        return s.account(id).flatMap(a -> MarginLogic.cross(s, a, block).toOption());
-    }
-
-    static Option<AccountData> isolated(ProtocolState s, AccountId id, MarketId m, BlockContext block) {
+    /**
+     * {@return the exact margin of an account, or of its isolated position in {@code bucket}; none if it has none or a
+     * price it needs is missing}
+     */
+    static Option<ExactMargin> margin(ProtocolState s, AccountId id, Option<MarketId> bucket, BlockContext block) {
         return s.account(id)
-                .flatMap(a -> a.isolated().get(m))
-                .flatMap(ip -> MarginLogic.isolated(s, m, ip, block).toOption());
+                .flatMap(a -> bucket.isEmpty()
+                        ? ExactMargin.cross(s, a, block)
+                        : a.isolated()
+                                .get(bucket.get())
+                                .flatMap(ip -> ExactMargin.isolated(s, bucket.get(), ip, block)));
     }
 
     static I256 crossSize(ProtocolState s, AccountId id, MarketId m) {
@@ -66,8 +67,8 @@ final class MarginInvariants {
     }
 
     private static Vector<Violation> requireInitial(Transition t, AccountId id, Option<MarketId> bucket, String why) {
-        Option<AccountData> d =
-                bucket.isEmpty() ? cross(t.after(), id, t.block()) : isolated(t.after(), id, bucket.get(), t.block());
+        // exact figures: a correct model rounds in its own favour, so what it let through meets them too
+        Option<ExactMargin> d = margin(t.after(), id, bucket, t.block());
         if (d.isEmpty() || d.get().meetsInitial()) {
             return Vector.empty();
         }
@@ -76,8 +77,8 @@ final class MarginInvariants {
                         why + " left " + (bucket.isEmpty() ? "the account" : "the isolated " + bucket.get())
                                 + " below its initial requirement")
                 .account(id)
-                .amount("marginEquity", d.get().marginEquity())
-                .amount("initialRequirement", d.get().initialRequirement()));
+                .amount("marginEquity", Exact.toUnits(d.get().equity()))
+                .amount("initialRequirement", Exact.toUnits(d.get().initial())));
     }
 
     private static Vector<Violation> initialMargin(Transition t) {
@@ -155,14 +156,13 @@ final class MarginInvariants {
                 return Vector.empty();
             }
         }
-        Option<AccountData> d =
-                bucket.isEmpty() ? cross(t.after(), id, t.block()) : isolated(t.after(), id, bucket.get(), t.block());
+        Option<ExactMargin> d = margin(t.after(), id, bucket, t.block());
         if (d.isEmpty() || !d.get().isLiquidatable()) {
             return Vector.empty();
         }
         return Vector.of(Violation.of("INV-MARGIN-2", t.kind() + " left it liquidatable")
                 .account(id)
-                .amount("marginEquity", d.get().marginEquity())
-                .amount("maintenanceRequirement", d.get().maintenanceRequirement()));
+                .amount("marginEquity", Exact.toUnits(d.get().equity()))
+                .amount("maintenanceRequirement", Exact.toUnits(d.get().maintenance())));
     }
 }

@@ -7,6 +7,7 @@ import dev.solvent.model.id.AccountId;
 import dev.solvent.model.id.AssetId;
 import dev.solvent.model.id.MarketId;
 import dev.solvent.model.logic.AuctionLogic;
+import dev.solvent.model.logic.MarginLogic;
 import dev.solvent.model.logic.MarginLogic.AccountData;
 import dev.solvent.model.math.FixedPoint;
 import dev.solvent.model.math.I256;
@@ -323,7 +324,9 @@ final class MechanismInvariants {
         MarketConfig mc = config.markets().get(c.market()).get();
         AssetConfig u = config.assets().get(mc.underlying()).get();
         Option<OracleAnswer> answer = Exact.answer(u, t.block());
-        Option<AccountData> before = MarginInvariants.cross(t.before(), e.account(), t.block());
+        Option<AccountData> before = t.before()
+                .account(e.account())
+                .flatMap(a -> MarginLogic.cross(t.before(), a, t.block()).toOption());
         if (answer.isEmpty() || before.isEmpty()) {
             return Vector.empty();
         }

@@ -2,11 +2,15 @@ package dev.solvent.properties.invariant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.solvent.model.MarginEngine;
 import dev.solvent.model.logic.MarginLogic;
 import dev.solvent.model.logic.Quote;
 import dev.solvent.model.math.I256;
 import dev.solvent.model.math.Wad;
+import dev.solvent.model.state.ProtocolState;
+import dev.solvent.model.tx.BlockContext;
 import dev.solvent.model.tx.Event;
+import dev.solvent.model.tx.Tx;
 import dev.solvent.properties.arbitrary.Setup;
 import dev.solvent.properties.arbitrary.Standard;
 import io.vavr.collection.Vector;
@@ -74,6 +78,37 @@ class KnownAnswerTest {
                 .isEqualTo(I256.ONE);
         assertThat(MarginLogic.penaltyOwed(MarginLogic.notional(ONE_ETH.negate(), 18, q, 6), Wad.parse("0.02")))
                 .isEqualTo(I256.of(60_000_000));
+    }
+
+    @Test
+    void theExactMarginOfAnAccountWithAPositionIsWorkedOutByHand() {
+        Setup setup = InvariantsTest.setup();
+        ProtocolState s = setup.genesis();
+        BlockContext b = InvariantsTest.block(setup, InvariantsTest.A1);
+        // acct-1 buys 1 ETH-PERP from acct-2 at the oracle's 3,000 (no fees)
+        Tx tx = new Tx.Trade(
+                Standard.ETH_PERP, InvariantsTest.A1, InvariantsTest.A2, ONE_ETH, I256.of(3_000_00000000L));
+        ProtocolState after = MarginEngine.execute(s, tx, b).get().state();
+
+        ExactMargin m = ExactMargin.cross(
+                        after, after.account(InvariantsTest.A1).get(), b)
+                .get();
+
+        // 10,000 USDC + 1 WETH * 3000 * 0.8 + 0.02 WBTC * 60000 * 0.7 = 13,240 USDC, and the position's PnL is
+        // 3,000 (value) - 3,000 (quote) = 0
+        assertThat(Exact.toUnits(m.equity())).isEqualTo(I256.of(13_240_000_000L));
+        // notional 3,000 USDC: 10% initial = 300 USDC, 5% maintenance = 150 USDC
+        assertThat(Exact.toUnits(m.initial())).isEqualTo(I256.of(300_000_000));
+        assertThat(Exact.toUnits(m.maintenance())).isEqualTo(I256.of(150_000_000));
+        assertThat(m.hasRisk()).isTrue();
+        // two collateral balances (2 units each) and one position (4 units) of rounding the model may do
+        assertThat(Exact.toUnits(m.slack())).isEqualTo(I256.of(8));
+        // the model's own figures, rounded in its favour, are here exact
+        MarginLogic.AccountData d = MarginLogic.cross(
+                        after, after.account(InvariantsTest.A1).get(), b)
+                .get();
+        assertThat(d.marginEquity()).isEqualTo(I256.of(13_240_000_000L));
+        assertThat(d.maintenanceRequirement()).isEqualTo(I256.of(150_000_000));
     }
 
     @Test
