@@ -80,7 +80,9 @@ class OsmTest implements OracleFeedContract<Osm.State<PushFeed.State>> {
         assertThat(slowSource.queued(s)).isEmpty();
         assertThat(slowSource.decimals()).isEqualTo(8);
         assertThatThrownBy(() -> new Osm<>(SPOT, 0)).hasMessageContaining("Osm.hopSeconds: 0 is out of range");
-        assertThat(I256.ONE).isNotNull();
+        // and nothing is current: a contract reading the OSM gets no round, not a zero price
+        assertThat(slowSource.latestRound(s)).isEmpty();
+        assertThat(s.cur()).isEqualTo(Option.<I256>none());
     }
 
     static <S> S run(OracleFeed<S> feed, MarketPath path) {

@@ -87,97 +87,30 @@ public final class RiskParametersArbitrary extends ArbitraryDecorator<RiskParame
 
     private static RiskParameters breakOne(RiskParameters p, int which) {
         Wad over = ppm(1_000_001);
-        return switch (which) {
-            case 0 -> p.withMaintenanceMargin(p.initialMargin());
-            case 1 -> p.withMaintenanceMargin(Wad.ZERO);
-            case 2 ->
-                new RiskParameters(
-                        over,
-                        p.maintenanceMargin(),
-                        p.liquidationPenalty(),
-                        p.priceBand(),
-                        p.maxFundingRatePerDay(),
-                        p.takerFee(),
-                        p.makerFee(),
-                        p.maxOpenInterest(),
-                        p.maxOracleAge());
-            case 3 ->
-                new RiskParameters(
-                        p.initialMargin(),
-                        p.maintenanceMargin(),
-                        over,
-                        p.priceBand(),
-                        p.maxFundingRatePerDay(),
-                        p.takerFee(),
-                        p.makerFee(),
-                        p.maxOpenInterest(),
-                        p.maxOracleAge());
-            case 4 ->
-                new RiskParameters(
-                        p.initialMargin(),
-                        p.maintenanceMargin(),
-                        ppm(-1),
-                        p.priceBand(),
-                        p.maxFundingRatePerDay(),
-                        p.takerFee(),
-                        p.makerFee(),
-                        p.maxOpenInterest(),
-                        p.maxOracleAge());
-            case 5 ->
-                new RiskParameters(
-                        p.initialMargin(),
-                        p.maintenanceMargin(),
-                        p.liquidationPenalty(),
-                        Wad.ZERO,
-                        p.maxFundingRatePerDay(),
-                        p.takerFee(),
-                        p.makerFee(),
-                        p.maxOpenInterest(),
-                        p.maxOracleAge());
-            case 6 ->
-                new RiskParameters(
-                        p.initialMargin(),
-                        p.maintenanceMargin(),
-                        p.liquidationPenalty(),
-                        p.priceBand(),
-                        over,
-                        p.takerFee(),
-                        p.makerFee(),
-                        p.maxOpenInterest(),
-                        p.maxOracleAge());
-            case 7 ->
-                new RiskParameters(
-                        p.initialMargin(),
-                        p.maintenanceMargin(),
-                        p.liquidationPenalty(),
-                        p.priceBand(),
-                        p.maxFundingRatePerDay(),
-                        ppm(100_001),
-                        p.makerFee(),
-                        p.maxOpenInterest(),
-                        p.maxOracleAge());
-            case 8 ->
-                new RiskParameters(
-                        p.initialMargin(),
-                        p.maintenanceMargin(),
-                        p.liquidationPenalty(),
-                        p.priceBand(),
-                        p.maxFundingRatePerDay(),
-                        p.takerFee(),
-                        ppm(100_001),
-                        p.maxOpenInterest(),
-                        p.maxOracleAge());
-            default ->
-                new RiskParameters(
-                        p.initialMargin(),
-                        p.maintenanceMargin(),
-                        p.liquidationPenalty(),
-                        p.priceBand(),
-                        p.maxFundingRatePerDay(),
-                        p.takerFee(),
-                        p.makerFee(),
-                        p.maxOpenInterest(),
-                        0);
-        };
+        Wad initial = p.initialMargin();
+        Wad penalty = p.liquidationPenalty();
+        Wad band = p.priceBand();
+        Wad funding = p.maxFundingRatePerDay();
+        Wad taker = p.takerFee();
+        Wad maker = p.makerFee();
+        long age = p.maxOracleAge();
+        switch (which) {
+            case 0 -> {
+                return p.withMaintenanceMargin(p.initialMargin());
+            }
+            case 1 -> {
+                return p.withMaintenanceMargin(Wad.ZERO);
+            }
+            case 2 -> initial = over;
+            case 3 -> penalty = over;
+            case 4 -> penalty = ppm(-1);
+            case 5 -> band = Wad.ZERO;
+            case 6 -> funding = over;
+            case 7 -> taker = ppm(100_001);
+            case 8 -> maker = ppm(100_001);
+            default -> age = 0;
+        }
+        return new RiskParameters(
+                initial, p.maintenanceMargin(), penalty, band, funding, taker, maker, p.maxOpenInterest(), age);
     }
 }

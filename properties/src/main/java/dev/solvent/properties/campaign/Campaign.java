@@ -43,7 +43,7 @@ import net.jqwik.api.statistics.Statistics;
  */
 public final class Campaign {
 
-    /** Tries of the default campaign: about fifteen seconds on one core, enough to catch every mutant of the tests. */
+    /** Tries of the default campaign, enough to catch every mutant of the tests; the module's README says how long. */
     public static final int DEFAULT_TRIES = 500;
 
     /** Chains of the default campaign are at most this long. */

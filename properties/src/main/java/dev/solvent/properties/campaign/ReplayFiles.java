@@ -92,6 +92,23 @@ public final class ReplayFiles {
         root.put("block", 0);
         root.put("timestamp", setup.genesisTime());
         root.put("settlementAsset", c.settlementAsset().symbol());
+        putAssetsAndMarkets(root, c);
+        putPolicies(root, c);
+        putGas(root, c.gas());
+        ObjectNode balances = root.putObject("balances");
+        for (Setup.Balance b : setup.balances()) {
+            ObjectNode account = balances.has(b.account().account())
+                    ? (ObjectNode) balances.get(b.account().account())
+                    : balances.putObject(b.account().account());
+            account.put(b.asset().symbol(), b.amount().toString());
+        }
+        if (!setup.insuranceFund().isZero()) {
+            root.put("insuranceFund", setup.insuranceFund().toString());
+        }
+        return WRITER.writeValueAsString(root) + "\n";
+    }
+
+    private static void putAssetsAndMarkets(ObjectNode root, ProtocolConfig c) {
         ObjectNode assets = root.putObject("assets");
         for (AssetConfig a : c.assets().values()) {
             ObjectNode n = assets.putObject(a.id().symbol());
@@ -116,6 +133,10 @@ public final class ReplayFiles {
             n.put("takerFee", ratio(m.takerFee()));
             n.put("makerFee", ratio(m.makerFee()));
         }
+    }
+
+    /** Writes the keeper reward, the receiver and the shortfall policy; refuses a mechanism other than AccountWide. */
+    private static void putPolicies(ObjectNode root, ProtocolConfig c) {
         ObjectNode keeper = root.putObject("keeperReward");
         keeper.put("flat", c.keeperReward().flat().toString());
         keeper.put("shareOfPenalty", ratio(c.keeperReward().shareOfPenalty()));
@@ -141,7 +162,9 @@ public final class ReplayFiles {
             throw new IllegalArgumentException("replay files are written for the AccountWide liquidation policy only,"
                     + " not " + c.liquidation().getClass().getSimpleName());
         }
-        GasSchedule g = c.gas();
+    }
+
+    private static void putGas(ObjectNode root, GasSchedule g) {
         ObjectNode gas = root.putObject("gas");
         gas.put("deposit", g.deposit());
         gas.put("withdraw", g.withdraw());
@@ -152,17 +175,6 @@ public final class ReplayFiles {
         gas.put("liquidatePerPosition", g.liquidatePerPosition());
         gas.put("liquidatePerAsset", g.liquidatePerAsset());
         gas.put("revert", g.revert());
-        ObjectNode balances = root.putObject("balances");
-        for (Setup.Balance b : setup.balances()) {
-            ObjectNode account = balances.has(b.account().account())
-                    ? (ObjectNode) balances.get(b.account().account())
-                    : balances.putObject(b.account().account());
-            account.put(b.asset().symbol(), b.amount().toString());
-        }
-        if (!setup.insuranceFund().isZero()) {
-            root.put("insuranceFund", setup.insuranceFund().toString());
-        }
-        return WRITER.writeValueAsString(root) + "\n";
     }
 
     /** {@return the transaction file of a log} */

@@ -164,6 +164,28 @@ final class Exact {
         return Option.some(sum);
     }
 
+    /** {@return {@code n / d} rounded toward minus infinity; {@code d} positive} */
+    static BigInteger floorDiv(BigInteger n, BigInteger d) {
+        BigInteger[] qr = n.divideAndRemainder(d);
+        return qr[1].signum() < 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];
+    }
+
+    /** {@return {@code n / d} rounded toward plus infinity; {@code d} positive} */
+    static BigInteger ceilDiv(BigInteger n, BigInteger d) {
+        BigInteger[] qr = n.divideAndRemainder(d);
+        return qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0];
+    }
+
+    /** {@return {@code n / 10^e} rounded toward minus infinity, or {@code n * 10^-e} when {@code e} is negative} */
+    static BigInteger floorPow10(BigInteger n, int e) {
+        return e >= 0 ? floorDiv(n, POW10[e]) : n.multiply(POW10[-e]);
+    }
+
+    /** {@return {@code n / 10^e} rounded toward plus infinity, or {@code n * 10^-e} when {@code e} is negative} */
+    static BigInteger ceilPow10(BigInteger n, int e) {
+        return e >= 0 ? ceilDiv(n, POW10[e]) : n.multiply(POW10[-e]);
+    }
+
     /** {@return an exact amount rounded toward zero to settlement units, for messages} */
     static I256 toUnits(BigInteger exact) {
         return I256.of(exact.divide(POW10[SCALE]));

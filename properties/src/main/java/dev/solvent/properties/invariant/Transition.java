@@ -59,6 +59,16 @@ public record Transition(
         return result.isRight();
     }
 
+    /** {@return the transaction's kind, such as {@code Trade}, for messages} */
+    String kind() {
+        return tx.getClass().getSimpleName();
+    }
+
+    /** {@return whether the transaction is a liquidation, cross or isolated} */
+    boolean isLiquidation() {
+        return tx instanceof Tx.Liquidate || tx instanceof Tx.LiquidateIsolated;
+    }
+
     /** {@return the events emitted, none on a revert} */
     public Vector<Event> events() {
         return result.map(Receipt::events).getOrElse(Vector.empty());

@@ -1,293 +1,135 @@
 package dev.solvent.properties.campaign;
 
-import net.jqwik.api.AfterFailureMode;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.lifecycle.AroundPropertyHook;
-import net.jqwik.api.lifecycle.PropertyExecutionResult;
-import net.jqwik.api.lifecycle.PropertyExecutor;
-import net.jqwik.api.lifecycle.PropertyLifecycleContext;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.solvent.properties.invariant.Invariant;
+import dev.solvent.properties.invariant.Invariants;
+import io.vavr.collection.TreeMap;
+import io.vavr.collection.Vector;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.jqwik.api.sessions.JqwikSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The campaign's teeth: the default campaign (under the mechanism a mutant breaks, for the mechanisms' mutants), with
- * its default tries, against each {@link Mutant} of the model. Each
- * property passes only if the campaign breaks an invariant, so a campaign weakened until a mutant survives fails the
- * build. Shrinking is off (finding is what counts here) and a failure's seed is never reused, so each run searches
- * afresh.
+ * The campaign's teeth: for each {@link Mutant} of the model, the default campaign (under the mechanism the mutant
+ * breaks, for the mechanisms' mutants) checking only the invariant the module's README attributes to the mutant must
+ * break that invariant within {@link Campaign#DEFAULT_TRIES} tries. The full campaign checks that invariant too, so it
+ * catches the mutant as well; a campaign weakened until a mutant survives, or an attribution that is no longer true,
+ * fails the build. Tries are drawn afresh each run and nothing shrinks (finding is what counts here).
+ *
+ * <p>The attribution is read from one place, the README's "Teeth" table, whose rows name each mutant (as its
+ * {@code Mutant} constant) and the invariant that catches it.
  */
 class TeethProperties {
 
-    /** Turns a campaign failure into success and a campaign that passes into the failure "the mutant survived". */
-    static final class MustBeCaught implements AroundPropertyHook {
+    /** The README beside the module's POM; Surefire runs in the module's folder. */
+    static final Path README = Path.of("README.md");
 
-        @Override
-        public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
-            PropertyExecutionResult result = property.execute();
-            String name = context.targetMethod().getName();
-            return switch (result.status()) {
-                case SUCCESSFUL ->
-                    result.mapToFailed("the mutant of " + name + " survived " + result.countTries()
-                            + " tries of the default campaign: the campaign has lost its teeth");
-                case FAILED -> {
-                    CampaignFailure f =
-                            result.throwable().map(CampaignHook::find).orElse(null);
-                    if (f == null) {
-                        yield result;
-                    }
-                    context.reporter()
-                            .publishValue(
-                                    name,
-                                    "caught by " + f.invariant().id() + " after " + result.countTries() + " tries");
-                    yield result.mapToSuccessful();
-                }
-                case ABORTED -> result;
-            };
+    private static final Pattern ROW =
+            Pattern.compile("^\\|\\s*`([A-Z_]+)`\\s*\\|.*\\|\\s*(INV-[A-Z]+-\\d+)\\s*\\|\\s*$");
+
+    /** {@return the README's Teeth table: each mutant named there, and the ID of the invariant that catches it} */
+    static TreeMap<String, String> attribution() throws IOException {
+        String text = Files.readString(README);
+        String teeth = text.substring(text.indexOf("## Teeth"));
+        int next = teeth.indexOf("\n## ", 1);
+        TreeMap<String, String> out = TreeMap.empty();
+        for (String line : (next < 0 ? teeth : teeth.substring(0, next)).split("\n")) {
+            Matcher m = ROW.matcher(line);
+            if (m.matches()) {
+                assertThat(out.containsKey(m.group(1)))
+                        .as("%s appears twice in the README's Teeth table", m.group(1))
+                        .isFalse();
+                out = out.put(m.group(1), m.group(2));
+            }
+        }
+        return out;
+    }
+
+    /** {@return the campaign a mutant runs in: the standard one, or the one of the mechanism it breaks} */
+    static Campaign campaignFor(Mutant mutant) {
+        Campaign standard = Campaign.standard();
+        Campaign campaign = switch (mutant) {
+            case PENALTY_BEFORE_CAP,
+                    ROUNDING_IN_USERS_FAVOUR,
+                    FORGETS_ONE_POSITION,
+                    FUND_GOES_NEGATIVE,
+                    KEEPER_PAID_BEYOND_PENALTY,
+                    LIQUIDATES_BELOW_INITIAL,
+                    WITHDRAWAL_WITHOUT_MARGIN_CHECK,
+                    ISOLATED_PENALTY_FROM_CROSS,
+                    SOCIALIZED_EQUALLY -> standard;
+            case AUCTION_OVERSOLD, AUCTION_PRICE_CLIMBS, LEFTOVERS_KEPT ->
+                Mechanisms.campaign(Mechanisms.DUTCH_AUCTION, Campaign.Coverage.NONE);
+            case ABSORBS_AT_FULL_VALUE -> Mechanisms.campaign(Mechanisms.ABSORB, Campaign.Coverage.NONE);
+            case WINDOW_FORGOTTEN -> Mechanisms.campaign(Mechanisms.WINDOW_CAPPED, Campaign.Coverage.NONE);
+            case FEE_UNCAPPED -> Mechanisms.campaign(Mechanisms.FILLABLE_PRICE, Campaign.Coverage.NONE);
+        };
+        return campaign.withEngine(mutant);
+    }
+
+    @Test
+    void theReadmeAttributesEveryMutantAndNothingElse() throws IOException {
+        TreeMap<String, String> attribution = attribution();
+
+        assertThat(attribution.keySet().toJavaSet())
+                .containsExactlyInAnyOrderElementsOf(
+                        Vector.of(Mutant.values()).map(Mutant::name).toJavaList());
+        assertThat(attribution.values().toJavaList())
+                .allSatisfy(id -> assertThat(Invariants.byId(id).isDefined())
+                        .as("%s is in the catalogue", id)
+                        .isTrue());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Mutant.class)
+    void everyMutantIsCaughtByTheInvariantTheReadmeNames(Mutant mutant) throws IOException {
+        String id = attribution()
+                .get(mutant.name())
+                .getOrElseThrow(() -> new AssertionError(mutant + " is missing from the README's Teeth table"));
+        Invariant named = Invariants.byId(id).getOrElseThrow(() -> new AssertionError(id + " is not in the catalogue"));
+        Campaign campaign = campaignFor(mutant).withInvariants(Vector.of(named));
+
+        // a session makes this a jqwik thread, on which action chains run outside a property
+        JqwikSession.start();
+        Optional<CampaignFailure> caught;
+        try {
+            caught = campaign.runs()
+                    .sampleStream()
+                    .limit(Campaign.DEFAULT_TRIES)
+                    .map(run -> caughtIn(campaign, run))
+                    .flatMap(Optional::stream)
+                    .findFirst();
+        } finally {
+            JqwikSession.finish();
         }
 
-        @Override
-        public int aroundPropertyProximity() {
-            return -100;
+        assertThat(caught)
+                .as(
+                        "%s survived %d tries of the campaign checking %s: the campaign has lost its teeth",
+                        mutant, Campaign.DEFAULT_TRIES, id)
+                .isPresent();
+        assertThat(caught.get().invariant().id()).isEqualTo(id);
+    }
+
+    private static Optional<CampaignFailure> caughtIn(Campaign campaign, Campaign.Run run) {
+        try {
+            campaign.runUnobserved(run);
+            return Optional.empty();
+        } catch (AssertionError e) {
+            // jqwik wraps an invariant's failure in its own error
+            CampaignFailure f = CampaignHook.find(e);
+            if (f == null) {
+                throw e;
+            }
+            return Optional.of(f);
         }
-    }
-
-    private static Arbitrary<Campaign.Run> chains(Mutant m) {
-        return Campaign.standard().withEngine(m).runs();
-    }
-
-    private static void run(Mutant m, Campaign.Run chain) {
-        Campaign.standard().withEngine(m).runUnobserved(chain);
-    }
-
-    @Property(
-            tries = Campaign.DEFAULT_TRIES,
-            shrinking = ShrinkingMode.OFF,
-            afterFailure = AfterFailureMode.RANDOM_SEED)
-    @AddLifecycleHook(MustBeCaught.class)
-    void penaltyBeforeCap(@ForAll("penaltyBeforeCapChains") Campaign.Run chain) {
-        run(Mutant.PENALTY_BEFORE_CAP, chain);
-    }
-
-    @Provide
-    Arbitrary<Campaign.Run> penaltyBeforeCapChains() {
-        return chains(Mutant.PENALTY_BEFORE_CAP);
-    }
-
-    @Property(
-            tries = Campaign.DEFAULT_TRIES,
-            shrinking = ShrinkingMode.OFF,
-            afterFailure = AfterFailureMode.RANDOM_SEED)
-    @AddLifecycleHook(MustBeCaught.class)
-    void roundingInUsersFavour(@ForAll("roundingChains") Campaign.Run chain) {
-        run(Mutant.ROUNDING_IN_USERS_FAVOUR, chain);
-    }
-
-    @Provide
-    Arbitrary<Campaign.Run> roundingChains() {
-        return chains(Mutant.ROUNDING_IN_USERS_FAVOUR);
-    }
-
-    @Property(
-            tries = Campaign.DEFAULT_TRIES,
-            shrinking = ShrinkingMode.OFF,
-            afterFailure = AfterFailureMode.RANDOM_SEED)
-    @AddLifecycleHook(MustBeCaught.class)
-    void liquidationForgetsOnePosition(@ForAll("forgetfulChains") Campaign.Run chain) {
-        run(Mutant.FORGETS_ONE_POSITION, chain);
-    }
-
-    @Provide
-    Arbitrary<Campaign.Run> forgetfulChains() {
-        return chains(Mutant.FORGETS_ONE_POSITION);
-    }
-
-    @Property(
-            tries = Campaign.DEFAULT_TRIES,
-            shrinking = ShrinkingMode.OFF,
-            afterFailure = AfterFailureMode.RANDOM_SEED)
-    @AddLifecycleHook(MustBeCaught.class)
-    void fundGoesNegative(@ForAll("negativeFundChains") Campaign.Run chain) {
-        run(Mutant.FUND_GOES_NEGATIVE, chain);
-    }
-
-    @Provide
-    Arbitrary<Campaign.Run> negativeFundChains() {
-        return chains(Mutant.FUND_GOES_NEGATIVE);
-    }
-
-    @Property(
-            tries = Campaign.DEFAULT_TRIES,
-            shrinking = ShrinkingMode.OFF,
-            afterFailure = AfterFailureMode.RANDOM_SEED)
-    @AddLifecycleHook(MustBeCaught.class)
-    void keeperPaidBeyondPenalty(@ForAll("keeperChains") Campaign.Run chain) {
-        run(Mutant.KEEPER_PAID_BEYOND_PENALTY, chain);
-    }
-
-    @Provide
-    Arbitrary<Campaign.Run> keeperChains() {
-        return chains(Mutant.KEEPER_PAID_BEYOND_PENALTY);
-    }
-
-    @Property(
-            tries = Campaign.DEFAULT_TRIES,
-            shrinking = ShrinkingMode.OFF,
-            afterFailure = AfterFailureMode.RANDOM_SEED)
-    @AddLifecycleHook(MustBeCaught.class)
-    void liquidatesBelowInitial(@ForAll("eagerChains") Campaign.Run chain) {
-        run(Mutant.LIQUIDATES_BELOW_INITIAL, chain);
-    }
-
-    @Provide
-    Arbitrary<Campaign.Run> eagerChains() {
-        return chains(Mutant.LIQUIDATES_BELOW_INITIAL);
-    }
-
-    @Property(
-            tries = Campaign.DEFAULT_TRIES,
-            shrinking = ShrinkingMode.OFF,
-            afterFailure = AfterFailureMode.RANDOM_SEED)
-    @AddLifecycleHook(MustBeCaught.class)
-    void withdrawalWithoutMarginCheck(@ForAll("withdrawalChains") Campaign.Run chain) {
-        run(Mutant.WITHDRAWAL_WITHOUT_MARGIN_CHECK, chain);
-    }
-
-    @Provide
-    Arbitrary<Campaign.Run> withdrawalChains() {
-        return chains(Mutant.WITHDRAWAL_WITHOUT_MARGIN_CHECK);
-    }
-
-    @Property(
-            tries = Campaign.DEFAULT_TRIES,
-            shrinking = ShrinkingMode.OFF,
-            afterFailure = AfterFailureMode.RANDOM_SEED)
-    @AddLifecycleHook(MustBeCaught.class)
-    void isolatedPenaltyFromCross(@ForAll("isolatedChains") Campaign.Run chain) {
-        run(Mutant.ISOLATED_PENALTY_FROM_CROSS, chain);
-    }
-
-    @Provide
-    Arbitrary<Campaign.Run> isolatedChains() {
-        return chains(Mutant.ISOLATED_PENALTY_FROM_CROSS);
-    }
-
-    @Property(
-            tries = Campaign.DEFAULT_TRIES,
-            shrinking = ShrinkingMode.OFF,
-            afterFailure = AfterFailureMode.RANDOM_SEED)
-    @AddLifecycleHook(MustBeCaught.class)
-    void socializedEqually(@ForAll("equalChains") Campaign.Run chain) {
-        run(Mutant.SOCIALIZED_EQUALLY, chain);
-    }
-
-    @Provide
-    Arbitrary<Campaign.Run> equalChains() {
-        return chains(Mutant.SOCIALIZED_EQUALLY);
-    }
-
-    /** {@return the campaign under a mechanism, for its mutants} */
-    private static Campaign mechanism(dev.solvent.model.policy.LiquidationPolicy policy) {
-        return Mechanisms.campaign(policy, Campaign.Coverage.NONE);
-    }
-
-    @Property(
-            tries = Campaign.DEFAULT_TRIES,
-            shrinking = ShrinkingMode.OFF,
-            afterFailure = AfterFailureMode.RANDOM_SEED)
-    @AddLifecycleHook(MustBeCaught.class)
-    void auctionOversold(@ForAll("auctionOversoldChains") Campaign.Run chain) {
-        mechanism(Mechanisms.DUTCH_AUCTION).withEngine(Mutant.AUCTION_OVERSOLD).runUnobserved(chain);
-    }
-
-    @Provide
-    Arbitrary<Campaign.Run> auctionOversoldChains() {
-        return mechanism(Mechanisms.DUTCH_AUCTION)
-                .withEngine(Mutant.AUCTION_OVERSOLD)
-                .runs();
-    }
-
-    @Property(
-            tries = Campaign.DEFAULT_TRIES,
-            shrinking = ShrinkingMode.OFF,
-            afterFailure = AfterFailureMode.RANDOM_SEED)
-    @AddLifecycleHook(MustBeCaught.class)
-    void auctionPriceClimbs(@ForAll("auctionPriceClimbsChains") Campaign.Run chain) {
-        mechanism(Mechanisms.DUTCH_AUCTION)
-                .withEngine(Mutant.AUCTION_PRICE_CLIMBS)
-                .runUnobserved(chain);
-    }
-
-    @Provide
-    Arbitrary<Campaign.Run> auctionPriceClimbsChains() {
-        return mechanism(Mechanisms.DUTCH_AUCTION)
-                .withEngine(Mutant.AUCTION_PRICE_CLIMBS)
-                .runs();
-    }
-
-    @Property(
-            tries = Campaign.DEFAULT_TRIES,
-            shrinking = ShrinkingMode.OFF,
-            afterFailure = AfterFailureMode.RANDOM_SEED)
-    @AddLifecycleHook(MustBeCaught.class)
-    void leftoversKept(@ForAll("leftoversKeptChains") Campaign.Run chain) {
-        mechanism(Mechanisms.DUTCH_AUCTION).withEngine(Mutant.LEFTOVERS_KEPT).runUnobserved(chain);
-    }
-
-    @Provide
-    Arbitrary<Campaign.Run> leftoversKeptChains() {
-        return mechanism(Mechanisms.DUTCH_AUCTION)
-                .withEngine(Mutant.LEFTOVERS_KEPT)
-                .runs();
-    }
-
-    @Property(
-            tries = Campaign.DEFAULT_TRIES,
-            shrinking = ShrinkingMode.OFF,
-            afterFailure = AfterFailureMode.RANDOM_SEED)
-    @AddLifecycleHook(MustBeCaught.class)
-    void absorbsAtFullValue(@ForAll("absorbsAtFullValueChains") Campaign.Run chain) {
-        mechanism(Mechanisms.ABSORB).withEngine(Mutant.ABSORBS_AT_FULL_VALUE).runUnobserved(chain);
-    }
-
-    @Provide
-    Arbitrary<Campaign.Run> absorbsAtFullValueChains() {
-        return mechanism(Mechanisms.ABSORB)
-                .withEngine(Mutant.ABSORBS_AT_FULL_VALUE)
-                .runs();
-    }
-
-    @Property(
-            tries = Campaign.DEFAULT_TRIES,
-            shrinking = ShrinkingMode.OFF,
-            afterFailure = AfterFailureMode.RANDOM_SEED)
-    @AddLifecycleHook(MustBeCaught.class)
-    void windowForgotten(@ForAll("windowForgottenChains") Campaign.Run chain) {
-        mechanism(Mechanisms.WINDOW_CAPPED).withEngine(Mutant.WINDOW_FORGOTTEN).runUnobserved(chain);
-    }
-
-    @Provide
-    Arbitrary<Campaign.Run> windowForgottenChains() {
-        return mechanism(Mechanisms.WINDOW_CAPPED)
-                .withEngine(Mutant.WINDOW_FORGOTTEN)
-                .runs();
-    }
-
-    @Property(
-            tries = Campaign.DEFAULT_TRIES,
-            shrinking = ShrinkingMode.OFF,
-            afterFailure = AfterFailureMode.RANDOM_SEED)
-    @AddLifecycleHook(MustBeCaught.class)
-    void feeUncapped(@ForAll("feeUncappedChains") Campaign.Run chain) {
-        mechanism(Mechanisms.FILLABLE_PRICE).withEngine(Mutant.FEE_UNCAPPED).runUnobserved(chain);
-    }
-
-    @Provide
-    Arbitrary<Campaign.Run> feeUncappedChains() {
-        return mechanism(Mechanisms.FILLABLE_PRICE)
-                .withEngine(Mutant.FEE_UNCAPPED)
-                .runs();
     }
 }

@@ -73,6 +73,16 @@ class InvariantsTest {
     }
 
     @Test
+    void theReadmesListEveryInvariantAndCountThem() throws java.io.IOException {
+        // Surefire runs in the module's folder: its README holds the catalogue, the root README counts it
+        String catalogue = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        String root = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+
+        assertThat(Invariants.ALL).allSatisfy(i -> assertThat(catalogue).contains("| " + i.id() + " |"));
+        assertThat(root).contains("the catalogue of " + Invariants.ALL.size() + " solvency invariants");
+    }
+
+    @Test
     void aGenesisStateKeepsEveryStateInvariant() {
         ProtocolState s = setup().genesis();
         assertThat(Invariants.STATE.flatMap(i -> i.check(s))).isEmpty();
