@@ -145,11 +145,29 @@ public final class AuctionLogic {
         if (tx.maxPrice().lt(price)) {
             return Either.left(new Revert.AuctionTooExpensive(tx.auction(), price, tx.maxPrice()));
         }
-        ProtocolConfig config = state.config();
+        return purchase(state.config(), policy, tx.auction(), a, price, amount.get())
+                .flatMap(p -> sell(state, tx.auction(), a, price, p, block));
+    }
+
+    /** What a take buys, base units of the auctioned asset, and what it owes, settlement base units. */
+    private record Purchase(I256 slice, I256 owe) {}
+
+    /**
+     * {@return the purchase of at most {@code amount} at {@code price}}: the slice's value rounded up, but never more
+     * than the tab (the slice then shrinks to what the tab buys, rounded down) and never leaving a tab below Maker's
+     * {@code chost} ({@code dust * chop}) behind, or the revert when the whole tab is below it
+     */
+    private static Either<Revert, Purchase> purchase(
+            ProtocolConfig config,
+            LiquidationPolicy.DutchAuction policy,
+            long auction,
+            Auction a,
+            I256 price,
+            I256 amount) {
         int da = config.assets().get(a.asset()).get().decimals();
         int ds = config.settlement().decimals();
         Quote at = new Quote("auction", price, a.decimals());
-        I256 slice = amount.get().min(a.lot());
+        I256 slice = amount.min(a.lot());
         // owe rounds up: the keeper never pays less than the slice is worth at the auction price
         I256 owe = MarginLogic.debtValue(slice, da, at, ds);
         I256 chost = MarginLogic.penaltyOwed(policy.dust().toI256(), policy.chop());
@@ -158,32 +176,41 @@ public final class AuctionLogic {
             slice = collateralFor(owe, da, at, ds).min(a.lot());
         } else if (owe.lt(a.tab()) && slice.lt(a.lot()) && a.tab().minus(owe).lt(chost)) {
             if (!a.tab().gt(chost)) {
-                return Either.left(new Revert.NoPartialPurchase(tx.auction(), a.tab(), chost));
+                return Either.left(new Revert.NoPartialPurchase(auction, a.tab(), chost));
             }
             owe = a.tab().minus(chost);
             slice = collateralFor(owe, da, at, ds).min(a.lot());
         }
+        return Either.right(new Purchase(slice, owe));
+    }
+
+    /**
+     * The keeper pays for the slice into the reserves and receives it; a lot sold out or a tab paid ends the auction,
+     * every leftover going back to the owner.
+     */
+    private static Either<Revert, Receipt> sell(
+            ProtocolState state, long auction, Auction a, I256 price, Purchase p, BlockContext block) {
+        ProtocolConfig config = state.config();
         AccountId keeper = block.sender();
         I256 balance = state.accountOrEmpty(keeper).balance(config.settlementAsset());
-        if (balance.lt(owe)) {
-            return Either.left(new Revert.InsufficientBalance(keeper, config.settlementAsset(), balance, owe));
+        if (balance.lt(p.owe())) {
+            return Either.left(new Revert.InsufficientBalance(keeper, config.settlementAsset(), balance, p.owe()));
         }
         Step st = new Step(state);
-        st.plusSettlement(keeper, owe.negate());
-        st.put(st.account(keeper).plusBalance(a.asset(), slice));
-        st.state = st.state.withReserves(st.state.reserves().plus(owe));
-        I256 tab = a.tab().minus(owe);
-        I256 lot = a.lot().minus(slice);
-        st.emit(new Event.AuctionTaken(tx.auction(), keeper, price, slice, owe, tab, lot));
+        st.plusSettlement(keeper, p.owe().negate());
+        st.put(st.account(keeper).plusBalance(a.asset(), p.slice()));
+        st.state = st.state.withReserves(st.state.reserves().plus(p.owe()));
+        I256 tab = a.tab().minus(p.owe());
+        I256 lot = a.lot().minus(p.slice());
+        st.emit(new Event.AuctionTaken(auction, keeper, price, p.slice(), p.owe(), tab, lot));
         if (lot.isZero() || !tab.isPositive()) {
             // the owner gets every leftover; an unpaid tab stays a loss of the reserves
             st.put(st.account(a.owner()).plusBalance(a.asset(), lot));
-            st.state = st.state.withAuction(tx.auction(), Option.none());
-            st.emit(new Event.AuctionEnded(tx.auction(), a.owner(), lot, tab.max(I256.ZERO)));
+            st.state = st.state.withAuction(auction, Option.none());
+            st.emit(new Event.AuctionEnded(auction, a.owner(), lot, tab.max(I256.ZERO)));
         } else {
             st.state = st.state.withAuction(
-                    tx.auction(),
-                    Option.some(new Auction(a.owner(), a.asset(), tab, lot, a.tic(), a.top(), a.decimals())));
+                    auction, Option.some(new Auction(a.owner(), a.asset(), tab, lot, a.tic(), a.top(), a.decimals())));
         }
         return TradeLogic.crossInitial(st.state, keeper, block)
                 .map(x -> st.receipt(config.gas().trade()));
