@@ -6,7 +6,6 @@ import dev.solvent.model.id.MarketId;
 import dev.solvent.model.math.FixedPoint;
 import dev.solvent.model.math.I256;
 import dev.solvent.model.policy.LiquidationPolicy;
-import dev.solvent.model.state.Account;
 import dev.solvent.model.tx.Event;
 import dev.solvent.model.tx.Revert;
 import io.vavr.collection.Vector;
@@ -76,7 +75,7 @@ record BackstopVaultMechanism(LiquidationPolicy.BackstopVault policy, boolean ba
 
     /**
      * Records a partial liquidation for the cooldown, then charges the penalty capped at the equity and the
-     * settlement balance left; only an account left with nothing but a negative settlement balance has a shortfall.
+     * settlement balance left.
      */
     private Settled charge(Step st, Target t, AccountId receiver, Closing closing) {
         AccountId id = t.id();
@@ -92,10 +91,7 @@ record BackstopVaultMechanism(LiquidationPolicy.BackstopVault policy, boolean ba
                 MarginLogic.cross(st.state, st.account(id), t.block()).get().equity();
         LiquidationLogic.Charge charge =
                 LiquidationLogic.chargePenalty(st, t, closing, equity.min(balance.max(I256.ZERO)));
-        Account after = st.account(id);
-        boolean bankrupt =
-                after.positions().isEmpty() && after.balances().keySet().forAll(a -> a.equals(settlement));
-        I256 shortfall = bankrupt ? after.balance(settlement).negate().max(I256.ZERO) : I256.ZERO;
+        I256 shortfall = LiquidationLogic.shortfallIfBankrupt(st, t);
         Event event = new Event.AccountLiquidated(
                 id,
                 t.keeper(),

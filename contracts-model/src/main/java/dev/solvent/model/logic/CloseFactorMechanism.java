@@ -8,7 +8,6 @@ import dev.solvent.model.id.MarketId;
 import dev.solvent.model.math.I256;
 import dev.solvent.model.math.Wad;
 import dev.solvent.model.policy.LiquidationPolicy;
-import dev.solvent.model.state.Account;
 import dev.solvent.model.tx.Event;
 import dev.solvent.model.tx.Revert;
 import io.vavr.collection.Vector;
@@ -81,9 +80,7 @@ record CloseFactorMechanism(LiquidationPolicy.CloseFactor policy, Wad factor) im
     /**
      * Lets the keeper repay the debts, charges the bonus (the market penalties of the closed notional plus the bonus on
      * the repaid value, capped at the equity left), pays the keeper and the protocol out of it, and sells the keeper
-     * collateral for what the settlement balance cannot pay. Only an account left with nothing but a negative
-     * settlement balance has a shortfall: a partial close may leave a negative balance that the remaining positions'
-     * PnL carries.
+     * collateral for what the settlement balance cannot pay.
      */
     @Override
     public Either<Revert, Settled> settle(Step st, Target t, AccountId receiver, Closing closing) {
@@ -102,11 +99,7 @@ record CloseFactorMechanism(LiquidationPolicy.CloseFactor policy, Wad factor) im
         st.plusSettlement(keeper, reward);
         st.state = st.state.withInsuranceFund(st.state.insuranceFund().plus(fee));
         int sold = sellToCover(st, t);
-        AssetId settlement = t.config().settlementAsset();
-        Account after = st.account(id);
-        boolean bankrupt =
-                after.positions().isEmpty() && after.balances().keySet().forAll(a -> a.equals(settlement));
-        I256 shortfall = bankrupt ? after.balance(settlement).negate().max(I256.ZERO) : I256.ZERO;
+        I256 shortfall = LiquidationLogic.shortfallIfBankrupt(st, t);
         Event event = new Event.LiquidationCalled(
                 id,
                 keeper,

@@ -320,6 +320,19 @@ public final class LiquidationLogic {
         return new Charge(penalty, keeperReward, insurance);
     }
 
+    /**
+     * {@return what the account falls short by once liquidated}: what its settlement balance owes if nothing else is
+     * left; an account that keeps positions or collateral carries its negative balance (a partial close may leave one
+     * that the remaining positions' PnL covers)
+     */
+    static I256 shortfallIfBankrupt(Step st, Mechanism.Target t) {
+        AssetId settlement = t.config().settlementAsset();
+        Account after = st.account(t.id());
+        boolean bankrupt =
+                after.positions().isEmpty() && after.balances().keySet().forAll(a -> a.equals(settlement));
+        return bankrupt ? after.balance(settlement).negate().max(I256.ZERO) : I256.ZERO;
+    }
+
     /** {@link #charge}s the penalty the closed positions owe, capped at {@code available}, to the account. */
     static Charge chargePenalty(Step st, Mechanism.Target t, Mechanism.Closing closing, I256 available) {
         Charge charge = charge(st, closing.penalty(), available, t.keeper());
