@@ -52,7 +52,7 @@ sealed interface Mechanism
         return t.receiver();
     }
 
-    /** Moves anything that must move before the positions close (Synthetix's flagging); most mechanisms move nothing. */
+    /** Moves what must move before the positions close (Synthetix's flagging); most mechanisms move nothing. */
     default void open(Step st, Target t, AccountId receiver) {}
 
     /**
@@ -79,7 +79,7 @@ sealed interface Mechanism
 
     /** Who bears what a liquidated account cannot pay. */
     enum Bearer {
-        /** The insurance fund, then the configured {@link dev.solvent.model.policy.ShortfallPolicy}: {@link ShortfallLogic}. */
+        /** The insurance fund, then the configured shortfall policy: {@link ShortfallLogic}. */
         INSURANCE_THEN_POLICY,
         /** The protocol's reserves, which may go negative (Comet's absorb, Maker's vow). */
         RESERVES
