@@ -1,10 +1,8 @@
 package dev.solvent.model.logic;
 
-import dev.solvent.model.config.AssetConfig;
 import dev.solvent.model.config.ProtocolConfig;
 import dev.solvent.model.id.AccountId;
 import dev.solvent.model.id.AssetId;
-import dev.solvent.model.id.MarketId;
 import dev.solvent.model.math.FixedPoint;
 import dev.solvent.model.math.I256;
 import dev.solvent.model.math.Rounding;
@@ -12,7 +10,6 @@ import dev.solvent.model.math.Units;
 import dev.solvent.model.math.Wad;
 import dev.solvent.model.policy.LiquidationPolicy;
 import dev.solvent.model.policy.PriceCurve;
-import dev.solvent.model.state.Account;
 import dev.solvent.model.state.Auction;
 import dev.solvent.model.state.ProtocolState;
 import dev.solvent.model.tx.BlockContext;
@@ -20,14 +17,13 @@ import dev.solvent.model.tx.Event;
 import dev.solvent.model.tx.Receipt;
 import dev.solvent.model.tx.Revert;
 import dev.solvent.model.tx.Tx;
-import io.vavr.collection.TreeMap;
-import io.vavr.collection.Vector;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
 /**
- * Dutch auctions (Maker Liquidations 2.0, makerdao/dss {@code dog.sol}, {@code clip.sol}, {@code abaci.sol}):
- * {@code bark} under the {@link LiquidationPolicy.DutchAuction} policy, {@code take} and {@code redo}. Reserves carry
+ * Dutch auctions (Maker Liquidations 2.0, makerdao/dss {@code dog.sol}, {@code clip.sol}, {@code abaci.sol}): the
+ * price curves, {@code take} and {@code redo}, and the limits and incentives of {@code bark}, which the
+ * {@link DutchAuctionMechanism} runs under the {@link LiquidationPolicy.DutchAuction} policy. Reserves carry
  * the account's debt while its collateral is auctioned (Maker's vow carries it as sin), pay the keeper incentives and
  * collect what the auctions raise.
  */
@@ -78,108 +74,10 @@ public final class AuctionLogic {
         return z;
     }
 
-    // ---- bark
+    // ---- the limits and incentives of bark, see DutchAuctionMechanism
 
-    /**
-     * Starts the auctions of an unhealthy account: closes its positions into the receiver at the oracle price, lets
-     * the reserves take over its debts, and auctions each collateral asset for its share (by value) of the debt times
-     * {@code chop}, the keeper earning {@code tip + chip * tab} per auction from the reserves.
-     */
-    static Either<Revert, Receipt> bark(
-            ProtocolState state,
-            Account account,
-            AccountId receiver,
-            TreeMap<MarketId, Quote> quotes,
-            LiquidationPolicy.DutchAuction policy,
-            BlockContext block) {
-        ProtocolConfig config = state.config();
-        AssetId settlement = config.settlementAsset();
-        AccountId id = account.id();
-        AccountId keeper = block.sender();
-        int ds = config.settlement().decimals();
-        Step st = new Step(state);
-        quotes.forEach((m, q) -> st.state = FundingLogic.accrue(st.state, m, q, block.timestamp()));
-        Vector<Event.ClosedPosition> closed = Vector.empty();
-        I256 closedNotional = I256.ZERO;
-        for (MarketId m : account.positions().keySet()) {
-            LiquidationLogic.Closed c = LiquidationLogic.closeInto(
-                    st,
-                    id,
-                    receiver,
-                    m,
-                    quotes.get(m).get(),
-                    account.positions().get(m).get().size());
-            closed = closed.append(c.event());
-            closedNotional = closedNotional.plus(c.notional());
-        }
-        // debts in other assets pass to the reserves at their value, rounded up
-        TreeMap<AssetId, I256> lots = TreeMap.empty();
-        TreeMap<AssetId, I256> values = TreeMap.empty();
-        TreeMap<AssetId, Quote> prices = TreeMap.empty();
-        for (var entry : st.account(id).balances()) {
-            if (entry._1.equals(settlement)) {
-                continue;
-            }
-            AssetConfig asset = config.assets().get(entry._1).get();
-            Quote q = MarginLogic.assetPrice(config, asset.id(), block).get();
-            if (entry._2.isNegative()) {
-                I256 value = MarginLogic.debtValue(entry._2.negate(), asset.decimals(), q, ds);
-                st.put(st.account(id).withBalance(asset.id(), I256.ZERO));
-                st.plusSettlement(id, value.negate());
-                st.state = st.state
-                        .plusCollateralReserve(asset.id(), entry._2)
-                        .withReserves(st.state.reserves().plus(value));
-            } else {
-                lots = lots.put(asset.id(), entry._2);
-                values = values.put(asset.id(), MarginLogic.collateralValue(entry._2, asset.decimals(), q, ds));
-                prices = prices.put(asset.id(), q);
-            }
-        }
-        I256 debt = st.account(id).balance(settlement).negate().max(I256.ZERO);
-        Either<Revert, Boolean> checked = Either.right(true);
-        if (debt.isPositive() && !lots.isEmpty()) {
-            // the reserves carry the debt while the collateral is sold
-            st.plusSettlement(id, debt);
-            st.state = st.state.withReserves(st.state.reserves().minus(debt));
-            I256 tab = MarginLogic.penaltyOwed(debt, policy.chop());
-            I256 totalValue = values.values().foldLeft(I256.ZERO, I256::plus);
-            I256 allotted = I256.ZERO;
-            int i = 0;
-            for (var entry : lots) {
-                i++;
-                I256 share = i == lots.size() || totalValue.isZero()
-                        ? tab.minus(allotted)
-                        : FixedPoint.mulDiv(tab, values.get(entry._1).get(), totalValue, Rounding.FLOOR);
-                allotted = allotted.plus(share);
-                checked = checked.flatMap(x -> limits(st.state, policy, entry._1, share));
-                if (checked.isLeft()) {
-                    return Either.left(checked.getLeft());
-                }
-                Quote q = prices.get(entry._1).get();
-                long auctionId = st.state.nextAuctionId();
-                I256 top = FixedPoint.wadMulFloor(q.price(), policy.buf().raw());
-                st.put(st.account(id).withBalance(entry._1, I256.ZERO));
-                Auction a = new Auction(id, entry._1, share, entry._2, block.timestamp(), top, q.decimals());
-                st.state = st.state.withAuction(auctionId, Option.some(a));
-                I256 incentive = incentive(st, policy, keeper, share);
-                st.emit(new Event.AuctionKicked(
-                        auctionId, id, entry._1, share, entry._2, top, keeper, incentive, false));
-            }
-        }
-        // a debt with no collateral to sell, or collateral with no debt to sell it for, stays where it is: the
-        // debt is a loss of the reserves, the collateral stays the owner's
-        I256 left = st.account(id).balance(settlement).negate().max(I256.ZERO);
-        if (left.isPositive()) {
-            st.plusSettlement(id, left);
-            st.state = st.state.withReserves(st.state.reserves().minus(left));
-        }
-        st.emit(new Event.AccountLiquidated(
-                id, keeper, receiver, closed, closedNotional, I256.ZERO, I256.ZERO, I256.ZERO, left));
-        long gas = config.gas().liquidate(closed.size(), lots.size());
-        return LiquidationLogic.receiverCheckOf(st, config, receiver, block).map(x -> st.receipt(gas));
-    }
-
-    private static Either<Revert, Boolean> limits(
+    /** {@return whether a new auction for {@code tab} stays within the global and the asset's limit, or the revert} */
+    static Either<Revert, Boolean> limits(
             ProtocolState state, LiquidationPolicy.DutchAuction policy, AssetId asset, I256 tab) {
         I256 all = state.auctions().values().foldLeft(I256.ZERO, (s, a) -> s.plus(a.tab()));
         I256 ofAsset = state.auctions()
@@ -198,7 +96,7 @@ public final class AuctionLogic {
     }
 
     /** Pays the keeper {@code tip + chip * tab} (rounded down) out of the reserves, as Maker's vow {@code suck}. */
-    private static I256 incentive(Step st, LiquidationPolicy.DutchAuction policy, AccountId keeper, I256 tab) {
+    static I256 incentive(Step st, LiquidationPolicy.DutchAuction policy, AccountId keeper, I256 tab) {
         I256 coin = policy.tip()
                 .toI256()
                 .plus(FixedPoint.wadMulFloor(tab, policy.chip().raw()));
@@ -247,11 +145,29 @@ public final class AuctionLogic {
         if (tx.maxPrice().lt(price)) {
             return Either.left(new Revert.AuctionTooExpensive(tx.auction(), price, tx.maxPrice()));
         }
-        ProtocolConfig config = state.config();
+        return purchase(state.config(), policy, tx.auction(), a, price, amount.get())
+                .flatMap(p -> sell(state, tx.auction(), a, price, p, block));
+    }
+
+    /** What a take buys, base units of the auctioned asset, and what it owes, settlement base units. */
+    private record Purchase(I256 slice, I256 owe) {}
+
+    /**
+     * {@return the purchase of at most {@code amount} at {@code price}}: the slice's value rounded up, but never more
+     * than the tab (the slice then shrinks to what the tab buys, rounded down) and never leaving a tab below Maker's
+     * {@code chost} ({@code dust * chop}) behind, or the revert when the whole tab is below it
+     */
+    private static Either<Revert, Purchase> purchase(
+            ProtocolConfig config,
+            LiquidationPolicy.DutchAuction policy,
+            long auction,
+            Auction a,
+            I256 price,
+            I256 amount) {
         int da = config.assets().get(a.asset()).get().decimals();
         int ds = config.settlement().decimals();
         Quote at = new Quote("auction", price, a.decimals());
-        I256 slice = amount.get().min(a.lot());
+        I256 slice = amount.min(a.lot());
         // owe rounds up: the keeper never pays less than the slice is worth at the auction price
         I256 owe = MarginLogic.debtValue(slice, da, at, ds);
         I256 chost = MarginLogic.penaltyOwed(policy.dust().toI256(), policy.chop());
@@ -260,32 +176,41 @@ public final class AuctionLogic {
             slice = collateralFor(owe, da, at, ds).min(a.lot());
         } else if (owe.lt(a.tab()) && slice.lt(a.lot()) && a.tab().minus(owe).lt(chost)) {
             if (!a.tab().gt(chost)) {
-                return Either.left(new Revert.NoPartialPurchase(tx.auction(), a.tab(), chost));
+                return Either.left(new Revert.NoPartialPurchase(auction, a.tab(), chost));
             }
             owe = a.tab().minus(chost);
             slice = collateralFor(owe, da, at, ds).min(a.lot());
         }
+        return Either.right(new Purchase(slice, owe));
+    }
+
+    /**
+     * The keeper pays for the slice into the reserves and receives it; a lot sold out or a tab paid ends the auction,
+     * every leftover going back to the owner.
+     */
+    private static Either<Revert, Receipt> sell(
+            ProtocolState state, long auction, Auction a, I256 price, Purchase p, BlockContext block) {
+        ProtocolConfig config = state.config();
         AccountId keeper = block.sender();
         I256 balance = state.accountOrEmpty(keeper).balance(config.settlementAsset());
-        if (balance.lt(owe)) {
-            return Either.left(new Revert.InsufficientBalance(keeper, config.settlementAsset(), balance, owe));
+        if (balance.lt(p.owe())) {
+            return Either.left(new Revert.InsufficientBalance(keeper, config.settlementAsset(), balance, p.owe()));
         }
         Step st = new Step(state);
-        st.plusSettlement(keeper, owe.negate());
-        st.put(st.account(keeper).plusBalance(a.asset(), slice));
-        st.state = st.state.withReserves(st.state.reserves().plus(owe));
-        I256 tab = a.tab().minus(owe);
-        I256 lot = a.lot().minus(slice);
-        st.emit(new Event.AuctionTaken(tx.auction(), keeper, price, slice, owe, tab, lot));
+        st.plusSettlement(keeper, p.owe().negate());
+        st.put(st.account(keeper).plusBalance(a.asset(), p.slice()));
+        st.state = st.state.withReserves(st.state.reserves().plus(p.owe()));
+        I256 tab = a.tab().minus(p.owe());
+        I256 lot = a.lot().minus(p.slice());
+        st.emit(new Event.AuctionTaken(auction, keeper, price, p.slice(), p.owe(), tab, lot));
         if (lot.isZero() || !tab.isPositive()) {
             // the owner gets every leftover; an unpaid tab stays a loss of the reserves
             st.put(st.account(a.owner()).plusBalance(a.asset(), lot));
-            st.state = st.state.withAuction(tx.auction(), Option.none());
-            st.emit(new Event.AuctionEnded(tx.auction(), a.owner(), lot, tab.max(I256.ZERO)));
+            st.state = st.state.withAuction(auction, Option.none());
+            st.emit(new Event.AuctionEnded(auction, a.owner(), lot, tab.max(I256.ZERO)));
         } else {
             st.state = st.state.withAuction(
-                    tx.auction(),
-                    Option.some(new Auction(a.owner(), a.asset(), tab, lot, a.tic(), a.top(), a.decimals())));
+                    auction, Option.some(new Auction(a.owner(), a.asset(), tab, lot, a.tic(), a.top(), a.decimals())));
         }
         return TradeLogic.crossInitial(st.state, keeper, block)
                 .map(x -> st.receipt(config.gas().trade()));

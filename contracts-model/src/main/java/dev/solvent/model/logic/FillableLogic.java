@@ -1,22 +1,9 @@
 package dev.solvent.model.logic;
 
-import dev.solvent.model.config.MarketConfig;
-import dev.solvent.model.config.ProtocolConfig;
-import dev.solvent.model.id.AccountId;
-import dev.solvent.model.id.MarketId;
 import dev.solvent.model.math.FixedPoint;
 import dev.solvent.model.math.I256;
 import dev.solvent.model.math.Rounding;
 import dev.solvent.model.policy.LiquidationPolicy;
-import dev.solvent.model.state.Account;
-import dev.solvent.model.state.ProtocolState;
-import dev.solvent.model.tx.BlockContext;
-import dev.solvent.model.tx.Event;
-import dev.solvent.model.tx.Receipt;
-import dev.solvent.model.tx.Revert;
-import io.vavr.collection.HashSet;
-import io.vavr.collection.TreeMap;
-import io.vavr.control.Either;
 
 /**
  * dYdX v4's liquidation at the fillable price under {@link LiquidationPolicy.FillablePrice}, as
@@ -24,7 +11,8 @@ import io.vavr.control.Either;
  * {@code 146bc6575b63d90d4ee792e96e6ed6b02a2afe49}: {@code GetFillablePrice}, {@code GetBankruptcyPriceInQuoteQuantums}
  * and {@code GetLiquidationInsuranceFundDelta}. dYdX computes the fillable price as a rational and rounds the order's
  * price toward the liquidated account (a sell up, a buy down); the model rounds the fill's quote amount the same way,
- * up. The bankruptcy amount's one division rounds down, and the fee ({@code BigIntMulPpm}) too, as dYdX's.
+ * up. The bankruptcy amount's one division rounds down, and the fee ({@code BigIntMulPpm}) too, as dYdX's. The
+ * liquidation itself is the {@link FillablePriceMechanism}.
  */
 public final class FillableLogic {
 
@@ -92,74 +80,5 @@ public final class FillableLogic {
         return FixedPoint.wadMulFloor(
                         fillValue.abs(), policy.maxLiquidationFee().raw())
                 .min(delta);
-    }
-
-    /**
-     * Liquidates one position of the account at its fillable price: the one with the largest maintenance requirement
-     * (ties by market id; dYdX starts from a pseudo-random position). An account with no position left is liquidated
-     * account-wide.
-     */
-    static Either<Revert, Receipt> liquidate(
-            ProtocolState state,
-            Account account,
-            AccountId receiver,
-            TreeMap<MarketId, Quote> quotes,
-            MarginLogic.AccountData data,
-            LiquidationPolicy.FillablePrice policy,
-            BlockContext block) {
-        if (account.positions().isEmpty()) {
-            return LiquidationLogic.accountWideOf(state, account, receiver, quotes, block);
-        }
-        ProtocolConfig config = state.config();
-        AccountId id = account.id();
-        int ds = config.settlement().decimals();
-        MarketId chosen = null;
-        MarginLogic.PositionData chosenData = null;
-        for (var entry : account.positions()) {
-            MarginLogic.PositionData d =
-                    MarginLogic.position(state, entry._1, entry._2, block).get();
-            if (chosenData == null || d.maintenanceRequirement().gt(chosenData.maintenanceRequirement())) {
-                chosen = entry._1;
-                chosenData = d;
-            }
-        }
-        MarketId m = chosen;
-        Quote q = quotes.get(m).get();
-        MarketConfig mc = config.markets().get(m).get();
-        int du = config.assets().get(mc.underlying()).get().decimals();
-        I256 size = account.positions().get(m).get().size();
-        Fill f = fill(
-                policy,
-                MarginLogic.positionValue(size, du, q, ds),
-                chosenData.maintenanceRequirement(),
-                data.marginEquity(),
-                data.maintenanceRequirement());
-
-        Step st = new Step(state);
-        quotes.forEach((mk, qk) -> st.state = FundingLogic.accrue(st.state, mk, qk, block.timestamp()));
-        LiquidationLogic.Closed c = LiquidationLogic.closeAt(st, id, receiver, m, q, size, f.fillValue());
-        I256 delta = insuranceFundDelta(policy, f.fillValue(), f.bankruptcyValue());
-        I256 fee = delta.max(I256.ZERO);
-        I256 shortfall = delta.negate().max(I256.ZERO);
-        if (fee.isPositive()) {
-            st.plusSettlement(id, fee.negate());
-            st.state = st.state.withInsuranceFund(st.state.insuranceFund().plus(fee));
-        }
-        st.emit(new Event.FillableLiquidation(
-                id,
-                block.sender(),
-                receiver,
-                c.event(),
-                f.oracleValue(),
-                f.maxSpread(),
-                f.bankruptcyValue(),
-                fee,
-                shortfall));
-        if (shortfall.isPositive()) {
-            ShortfallLogic.absorb(st, id, receiver, shortfall, HashSet.of(id), TreeMap.of(m, size), block);
-            st.plusSettlement(id, shortfall);
-        }
-        long gas = config.gas().liquidate(1, 0);
-        return LiquidationLogic.receiverCheckOf(st, config, receiver, block).map(x -> st.receipt(gas));
     }
 }

@@ -1,10 +1,8 @@
 package dev.solvent.model.logic;
 
-import dev.solvent.model.config.AssetConfig;
 import dev.solvent.model.config.MarketConfig;
 import dev.solvent.model.config.ProtocolConfig;
 import dev.solvent.model.id.AccountId;
-import dev.solvent.model.id.AssetId;
 import dev.solvent.model.id.MarketId;
 import dev.solvent.model.math.FixedPoint;
 import dev.solvent.model.math.I256;
@@ -17,10 +15,7 @@ import dev.solvent.model.state.LiquidationRecord;
 import dev.solvent.model.state.Position;
 import dev.solvent.model.state.ProtocolState;
 import dev.solvent.model.tx.BlockContext;
-import dev.solvent.model.tx.Event;
-import dev.solvent.model.tx.Receipt;
 import dev.solvent.model.tx.Revert;
-import io.vavr.collection.TreeMap;
 import io.vavr.collection.Vector;
 import io.vavr.control.Either;
 
@@ -29,7 +24,8 @@ import io.vavr.control.Either;
  * {@code 564f3bfdff07a52cce2edbf36f2006e386a20310} of {@code Synthetixio/synthetix-v3}: size-dependent margin ratios
  * ({@code PerpsMarketConfiguration.calculateRequiredMargins}), the reward a liquidation would pay
  * ({@code PerpsAccount.getPossibleLiquidationReward}, {@code GlobalPerpsMarketConfiguration.keeperReward}), flagging
- * and liquidation capped per window ({@code LiquidationModule.liquidate}, {@code PerpsMarket.maxLiquidatableAmount}).
+ * and liquidation capped per window ({@code PerpsMarket.maxLiquidatableAmount}; the liquidation itself,
+ * {@code LiquidationModule.liquidate}, is the {@link WindowCappedMechanism}).
  * Every product rounds down, as Synthetix's {@code DecimalMath.mulDecimal} and {@code divDecimal}.
  */
 final class WindowLogic {
@@ -146,119 +142,7 @@ final class WindowLogic {
         return Either.right(flagAndLiquidate.plus(perWindow.times(windows.minus(I256.ONE))));
     }
 
-    // ---- liquidation
-
-    /**
-     * Flags the account if {@code flagNow} (seizing every balance into the receiver), then closes each position into
-     * the receiver by at most what is left of its market's window, forfeits the account's realized value and the PnL
-     * of partly closed positions to the receiver, and pays the keeper out of the receiver.
-     */
-    static Either<Revert, Receipt> liquidate(
-            ProtocolState state,
-            Account account,
-            AccountId receiver,
-            TreeMap<MarketId, Quote> quotes,
-            MarginLogic.AccountData data,
-            LiquidationPolicy.WindowCapped w,
-            boolean flagNow,
-            BlockContext block) {
-        ProtocolConfig config = state.config();
-        AssetId settlement = config.settlementAsset();
-        AccountId id = account.id();
-        AccountId keeper = block.sender();
-        int ds = config.settlement().decimals();
-        Step st = new Step(state);
-        quotes.forEach((m, q) -> st.state = FundingLogic.accrue(st.state, m, q, block.timestamp()));
-
-        I256 seizedValue = I256.ZERO;
-        int seized = 0;
-        if (flagNow) {
-            for (var entry : account.balances()) {
-                AssetId asset = entry._1;
-                I256 amount = entry._2;
-                if (amount.isPositive()) {
-                    if (asset.equals(settlement)) {
-                        seizedValue = seizedValue.plus(amount);
-                    } else {
-                        AssetConfig a = config.assets().get(asset).get();
-                        Quote q = MarginLogic.assetPrice(config, asset, block).get();
-                        seizedValue = seizedValue.plus(MarginLogic.collateralValue(amount, a.decimals(), q, ds));
-                    }
-                }
-                st.put(st.account(id).withBalance(asset, I256.ZERO));
-                st.put(st.account(receiver).plusBalance(asset, amount));
-                seized++;
-            }
-            st.state = st.state.withFlag(id, true);
-            st.emit(new Event.AccountFlagged(
-                    id,
-                    keeper,
-                    receiver,
-                    data.marginEquity(),
-                    data.maintenanceRequirement(),
-                    seizedValue,
-                    w.flagCost().toI256()));
-        }
-
-        Vector<Event.ClosedPosition> closed = Vector.empty();
-        I256 flagRewards = I256.ZERO;
-        I256 forfeited = I256.ZERO;
-        for (MarketId m : account.positions().keySet()) {
-            Quote q = quotes.get(m).get();
-            LiquidationPolicy.WindowCapped.Market p = w.market(m);
-            MarketConfig mc = config.markets().get(m).get();
-            int du = config.assets().get(mc.underlying()).get().decimals();
-            I256 size = account.positions().get(m).get().size();
-            boolean endorsed = p.endorsedLiquidator().contains(keeper);
-            if (flagNow && !endorsed) {
-                flagRewards = flagRewards.plus(flagReward(p, size, du, q, ds));
-            }
-            I256 amount = liquidatable(st, m, mc, p, size.abs(), endorsed, receiver, block);
-            if (amount.isZero()) {
-                continue;
-            }
-            I256 part = size.isNegative() ? amount.negate() : amount;
-            LiquidationLogic.Closed c = LiquidationLogic.closeInto(st, id, receiver, m, q, part);
-            closed = closed.append(c.event());
-            // a partly closed position starts again at the oracle price: its PnL so far is forfeited too
-            Position rest = st.account(id).position(m).getOrNull();
-            if (rest != null) {
-                I256 fresh = MarginLogic.positionValue(rest.size(), du, q, ds).negate();
-                I256 moved = rest.quote().minus(fresh);
-                st.put(st.account(id).withPosition(m, rest.withQuote(fresh)));
-                st.plusSettlement(receiver, moved);
-                forfeited = forfeited.plus(moved);
-            }
-        }
-        I256 realized = st.account(id).balance(settlement);
-        if (!realized.isZero()) {
-            st.plusSettlement(id, realized.negate());
-            st.plusSettlement(receiver, realized);
-            forfeited = forfeited.plus(realized);
-        }
-
-        I256 reward = I256.ZERO;
-        boolean fully = false;
-        if (flagNow || !closed.isEmpty()) {
-            I256 rewards = flagNow ? flagRewards : I256.ZERO;
-            I256 cost = w.liquidateCost().toI256().plus(flagNow ? w.flagCost().toI256() : I256.ZERO);
-            reward = rewards.plus(cost).isZero()
-                    ? I256.ZERO
-                    : keeperReward(w, rewards, cost, flagNow ? seizedValue : I256.ZERO);
-            if (!keeper.equals(receiver)) {
-                st.plusSettlement(receiver, reward.negate());
-                st.plusSettlement(keeper, reward);
-            }
-            fully = st.account(id).positions().isEmpty();
-            if (fully) {
-                st.state = st.state.withFlag(id, false);
-            }
-        }
-        st.emit(new Event.WindowLiquidation(
-                id, keeper, receiver, closed, forfeited, flagNow ? flagRewards : I256.ZERO, reward, fully));
-        long gas = config.gas().liquidate(closed.size(), seized);
-        return LiquidationLogic.receiverCheckOf(st, config, receiver, block).map(x -> st.receipt(gas));
-    }
+    // ---- the liquidation window, see WindowCappedMechanism
 
     /**
      * {@code maxLiquidatableAmount}: the whole size for the endorsed liquidator or a market without a cap; otherwise
@@ -267,7 +151,7 @@ final class WindowLogic {
      * of, so the exception applies only with a backstop receiver (the liquidity providers' pool). Records what it
      * allows.
      */
-    private static I256 liquidatable(
+    static I256 liquidatable(
             Step st,
             MarketId m,
             MarketConfig mc,
