@@ -156,7 +156,21 @@ public final class Replay {
                         + " plus it, is past " + limit
                         + "; valid: an insurance fund that keeps the total of deposits at most 2^255-1 base units";
             }
-            default -> overflow + revert.message();
+            case Tx.Withdraw x -> overflow + revert.message();
+            case Tx.Borrow x -> overflow + revert.message();
+            case Tx.Repay x -> overflow + revert.message();
+            case Tx.Trade x -> overflow + revert.message();
+            case Tx.OpenIsolated x -> overflow + revert.message();
+            case Tx.ModifyIsolated x -> overflow + revert.message();
+            case Tx.CloseIsolated x -> overflow + revert.message();
+            case Tx.AddIsolatedMargin x -> overflow + revert.message();
+            case Tx.RemoveIsolatedMargin x -> overflow + revert.message();
+            case Tx.SettleFunding x -> overflow + revert.message();
+            case Tx.Liquidate x -> overflow + revert.message();
+            case Tx.LiquidateIsolated x -> overflow + revert.message();
+            case Tx.BuyCollateral x -> overflow + revert.message();
+            case Tx.Take x -> overflow + revert.message();
+            case Tx.Redo x -> overflow + revert.message();
         };
     }
 }

@@ -186,7 +186,27 @@ public record Chain(
                 case Event.AccountAbsorbed l -> new Paid(l.keeper(), l.keeperReward(), true);
                 case Event.WindowLiquidation l -> new Paid(l.keeper(), l.keeperReward(), true);
                 case Event.AuctionKicked k -> new Paid(k.keeper(), k.incentive(), !k.reset());
-                default -> null;
+                case Event.Deposited x -> null;
+                case Event.Withdrawn x -> null;
+                case Event.Borrowed x -> null;
+                case Event.Repaid x -> null;
+                case Event.InsuranceFunded x -> null;
+                case Event.PositionModified x -> null;
+                case Event.FundingSettled x -> null;
+                case Event.IsolatedMarginChanged x -> null;
+                case Event.CollateralSeized x -> null;
+                case Event.ShortfallCovered x -> null;
+                case Event.LossSocialized x -> null;
+                case Event.PositionDeleveraged x -> null;
+                case Event.PositionAutoDeleveraged x -> null;
+                case Event.BadDebtRecorded x -> null;
+                case Event.CollateralAbsorbed x -> null;
+                case Event.CollateralBought x -> null;
+                case Event.AuctionTaken x -> null;
+                case Event.AuctionEnded x -> null;
+                case Event.AccountBackstopped x -> null;
+                case Event.AccountFlagged x -> null;
+                case Event.FillableLiquidation x -> null;
             };
         }
     }

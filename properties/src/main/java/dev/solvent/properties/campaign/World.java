@@ -130,7 +130,26 @@ public record World(
                     case Event.AccountAbsorbed l -> liquidation = true;
                     case Event.AccountBackstopped l -> liquidation = true;
                     case Event.WindowLiquidation l -> liquidation |= !l.closed().isEmpty();
-                    default -> {}
+                    case Event.Deposited x -> {}
+                    case Event.Withdrawn x -> {}
+                    case Event.Borrowed x -> {}
+                    case Event.Repaid x -> {}
+                    case Event.InsuranceFunded x -> {}
+                    case Event.PositionModified x -> {}
+                    case Event.FundingSettled x -> {}
+                    case Event.IsolatedMarginChanged x -> {}
+                    case Event.CollateralSeized x -> {}
+                    case Event.ShortfallCovered x -> {}
+                    case Event.LossSocialized x -> {}
+                    case Event.PositionDeleveraged x -> {}
+                    case Event.PositionAutoDeleveraged x -> {}
+                    case Event.BadDebtRecorded x -> {}
+                    case Event.CollateralAbsorbed x -> {}
+                    case Event.CollateralBought x -> {}
+                    case Event.AuctionKicked x -> {}
+                    case Event.AuctionTaken x -> {}
+                    case Event.AuctionEnded x -> {}
+                    case Event.AccountFlagged x -> {}
                 }
             }
             return new Tally(
