@@ -6,6 +6,7 @@ import dev.solvent.model.protocol.Executed;
 import dev.solvent.model.protocol.Health;
 import dev.solvent.model.protocol.Move;
 import dev.solvent.model.protocol.Protocol;
+import dev.solvent.model.protocol.Quantity;
 import dev.solvent.model.protocol.Rejected;
 import io.vavr.Tuple2;
 import io.vavr.collection.LinkedHashMap;
@@ -162,5 +163,24 @@ public final class DssProtocol implements Protocol<DssState, DssCall> {
             totals = totals.put(key, totals.get(key).getOrElse(BigInteger.ZERO).add(u._2().ink()));
         }
         return totals;
+    }
+
+    /**
+     * {@return the system's debt as the Vat and Vow book it, in RAD (45 decimals) of DAI: {@code debt} (all DAI
+     * issued), {@code vice} (debt with no collateral behind it, grabbed by liquidations), the Vow's {@code Sin}
+     * (queued bad debt) and {@code Ash} (on auction), and the Dog's {@code Dirt} (tabs of live auctions)}
+     */
+    @Override
+    public SortedMap<String, Quantity> quantities(DssState state, Block block) {
+        return TreeMap.of(
+                "Ash", rad(state.vow().Ash()),
+                "Dirt", rad(state.dog().Dirt()),
+                "Sin", rad(state.vow().Sin()),
+                "debt", rad(state.vat().debt()),
+                "vice", rad(state.vat().vice()));
+    }
+
+    private static Quantity rad(BigInteger amount) {
+        return new Quantity(amount, 45, "DAI");
     }
 }
