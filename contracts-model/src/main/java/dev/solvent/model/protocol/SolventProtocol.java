@@ -134,10 +134,10 @@ public final class SolventProtocol implements Protocol<ProtocolState, SolventPro
         String unit = state.config().settlementAsset().toString();
         var l = state.ledger();
         return TreeMap.of(
-                "bad debt", new Quantity(l.badDebt().toBigInteger(), d, unit),
-                "deleveraged", new Quantity(l.deleveraged().toBigInteger(), d, unit),
-                "insurance fund", new Quantity(state.insuranceFund().toBigInteger(), d, unit),
-                "shortfall covered", new Quantity(l.shortfallCovered().toBigInteger(), d, unit),
-                "socialized loss", new Quantity(l.socializedLoss().toBigInteger(), d, unit));
+                "bad debt", new Quantity(l.badDebt().toBigInteger(), d, unit, Quantity.Kind.LOSS),
+                "deleveraged", new Quantity(l.deleveraged().toBigInteger(), d, unit, Quantity.Kind.OTHER),
+                "insurance fund", new Quantity(state.insuranceFund().toBigInteger(), d, unit, Quantity.Kind.BUFFER),
+                "shortfall covered", new Quantity(l.shortfallCovered().toBigInteger(), d, unit, Quantity.Kind.OTHER),
+                "socialized loss", new Quantity(l.socializedLoss().toBigInteger(), d, unit, Quantity.Kind.LOSS));
     }
 }

@@ -231,7 +231,7 @@ public final class AaveProtocol implements Protocol<AaveState, AaveCall> {
         for (AaveState.Reserve r : state.reserves()) {
             String symbol = symbol(r.asset());
             out = out.put(
-                    "deficit " + symbol, new Quantity(r.deficit(), r.config().decimals(), symbol));
+                    "deficit " + symbol, new Quantity(r.deficit(), r.config().decimals(), symbol, Quantity.Kind.LOSS));
         }
         return out;
     }

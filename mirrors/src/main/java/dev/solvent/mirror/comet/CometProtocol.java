@@ -169,8 +169,9 @@ public final class CometProtocol implements Protocol<CometState, CometCall> {
     public SortedMap<String, Quantity> quantities(CometState state, Block block) {
         CometImmutables c = state.immutables();
         String base = name(c.baseTokenPriceFeed());
-        TreeMap<String, Quantity> out =
-                TreeMap.of("reserves", new Quantity(CometViews.getReserves(state, block(block)), c.decimals(), base));
+        TreeMap<String, Quantity> out = TreeMap.of(
+                "reserves",
+                new Quantity(CometViews.getReserves(state, block(block)), c.decimals(), base, Quantity.Kind.BUFFER));
         for (int i = 0; i < c.numAssets(); i++) {
             AssetInfo info = CometViews.getAssetInfo(state, i);
             int decimals = state.tokens()
@@ -180,7 +181,11 @@ public final class CometProtocol implements Protocol<CometState, CometCall> {
             String symbol = name(info.priceFeed());
             out = out.put(
                     "collateral reserves " + symbol,
-                    new Quantity(CometViews.getCollateralReserves(state, info.asset()), decimals, symbol));
+                    new Quantity(
+                            CometViews.getCollateralReserves(state, info.asset()),
+                            decimals,
+                            symbol,
+                            Quantity.Kind.OTHER));
         }
         return out;
     }

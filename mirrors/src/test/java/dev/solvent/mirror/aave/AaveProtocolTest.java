@@ -159,8 +159,8 @@ class AaveProtocolTest {
         AaveState s = market(version);
         assertThat(p.quantities(s, block(2_000)))
                 .isEqualTo(TreeMap.of(
-                        "deficit USDX", new Quantity(BigInteger.ZERO, 6, "USDX"),
-                        "deficit WETH", new Quantity(BigInteger.ZERO, 18, "WETH")));
+                        "deficit USDX", new Quantity(BigInteger.ZERO, 6, "USDX", Quantity.Kind.LOSS),
+                        "deficit WETH", new Quantity(BigInteger.ZERO, 18, "WETH", Quantity.Kind.LOSS)));
         // at 1,500 the 1 WETH is worth 1,500 USD against 1,600 USDX: the liquidation takes all of it for
         // 1,500 / 1.05 = 1,428.571428... USDX of debt, rounded up to 1,428.571429, and the 171.428571 USDX left has
         // nothing behind it
@@ -170,7 +170,7 @@ class AaveProtocolTest {
                 .get()
                 .state();
         assertThat(p.quantities(after, crash).get("deficit USDX").get())
-                .isEqualTo(new Quantity(BigInteger.valueOf(171_428_571), 6, "USDX"));
+                .isEqualTo(new Quantity(BigInteger.valueOf(171_428_571), 6, "USDX", Quantity.Kind.LOSS));
         assertThat(p.quantities(after, crash).get("deficit WETH").get().amount())
                 .isZero();
     }

@@ -101,14 +101,14 @@ class CometProtocolTest {
         BigInteger reserves =
                 p.quantities(f.state(), block(f)).get("reserves").get().amount();
         assertThat(p.quantities(f.state(), block(f)).get("collateral reserves WETH"))
-                .isEqualTo(Option.some(new Quantity(BigInteger.ZERO, 18, "WETH")));
+                .isEqualTo(Option.some(new Quantity(BigInteger.ZERO, 18, "WETH", Quantity.Kind.OTHER)));
         CometState after = p.execute(f.state(), new CometCall.Absorb(KEEPER, KEEPER, List.of(ALICE)), block(f))
                 .get()
                 .state();
         // the 3,001 USDC of debt is written off against reserves; the 1 WETH is now the protocol's
         assertThat(p.quantities(after, block(f)).get("reserves").get())
-                .isEqualTo(new Quantity(reserves.subtract(exp(3_001, 6)), 6, "USDC"));
+                .isEqualTo(new Quantity(reserves.subtract(exp(3_001, 6)), 6, "USDC", Quantity.Kind.BUFFER));
         assertThat(p.quantities(after, block(f)).get("collateral reserves WETH"))
-                .isEqualTo(Option.some(new Quantity(exp(1, 18), 18, "WETH")));
+                .isEqualTo(Option.some(new Quantity(exp(1, 18), 18, "WETH", Quantity.Kind.OTHER)));
     }
 }

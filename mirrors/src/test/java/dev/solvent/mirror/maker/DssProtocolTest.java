@@ -102,6 +102,10 @@ class DssProtocolTest {
                         .subtract(before.get("Sin").get().amount()))
                 .isEqualTo(hundred);
         assertThat(after.get("Dirt").get())
-                .isEqualTo(new dev.solvent.model.protocol.Quantity(RAD.multiply(BigInteger.valueOf(110)), 45, "DAI"));
+                .isEqualTo(new dev.solvent.model.protocol.Quantity(
+                        RAD.multiply(BigInteger.valueOf(110)),
+                        45,
+                        "DAI",
+                        dev.solvent.model.protocol.Quantity.Kind.OTHER));
     }
 }
