@@ -109,6 +109,18 @@ class LendingSimulationTest {
     }
 
     @Test
+    void theSameBookOnAaveV37IsLiquidatedInTheSameBlocksWithTheSameDeficitToRounding() {
+        LendingScenario sc = LendingReader.parse("tiny-book", TINY, Map.of("protocol", "aave-v3.7"), null);
+        LendingResult r = LendingSimulation.run(sc, sc.seed());
+        assertThat(r.summary().protocol()).isEqualTo("aave-v3.7");
+        assertThat(r.rows().map(LendingRow::liquidations)).containsExactly(0, 0, 0, 3, 0, 0, 3, 0);
+        // v3.7 rounds by direction (collateral down, debt up): a base unit or so apart from v3.3's 2,400 USDC
+        assertThat(new BigDecimal(
+                        r.summary().quantities().get("deficit USDC").get().amount(), 6))
+                .isBetween(new BigDecimal("2399.99999"), new BigDecimal("2400.00001"));
+    }
+
+    @Test
     void theSameSeedGivesTheSameBytesAndAnotherSeedOthers() {
         LendingScenario sc = Scenarios.loadLending("aave-may-2021", Map.of("traders.count", "60"), null);
         Vector<Tuple2<String, String>> first = LendingFiles.files(LendingSimulation.run(sc, 5));
