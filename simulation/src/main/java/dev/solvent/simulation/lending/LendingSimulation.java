@@ -40,7 +40,7 @@ import tools.jackson.databind.node.ObjectNode;
  * gain, and the block's metrics are read. The same scenario and seed give the same result, byte for byte.
  *
  * {@snippet :
- * LendingScenario scenario = LendingScenarios.bundled("aave-may-2021");
+ * LendingScenario scenario = Scenarios.bundledLending("aave-may-2021");
  * LendingResult result = LendingSimulation.run(scenario, scenario.seed());
  * }
  */
