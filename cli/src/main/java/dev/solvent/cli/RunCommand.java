@@ -88,6 +88,15 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
+        boolean lending;
+        try {
+            lending = Scenarios.isLending(scenario);
+        } catch (ScenarioException e) {
+            return Problems.report(err, "solvent run", e.problems());
+        }
+        if (lending) {
+            return runLending(err, stdout);
+        }
         Scenario sc;
         try {
             sc = Scenarios.load(scenario, overrides, "--set");
@@ -153,6 +162,60 @@ public final class RunCommand implements Callable<Integer> {
         if (watch != null) {
             stdout.println("Invariants: all " + invariants.size() + " held on every block");
         }
+        stdout.flush();
+        return ExitCodes.OK;
+    }
+
+    /** A lending scenario ({@code protocol: aave-v3.3}): the same files and console summary, from the lending run. */
+    private Integer runLending(PrintWriter err, PrintWriter stdout) {
+        if (checkInvariants) {
+            return Problems.report(
+                    err,
+                    "solvent run",
+                    io.vavr.collection.Vector.of("--check-invariants: the invariant catalogue checks Solvent's own"
+                            + " engine; a lending scenario (" + scenario + ") runs on a mirror; valid: run it without"
+                            + " --check-invariants"));
+        }
+        dev.solvent.simulation.scenario.LendingScenario sc;
+        try {
+            sc = Scenarios.loadLending(scenario, overrides, "--set");
+        } catch (ScenarioException e) {
+            return Problems.report(err, "solvent run", e.problems());
+        }
+        long s = seed == null ? sc.seed() : seed;
+        Path folder = out == null ? Path.of("out", sc.name() + "-seed-" + s) : out;
+        io.vavr.control.Either<String, OutFolder> prepared = OutFolder.prepare(folder);
+        if (prepared.isLeft()) {
+            return Problems.report(err, "solvent run", io.vavr.collection.Vector.of(prepared.getLeft()));
+        }
+        OutFolder made = prepared.get();
+        dev.solvent.simulation.lending.LendingResult result;
+        long started = System.nanoTime();
+        try {
+            result = dev.solvent.simulation.lending.LendingSimulation.run(sc, s);
+        } catch (ScenarioException e) {
+            made.removeIfEmpty();
+            return Problems.report(
+                    err, "solvent run", e.problems().map(m -> m.startsWith(scenario + ":") ? m : scenario + ": " + m));
+        } catch (RuntimeException | Error bug) {
+            made.removeIfEmpty();
+            throw bug;
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        try {
+            dev.solvent.simulation.output.LendingFiles.write(folder, result);
+        } catch (UncheckedIOException e) {
+            made.removeIfEmpty();
+            err.println("solvent run: " + e.getMessage());
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        stdout.println(sc.name() + " (seed " + s + "): " + sc.description());
+        for (SummaryRow row : dev.solvent.simulation.output.LendingFiles.summary(result.summary())) {
+            stdout.printf("  %-36s %s%n", row.label(), row.value());
+        }
+        stdout.println("  " + String.format("%-36s %.1f s", "Time", millis / 1000.0));
+        stdout.println("Report: " + folder.resolve("report.html"));
         stdout.flush();
         return ExitCodes.OK;
     }

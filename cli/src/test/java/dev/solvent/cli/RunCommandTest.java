@@ -30,9 +30,42 @@ class RunCommandTest {
     void listsTheBundledScenariosOneLineEach() {
         Cli.Run run = Cli.run("scenarios");
         assertThat(run.code()).isZero();
-        assertThat(run.out().lines()).hasSize(6);
+        assertThat(run.out().lines()).hasSize(7);
         assertThat(run.out().lines().findFirst().get()).startsWith("march-2020").endsWith("(default)");
-        assertThat(run.out()).contains("luna-2022").contains("jump-stress");
+        assertThat(run.out()).contains("luna-2022").contains("jump-stress").contains("aave-may-2021");
+    }
+
+    @Test
+    void runsALendingScenarioOnTheAaveMirrorIntoTheSameFourFiles(@TempDir Path dir) throws IOException {
+        Cli.Run run = Cli.run(
+                "run",
+                "aave-may-2021",
+                "--out",
+                dir.toString(),
+                "--no-progress",
+                "--set",
+                "traders.count=20",
+                "--set",
+                "blocks=100");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("aave-may-2021 (seed 2021)")
+                .contains("aave-v3.3")
+                .contains("Deficit USDC")
+                .contains("Report: ");
+        for (String f : java.util.List.of("summary.json", "timeseries.csv", "events.jsonl", "report.html")) {
+            assertThat(dir.resolve(f)).exists();
+        }
+        assertThat(Files.readString(dir.resolve("summary.json"))).contains("\"protocol\" : \"aave-v3.3\"");
+    }
+
+    @Test
+    void aBadLendingFieldIsNamedAndNothingIsWritten(@TempDir Path dir) {
+        Cli.Run run =
+                Cli.run("run", "aave-may-2021", "--out", dir.resolve("x").toString(), "--set", "traders.borrow=DAI");
+        assertThat(run.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("--set traders.borrow: \"DAI\" is not valid; valid: a reserve of");
+        assertThat(dir.resolve("x")).doesNotExist();
     }
 
     @Test

@@ -41,4 +41,11 @@ public interface Protocol<S, C> {
      * conservation check compares before and after a call}
      */
     SortedMap<String, BigInteger> totals(S state, Block block);
+
+    /**
+     * {@return the protocol's own named quantities that a report of a run shows and a designer watches: losses and
+     * buffers as the contracts book them (Aave's reserve deficits, Comet's reserves, Maker's {@code Vow} sin, the
+     * engine's insurance fund and bad debt), each with its decimals and unit, in a stable order}
+     */
+    SortedMap<String, Quantity> quantities(S state, Block block);
 }

@@ -123,4 +123,21 @@ public final class SolventProtocol implements Protocol<ProtocolState, SolventPro
         }
         return totals;
     }
+
+    /**
+     * {@return the insurance fund and the loss ledger, in the settlement asset's base units: {@code bad debt},
+     * {@code deleveraged}, {@code insurance fund}, {@code shortfall covered}, {@code socialized loss}}
+     */
+    @Override
+    public SortedMap<String, Quantity> quantities(ProtocolState state, Block block) {
+        int d = state.config().settlement().decimals();
+        String unit = state.config().settlementAsset().toString();
+        var l = state.ledger();
+        return TreeMap.of(
+                "bad debt", new Quantity(l.badDebt().toBigInteger(), d, unit, Quantity.Kind.LOSS),
+                "deleveraged", new Quantity(l.deleveraged().toBigInteger(), d, unit, Quantity.Kind.OTHER),
+                "insurance fund", new Quantity(state.insuranceFund().toBigInteger(), d, unit, Quantity.Kind.BUFFER),
+                "shortfall covered", new Quantity(l.shortfallCovered().toBigInteger(), d, unit, Quantity.Kind.OTHER),
+                "socialized loss", new Quantity(l.socializedLoss().toBigInteger(), d, unit, Quantity.Kind.LOSS));
+    }
 }

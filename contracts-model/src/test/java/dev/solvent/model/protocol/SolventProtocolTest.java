@@ -112,4 +112,28 @@ class SolventProtocolTest {
                         "WETH",
                         BigInteger.TWO.multiply(BigInteger.TEN.pow(18))));
     }
+
+    @Test
+    void quantitiesAreTheInsuranceFundAndTheLossLedgerInSettlementUnits() {
+        ProtocolState s = portfolio();
+        Quantity loss = new Quantity(BigInteger.ZERO, 6, "USDC", Quantity.Kind.LOSS);
+        Quantity other = new Quantity(BigInteger.ZERO, 6, "USDC", Quantity.Kind.OTHER);
+        assertThat(protocol.quantities(s, block(2_100, 42_000, 90)))
+                .isEqualTo(TreeMap.of(
+                        "bad debt", loss,
+                        "deleveraged", other,
+                        "insurance fund", new Quantity(BigInteger.ZERO, 6, "USDC", Quantity.Kind.BUFFER),
+                        "shortfall covered", other,
+                        "socialized loss", loss));
+        Block crash = block(1_500, 49_000, 60);
+        ProtocolState after = protocol.execute(
+                        s, protocol.moves(s, "alice", "keeper", crash).head().call(), crash)
+                .get()
+                .state();
+        // the liquidation's penalty less the keeper's reward went to the fund; nothing was lost
+        assertThat(protocol.quantities(after, crash).get("insurance fund").get())
+                .isEqualTo(new Quantity(after.insuranceFund().toBigInteger(), 6, "USDC", Quantity.Kind.BUFFER));
+        assertThat(after.insuranceFund().isPositive()).isTrue();
+        assertThat(protocol.quantities(after, crash).get("bad debt").get()).isEqualTo(loss);
+    }
 }

@@ -7,6 +7,7 @@ import dev.solvent.model.protocol.Executed;
 import dev.solvent.model.protocol.Health;
 import dev.solvent.model.protocol.Move;
 import dev.solvent.model.protocol.Protocol;
+import dev.solvent.model.protocol.Quantity;
 import dev.solvent.model.protocol.Rejected;
 import io.vavr.Tuple2;
 import io.vavr.collection.HashMap;
@@ -218,5 +219,20 @@ public final class AaveProtocol implements Protocol<AaveState, AaveCall> {
             totals = totals.put(symbol(r.asset()), held);
         }
         return totals;
+    }
+
+    /**
+     * {@return each reserve's deficit ({@code getReserveDeficit}: debt that liquidations wrote off because no
+     * collateral was left behind it, v3.3 onwards), named {@code deficit SYMBOL}, in the reserve's own units}
+     */
+    @Override
+    public SortedMap<String, Quantity> quantities(AaveState state, Block block) {
+        TreeMap<String, Quantity> out = TreeMap.empty();
+        for (AaveState.Reserve r : state.reserves()) {
+            String symbol = symbol(r.asset());
+            out = out.put(
+                    "deficit " + symbol, new Quantity(r.deficit(), r.config().decimals(), symbol, Quantity.Kind.LOSS));
+        }
+        return out;
     }
 }

@@ -2,11 +2,13 @@ package dev.solvent.mirror.comet;
 
 import dev.solvent.mirror.evm.Address;
 import dev.solvent.mirror.evm.RevertException;
+import dev.solvent.mirror.evm.StandardToken;
 import dev.solvent.model.protocol.Block;
 import dev.solvent.model.protocol.Executed;
 import dev.solvent.model.protocol.Health;
 import dev.solvent.model.protocol.Move;
 import dev.solvent.model.protocol.Protocol;
+import dev.solvent.model.protocol.Quantity;
 import dev.solvent.model.protocol.Rejected;
 import io.vavr.Tuple2;
 import io.vavr.collection.LinkedHashMap;
@@ -156,5 +158,39 @@ public final class CometProtocol implements Protocol<CometState, CometCall> {
                     totals.put(t._1().hex(), t._2().balanceOf(state.immutables().comet()));
         }
         return totals;
+    }
+
+    /**
+     * {@return {@code getReserves()} (signed: negative once absorbed debt exceeds what the protocol earned), named
+     * {@code reserves}, in base units, and {@code getCollateralReserves} of each collateral, named {@code collateral
+     * reserves SYMBOL}: what absorbs took and {@code buyCollateral} has not sold yet}
+     */
+    @Override
+    public SortedMap<String, Quantity> quantities(CometState state, Block block) {
+        CometImmutables c = state.immutables();
+        String base = name(c.baseTokenPriceFeed());
+        TreeMap<String, Quantity> out = TreeMap.of(
+                "reserves",
+                new Quantity(CometViews.getReserves(state, block(block)), c.decimals(), base, Quantity.Kind.BUFFER));
+        for (int i = 0; i < c.numAssets(); i++) {
+            AssetInfo info = CometViews.getAssetInfo(state, i);
+            int decimals = state.tokens()
+                    .get(info.asset())
+                    .map(StandardToken::decimals)
+                    .getOrElse(0);
+            String symbol = name(info.priceFeed());
+            out = out.put(
+                    "collateral reserves " + symbol,
+                    new Quantity(
+                            CometViews.getCollateralReserves(state, info.asset()),
+                            decimals,
+                            symbol,
+                            Quantity.Kind.OTHER));
+        }
+        return out;
+    }
+
+    private String name(Address feed) {
+        return feeds.find(f -> f._2().equals(feed)).map(Tuple2::_1).getOrElse(feed.hex());
     }
 }

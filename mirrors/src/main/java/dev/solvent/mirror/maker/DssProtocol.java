@@ -6,6 +6,7 @@ import dev.solvent.model.protocol.Executed;
 import dev.solvent.model.protocol.Health;
 import dev.solvent.model.protocol.Move;
 import dev.solvent.model.protocol.Protocol;
+import dev.solvent.model.protocol.Quantity;
 import dev.solvent.model.protocol.Rejected;
 import io.vavr.Tuple2;
 import io.vavr.collection.LinkedHashMap;
@@ -162,5 +163,24 @@ public final class DssProtocol implements Protocol<DssState, DssCall> {
             totals = totals.put(key, totals.get(key).getOrElse(BigInteger.ZERO).add(u._2().ink()));
         }
         return totals;
+    }
+
+    /**
+     * {@return the system's debt as the Vat and Vow book it, in RAD (45 decimals) of DAI: {@code debt} (all DAI
+     * issued), {@code vice} (debt with no collateral behind it, grabbed by liquidations), the Vow's {@code Sin}
+     * (queued bad debt) and {@code Ash} (on auction), and the Dog's {@code Dirt} (tabs of live auctions); {@code vice} is the loss, the others overlap it or are not losses}
+     */
+    @Override
+    public SortedMap<String, Quantity> quantities(DssState state, Block block) {
+        return TreeMap.of(
+                "Ash", rad(state.vow().Ash(), Quantity.Kind.OTHER),
+                "Dirt", rad(state.dog().Dirt(), Quantity.Kind.OTHER),
+                "Sin", rad(state.vow().Sin(), Quantity.Kind.OTHER),
+                "debt", rad(state.vat().debt(), Quantity.Kind.OTHER),
+                "vice", rad(state.vat().vice(), Quantity.Kind.LOSS));
+    }
+
+    private static Quantity rad(BigInteger amount, Quantity.Kind kind) {
+        return new Quantity(amount, 45, "DAI", kind);
     }
 }

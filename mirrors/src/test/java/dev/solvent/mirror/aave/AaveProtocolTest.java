@@ -7,6 +7,7 @@ import dev.solvent.mirror.evm.Word;
 import dev.solvent.model.protocol.Block;
 import dev.solvent.model.protocol.Health;
 import dev.solvent.model.protocol.Move;
+import dev.solvent.model.protocol.Quantity;
 import io.vavr.collection.TreeMap;
 import io.vavr.control.Option;
 import java.math.BigInteger;
@@ -149,5 +150,28 @@ class AaveProtocolTest {
         assertThat(received)
                 .isEqualTo(new BigInteger(version == AaveVersion.V3_3 ? "928888888888888888" : "928888888888888887"));
         assertThat(p.health(after, ALICE.hex(), crash).get().debt()).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(AaveVersion.class)
+    void quantitiesAreEachReservesDeficitWhichALiquidationThatLeavesNoCollateralFills(AaveVersion version) {
+        AaveProtocol p = protocol(version);
+        AaveState s = market(version);
+        assertThat(p.quantities(s, block(2_000)))
+                .isEqualTo(TreeMap.of(
+                        "deficit USDX", new Quantity(BigInteger.ZERO, 6, "USDX", Quantity.Kind.LOSS),
+                        "deficit WETH", new Quantity(BigInteger.ZERO, 18, "WETH", Quantity.Kind.LOSS)));
+        // at 1,500 the 1 WETH is worth 1,500 USD against 1,600 USDX: the liquidation takes all of it for
+        // 1,500 / 1.05 = 1,428.571428... USDX of debt, rounded up to 1,428.571429, and the 171.428571 USDX left has
+        // nothing behind it
+        Block crash = block(1_500);
+        AaveState after = p.execute(
+                        s, p.moves(s, ALICE.hex(), KEEPER.hex(), crash).head().call(), crash)
+                .get()
+                .state();
+        assertThat(p.quantities(after, crash).get("deficit USDX").get())
+                .isEqualTo(new Quantity(BigInteger.valueOf(171_428_571), 6, "USDX", Quantity.Kind.LOSS));
+        assertThat(p.quantities(after, crash).get("deficit WETH").get().amount())
+                .isZero();
     }
 }

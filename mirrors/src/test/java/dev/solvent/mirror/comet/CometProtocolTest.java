@@ -9,6 +9,7 @@ import dev.solvent.mirror.evm.Address;
 import dev.solvent.model.protocol.Block;
 import dev.solvent.model.protocol.Health;
 import dev.solvent.model.protocol.Move;
+import dev.solvent.model.protocol.Quantity;
 import io.vavr.collection.TreeMap;
 import io.vavr.control.Option;
 import java.math.BigInteger;
@@ -91,5 +92,23 @@ class CometProtocolTest {
         assertThat(moves.head().call())
                 .isEqualTo(new CometCall.BuyCollateral(KEEPER, f.token("WETH"), exp(1, 18), exp(2_850, 6), KEEPER));
         assertThat(moves.head().gain()).isEqualTo(Option.some(exp(150, 8)));
+    }
+
+    @Test
+    void quantitiesShowTheReservesAnAbsorbSpendsAndTheCollateralItTakes() {
+        CometFixture f = market();
+        CometProtocol p = protocol(f);
+        BigInteger reserves =
+                p.quantities(f.state(), block(f)).get("reserves").get().amount();
+        assertThat(p.quantities(f.state(), block(f)).get("collateral reserves WETH"))
+                .isEqualTo(Option.some(new Quantity(BigInteger.ZERO, 18, "WETH", Quantity.Kind.OTHER)));
+        CometState after = p.execute(f.state(), new CometCall.Absorb(KEEPER, KEEPER, List.of(ALICE)), block(f))
+                .get()
+                .state();
+        // the 3,001 USDC of debt is written off against reserves; the 1 WETH is now the protocol's
+        assertThat(p.quantities(after, block(f)).get("reserves").get())
+                .isEqualTo(new Quantity(reserves.subtract(exp(3_001, 6)), 6, "USDC", Quantity.Kind.BUFFER));
+        assertThat(p.quantities(after, block(f)).get("collateral reserves WETH"))
+                .isEqualTo(Option.some(new Quantity(exp(1, 18), 18, "WETH", Quantity.Kind.OTHER)));
     }
 }

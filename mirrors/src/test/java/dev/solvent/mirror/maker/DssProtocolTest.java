@@ -72,4 +72,40 @@ class DssProtocolTest {
         assertThat(protocol.execute(f.state(), moves.head().call(), block(f)).isRight())
                 .isTrue();
     }
+
+    @Test
+    void quantitiesShowTheDebtABarkGrabsIntoTheVow() {
+        DssFixture f = DssFixture.clipTest();
+        var before = protocol.quantities(f.state(), block(f));
+        assertThat(before.keySet()).containsExactly("Ash", "Dirt", "Sin", "debt", "vice");
+        var after = protocol.quantities(
+                protocol.execute(
+                                f.state(),
+                                protocol.moves(f.state(), vault, ALI.hex(), block(f))
+                                        .head()
+                                        .call(),
+                                block(f))
+                        .get()
+                        .state(),
+                block(f));
+        // the vault's 100 DAI of debt moves to the Vow as sin and unbacked vice; the auction's tab (chop 110%) is
+        // Dirt
+        BigInteger hundred = RAD.multiply(BigInteger.valueOf(100));
+        assertThat(after.get("vice")
+                        .get()
+                        .amount()
+                        .subtract(before.get("vice").get().amount()))
+                .isEqualTo(hundred);
+        assertThat(after.get("Sin")
+                        .get()
+                        .amount()
+                        .subtract(before.get("Sin").get().amount()))
+                .isEqualTo(hundred);
+        assertThat(after.get("Dirt").get())
+                .isEqualTo(new dev.solvent.model.protocol.Quantity(
+                        RAD.multiply(BigInteger.valueOf(110)),
+                        45,
+                        "DAI",
+                        dev.solvent.model.protocol.Quantity.Kind.OTHER));
+    }
 }

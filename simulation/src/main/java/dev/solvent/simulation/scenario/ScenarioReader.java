@@ -256,7 +256,7 @@ public final class ScenarioReader {
     private static final Set<String> CHAIN =
             HashSet.of("blockSeconds", "gasLimit", "baseFeeGwei", "firstBlock", "startTime", "etherPrice");
 
-    private static Scenario.ChainSpec chain(Fields f, JsonNode n, TreeMap<String, Scenario.PriceSpec> prices) {
+    static Scenario.ChainSpec chain(Fields f, JsonNode n, TreeMap<String, Scenario.PriceSpec> prices) {
         f.onlyKnown(n, "chain", CHAIN);
         long blockSeconds = f.whole(n, "chain", "blockSeconds", 12L, 1, 3_600);
         long gasLimit = f.whole(n, "chain", "gasLimit", 30_000_000L, 1_000_000, 1_000_000_000);
@@ -485,7 +485,7 @@ public final class ScenarioReader {
                 backstop);
     }
 
-    private static TreeMap<String, Scenario.PriceSpec> prices(Fields f, JsonNode n, Scenario.ProtocolSpec protocol) {
+    static TreeMap<String, Scenario.PriceSpec> prices(Fields f, JsonNode n, Scenario.ProtocolSpec protocol) {
         TreeMap<String, Scenario.PriceSpec> out = TreeMap.empty();
         if (n == null) {
             return out;
@@ -653,7 +653,7 @@ public final class ScenarioReader {
         return new Scenario.ImpactSpec(m, recovery);
     }
 
-    private static Scenario.OracleSpec oracle(Fields f, JsonNode n) {
+    static Scenario.OracleSpec oracle(Fields f, JsonNode n) {
         f.onlyKnown(n, "oracle", HashSet.of("deviationBps", "heartbeatSeconds", "latencyBlocks"));
         return new Scenario.OracleSpec(
                 f.whole(n, "oracle", "deviationBps", 50L, 1, 10_000),

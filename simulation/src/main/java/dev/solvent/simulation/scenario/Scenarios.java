@@ -21,7 +21,15 @@ public final class Scenarios {
     public static final Vector<String> BUNDLED =
             Vector.of(DEFAULT, "may-2021", "luna-2022", "ftx-2022", "october-2025", "jump-stress");
 
+    /** Bundled lending scenarios ({@code protocol: aave-v3.3} and a market), run by the lending simulation. */
+    public static final Vector<String> LENDING = Vector.of("aave-may-2021");
+
     private Scenarios() {}
+
+    /** {@return every bundled name: the engine's scenarios, the default first, then the lending ones} */
+    private static Vector<String> all() {
+        return BUNDLED.appendAll(LENDING);
+    }
 
     /**
      * One bundled scenario for listing.
@@ -31,12 +39,34 @@ public final class Scenarios {
      */
     public record Listed(String name, String description) {}
 
-    /** {@return the bundled scenarios with their one-line descriptions} */
+    /** {@return the bundled scenarios with their one-line descriptions, the engine's first, then the lending ones} */
     public static Vector<Listed> list() {
         return BUNDLED.map(n -> {
-            Scenario s = bundled(n);
-            return new Listed(s.name(), s.description());
-        });
+                    Scenario s = bundled(n);
+                    return new Listed(s.name(), s.description());
+                })
+                .appendAll(LENDING.map(n -> {
+                    LendingScenario s = bundledLending(n);
+                    return new Listed(s.name(), s.description());
+                }));
+    }
+
+    /** {@return a bundled lending scenario} @throws ScenarioException if there is none of that name */
+    public static LendingScenario bundledLending(String name) {
+        return LendingReader.parse(name, text(name), Map.of(), null);
+    }
+
+    /**
+     * {@return whether a bundled name or file is a lending scenario (its {@code protocol} is a name such as {@code
+     * aave-v3.3})} @throws ScenarioException when it cannot be read
+     */
+    public static boolean isLending(String nameOrPath) {
+        return LendingReader.isLending(nameOrPath, text(nameOrPath));
+    }
+
+    /** {@return a lending scenario by bundled name or path, with overrides from a command-line option} */
+    public static LendingScenario loadLending(String nameOrPath, Map<String, String> overrides, String option) {
+        return LendingReader.parse(nameOrPath, text(nameOrPath), overrides, option);
     }
 
     /** {@return a bundled scenario} @throws ScenarioException if there is none of that name */
@@ -52,13 +82,13 @@ public final class Scenarios {
         }
         if (!nameOrPath.endsWith(".yaml") && !nameOrPath.endsWith(".yml") && !nameOrPath.contains("/")) {
             throw new ScenarioException(Vector.of(nameOrPath + ": no bundled scenario of that name; valid: one of "
-                    + String.join(", ", BUNDLED) + ", or a path to a YAML file"));
+                    + String.join(", ", all()) + ", or a path to a YAML file"));
         }
         if (nameOrPath.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             // a line break in a path would break the one-line messages that name the file
             throw new ScenarioException(Vector.of(YamlInput.quoted(nameOrPath)
                     + ": is not a valid path (it holds a control character); valid: one of "
-                    + String.join(", ", BUNDLED)
+                    + String.join(", ", all())
                     + ", or a path to a YAML file"));
         }
         Path file;
@@ -66,7 +96,7 @@ public final class Scenarios {
             file = Path.of(nameOrPath);
         } catch (java.nio.file.InvalidPathException e) {
             throw new ScenarioException(Vector.of(YamlInput.quoted(nameOrPath) + ": is not a valid path ("
-                    + e.getReason() + "); valid: one of " + String.join(", ", BUNDLED) + ", or a path to a YAML file"));
+                    + e.getReason() + "); valid: one of " + String.join(", ", all()) + ", or a path to a YAML file"));
         }
         return ScenarioReader.readText(file);
     }
@@ -85,7 +115,7 @@ public final class Scenarios {
     }
 
     private static Option<String> bundledText(String name) {
-        if (!BUNDLED.contains(name)) {
+        if (!all().contains(name)) {
             return Option.none();
         }
         try (InputStream in = Scenarios.class.getResourceAsStream("/scenarios/" + name + ".yaml")) {

@@ -19,6 +19,12 @@ public final class Rng {
     public static final long TOP_UPS = 4;
     /** Generated price paths, per price key. */
     public static final long PRICES = 5;
+    /** Draws of the lending traders of a lending run, per trader. */
+    public static final long LENDING_TRADERS = 6;
+    /** Lending traders' decisions at a health check. */
+    public static final long LENDING_ACTIONS = 7;
+    /** The order keepers try a block's liquidations in, in a lending run. */
+    public static final long KEEPER_ORDER = 8;
 
     private Rng() {}
 

@@ -92,28 +92,46 @@ public record Setup(
      */
     public record Sent(Tx tx, BlockContext context) {}
 
-    /** {@return the run's fixed parts} @throws ScenarioException when a price source cannot be loaded */
-    public static Setup of(Scenario sc, long seed) {
-        Vector<String> keys = Vector.ofAll(sc.prices().keySet());
+    /**
+     * A run's exogenous prices: each key's path per block, the clock and the bad prints removed.
+     *
+     * @param keys the price keys, in a fixed order
+     * @param exogenous per key, the exogenous price of each block, 8-decimal units
+     * @param blocks how many blocks the run has
+     * @param clock block numbers and timestamps
+     * @param corrections the bad prints removed from historical windows, one line each
+     */
+    public record Paths(
+            Vector<String> keys, Vector<long[]> exogenous, int blocks, BlockClock clock, Vector<String> corrections) {}
+
+    /**
+     * {@return the exogenous price paths of a scenario's price sources on its chain's clock} The same code for every
+     * protocol a scenario names. @throws ScenarioException when a price source cannot be loaded or the blocks do not
+     * fit
+     *
+     * @param requested the scenario's {@code blocks} (0: as many as the shortest path has)
+     */
+    public static Paths paths(
+            TreeMap<String, Scenario.PriceSpec> prices, Scenario.ChainSpec chain, int requested, long seed) {
+        Vector<String> keys = Vector.ofAll(prices.keySet());
         Vector<MarketPath> paths = Vector.empty();
-        long start = sc.chain().startTimestamp();
-        for (Scenario.PriceSpec p : sc.prices().values()) {
+        long start = chain.startTimestamp();
+        for (Scenario.PriceSpec p : prices.values()) {
             if (p.source() instanceof Scenario.PriceSource.Historical h && start == 0) {
                 start = series(h.file(), "prices." + p.key() + ".historical").startTime();
             }
         }
-        BlockClock clock =
-                new BlockClock(sc.chain().firstBlock(), start, sc.chain().blockSeconds());
+        BlockClock clock = new BlockClock(chain.firstBlock(), start, chain.blockSeconds());
         Vector<String> corrections = Vector.empty();
         for (int k = 0; k < keys.size(); k++) {
-            Scenario.PriceSpec p = sc.prices().get(keys.get(k)).get();
+            Scenario.PriceSpec p = prices.get(keys.get(k)).get();
             Option<CandleSeries> window = Option.none();
             if (p.source() instanceof Scenario.PriceSource.Historical h) {
                 BadPrints.Filtered filtered = historical(p.key(), h);
                 window = Option.some(filtered.series());
                 corrections = corrections.appendAll(filtered.corrections().map(c -> describe(p.key(), c)));
             }
-            MarketPath path = path(p, window, clock, sc.blocks(), Rng.mix(seed ^ Rng.mix(Rng.PRICES + k)));
+            MarketPath path = path(p, window, clock, requested, Rng.mix(seed ^ Rng.mix(Rng.PRICES + k)));
             for (int j = 0; j < p.shocks().size(); j++) {
                 Shock s = p.shocks().get(j);
                 // a scenario counts shock blocks from its first block
@@ -135,13 +153,24 @@ public record Setup(
             paths = paths.append(path.rescale(PRICE_DECIMALS));
         }
         int available = paths.map(MarketPath::size).min().get();
-        int blocks = sc.blocks() == 0 ? available : sc.blocks();
+        int blocks = requested == 0 ? available : requested;
         if (blocks > available || blocks < 1) {
-            throw new ScenarioException(Vector.of("blocks: " + sc.blocks()
+            throw new ScenarioException(Vector.of("blocks: " + requested
                     + " is out of range; valid: 1 to " + available
-                    + " (the shortest price path at " + sc.chain().blockSeconds() + "-second blocks), or 0 for all"));
+                    + " (the shortest price path at " + chain.blockSeconds() + "-second blocks), or 0 for all"));
         }
         Vector<long[]> exo = paths.map(pa -> java.util.Arrays.copyOf(pa.toUnitArray(), blocks));
+        return new Paths(keys, exo, blocks, clock, corrections);
+    }
+
+    /** {@return the run's fixed parts} @throws ScenarioException when a price source cannot be loaded */
+    public static Setup of(Scenario sc, long seed) {
+        Paths paths = paths(sc.prices(), sc.chain(), sc.blocks(), seed);
+        Vector<String> keys = paths.keys();
+        BlockClock clock = paths.clock();
+        Vector<String> corrections = paths.corrections();
+        int blocks = paths.blocks();
+        Vector<long[]> exo = paths.exogenous();
         Vector<Trader> traders = Population.draw(sc.traders(), sc.protocol().config(), seed);
         HashMap<AccountId, Trader> byId = HashMap.ofEntries(traders.map(t -> io.vavr.Tuple.of(t.id(), t)));
         Vector<AccountId> receivers = sc.protocol().config().receiver() instanceof PositionReceiver.Backstop b

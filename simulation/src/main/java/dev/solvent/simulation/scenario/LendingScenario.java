@@ -1,0 +1,120 @@
+package dev.solvent.simulation.scenario;
+
+import dev.solvent.model.math.I256;
+import io.vavr.collection.TreeMap;
+import io.vavr.collection.Vector;
+
+/**
+ * A scenario of a lending book on a named protocol (such as {@code aave-v3.3}): the market's reserves, the price
+ * sources and oracles of the engine's scenarios, lending traders who supply one asset and borrow another, and keepers
+ * that make the protocol's own liquidation moves. Read from YAML by {@link LendingReader}.
+ *
+ * @param name the scenario's name
+ * @param description one line
+ * @param seed the default seed
+ * @param blocks how many blocks to run (0: as many as the shortest price path has)
+ * @param sampleEvery blocks between health checks (traders decide on top-ups and repayments at each)
+ * @param protocol the protocol's name as scenarios write it: {@code aave-v3.3} or {@code aave-v3.7}
+ * @param reserves the market's reserves, by asset name
+ * @param chain block time and numbering
+ * @param prices each price key's source
+ * @param oracle the push oracle every price key goes through
+ * @param traders the lending traders
+ * @param keepers the keepers, in order
+ */
+public record LendingScenario(
+        String name,
+        String description,
+        long seed,
+        int blocks,
+        int sampleEvery,
+        String protocol,
+        TreeMap<String, Reserve> reserves,
+        Scenario.ChainSpec chain,
+        TreeMap<String, Scenario.PriceSpec> prices,
+        Scenario.OracleSpec oracle,
+        Traders traders,
+        Vector<Keeper> keepers) {
+
+    /**
+     * One reserve of the market. Ratios are in basis points, as the protocols store them.
+     *
+     * @param asset the asset's name, also the name of its price in each block
+     * @param decimals the token's decimals
+     * @param priceKey the price key whose oracle answers for it (USD, 8 decimals)
+     * @param ltvBps the loan-to-value a borrow may reach
+     * @param liquidationThresholdBps the collateral weight below which an account is liquidatable
+     * @param liquidationBonusBps the liquidator's bonus above 100% (500 for 5%)
+     * @param protocolFeeBps the protocol's share of the bonus
+     * @param reserveFactorBps the protocol's share of interest
+     * @param rates the interest rate strategy
+     * @param liquidity what a depositor supplies at the start, in base units (others borrow from it)
+     */
+    public record Reserve(
+            String asset,
+            int decimals,
+            String priceKey,
+            int ltvBps,
+            int liquidationThresholdBps,
+            int liquidationBonusBps,
+            int protocolFeeBps,
+            int reserveFactorBps,
+            Rates rates,
+            I256 liquidity) {}
+
+    /**
+     * A default interest rate strategy, in basis points a year.
+     *
+     * @param optimalUsageBps the utilisation where the second slope starts
+     * @param baseBps the rate at no utilisation
+     * @param slope1Bps the rise up to the optimal usage
+     * @param slope2Bps the rise from there to full usage
+     */
+    public record Rates(int optimalUsageBps, int baseBps, int slope1Bps, int slope2Bps) {}
+
+    /**
+     * The lending traders: each supplies {@code collateral} worth a drawn size and borrows {@code borrow} at a drawn
+     * loan-to-value.
+     *
+     * @param count how many
+     * @param collateral the asset they supply
+     * @param borrow the asset they borrow
+     * @param ltvMinBps the lowest loan-to-value drawn (uniform between min and max, whole basis points)
+     * @param ltvMaxBps the highest
+     * @param medianSize the median collateral value, USD with 8 decimals (log-normal)
+     * @param sizeSpread the log-normal's sigma, millionths
+     * @param behaviour what they do when their health falls
+     */
+    public record Traders(
+            int count,
+            String collateral,
+            String borrow,
+            int ltvMinBps,
+            int ltvMaxBps,
+            I256 medianSize,
+            long sizeSpread,
+            Behaviour behaviour) {}
+
+    /**
+     * What a lending trader does at a health check that finds its health factor below {@code actBelowBps}: with
+     * probability {@code actProbabilityBps}, after {@code delayBlocks}, either supplies more collateral or repays
+     * part of its debt (a share {@code repayShareBps} of those who act repay), back up to {@code restoreToBps}.
+     */
+    public record Behaviour(
+            int actBelowBps, int actProbabilityBps, int delayBlocks, int restoreToBps, int repayShareBps) {}
+
+    /** The keeper strategies of a lending run. */
+    public enum Strategy {
+        /** Every block, every liquidatable account, the move with the best gain the protocol reports. */
+        BEST_GAIN
+    }
+
+    /**
+     * A keeper: its name, strategy and the tokens it holds at the start (it pays debt from them).
+     *
+     * @param name its name
+     * @param strategy how it chooses
+     * @param capital base units of each asset it holds at the start
+     */
+    public record Keeper(String name, Strategy strategy, TreeMap<String, I256> capital) {}
+}
