@@ -105,39 +105,27 @@ public final class RunCommand implements Callable<Integer> {
         }
         long s = seed == null ? sc.seed() : seed;
         Path folder = out == null ? Path.of("out", sc.name() + "-seed-" + s) : out;
-        // made before the run: a folder that cannot be written fails now, not after the whole simulation
-        io.vavr.control.Either<String, OutFolder> prepared = OutFolder.prepare(folder);
-        if (prepared.isLeft()) {
-            return Problems.report(err, "solvent run", io.vavr.collection.Vector.of(prepared.getLeft()));
-        }
-        OutFolder made = prepared.get();
         InvariantWatch watch = checkInvariants ? new InvariantWatch(invariants, folder.resolve("replay")) : null;
-        RunResult result;
-        long started = System.nanoTime();
-        try (Progress bar = Progress.of(sc.name(), Math.max(1, sc.blocks()), progress)) {
-            result = Simulation.run(
-                    sc, s, watch == null ? dev.solvent.simulation.world.BlockObserver.NONE : watch, bar.steps());
-        } catch (ScenarioException e) {
-            made.removeIfEmpty();
-            // found while setting the run up (a price file, a shock past the path): named by the scenario's file
-            return Problems.report(
-                    err, "solvent run", e.problems().map(m -> m.startsWith(scenario + ":") ? m : scenario + ": " + m));
-        } catch (RuntimeException | Error bug) {
-            // an internal error (exit 70 with its stack trace): nothing was written, and the folders made for the
-            // run go too, so a failed run leaves no trace in --out
-            made.removeIfEmpty();
-            throw bug;
-        }
-        long millis = (System.nanoTime() - started) / 1_000_000;
         String unit = sc.protocol().config().settlementAsset().toString();
-        try {
-            RunFiles.write(folder, result, unit);
-        } catch (UncheckedIOException e) {
-            made.removeIfEmpty();
-            err.println("solvent run: " + e.getMessage());
-            err.flush();
-            return ExitCodes.BAD_INPUT;
+        long started = System.nanoTime();
+        io.vavr.control.Either<Integer, RunResult> ran = runInto(
+                folder,
+                err,
+                () -> {
+                    try (Progress bar = Progress.of(sc.name(), Math.max(1, sc.blocks()), progress)) {
+                        return Simulation.run(
+                                sc,
+                                s,
+                                watch == null ? dev.solvent.simulation.world.BlockObserver.NONE : watch,
+                                bar.steps());
+                    }
+                },
+                r -> RunFiles.write(folder, r, unit));
+        if (ran.isLeft()) {
+            return ran.getLeft();
         }
+        RunResult result = ran.get();
+        long millis = (System.nanoTime() - started) / 1_000_000;
         stdout.println(sc.name() + " (seed " + s + "): " + sc.description());
         for (SummaryRow row : RunReports.summary(result.summary(), unit, result.stoppedBy())) {
             stdout.printf("  %-36s %s%n", row.label(), row.value());
@@ -166,6 +154,43 @@ public final class RunCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /**
+     * Makes {@code folder} (before the run: a folder that cannot be written fails now, not after the whole
+     * simulation), runs, and writes the run's files into it. {@return the result, or the exit code of a failure}
+     * A problem found while setting the run up (a price file, a shock past the path) is named by the scenario's file;
+     * on any failure the folders made for the run go again, so a failed run leaves no trace in {@code --out}; an
+     * internal error is rethrown (exit 70 with its stack trace).
+     */
+    private <R> io.vavr.control.Either<Integer, R> runInto(
+            Path folder, PrintWriter err, java.util.function.Supplier<R> run, java.util.function.Consumer<R> write) {
+        io.vavr.control.Either<String, OutFolder> prepared = OutFolder.prepare(folder);
+        if (prepared.isLeft()) {
+            return io.vavr.control.Either.left(
+                    Problems.report(err, "solvent run", io.vavr.collection.Vector.of(prepared.getLeft())));
+        }
+        OutFolder made = prepared.get();
+        R result;
+        try {
+            result = run.get();
+        } catch (ScenarioException e) {
+            made.removeIfEmpty();
+            return io.vavr.control.Either.left(Problems.report(
+                    err, "solvent run", e.problems().map(m -> m.startsWith(scenario + ":") ? m : scenario + ": " + m)));
+        } catch (RuntimeException | Error bug) {
+            made.removeIfEmpty();
+            throw bug;
+        }
+        try {
+            write.accept(result);
+        } catch (UncheckedIOException e) {
+            made.removeIfEmpty();
+            err.println("solvent run: " + e.getMessage());
+            err.flush();
+            return io.vavr.control.Either.left(ExitCodes.BAD_INPUT);
+        }
+        return io.vavr.control.Either.right(result);
+    }
+
     /** A lending scenario ({@code protocol: aave-v3.3}): the same files and console summary, from the lending run. */
     private Integer runLending(PrintWriter err, PrintWriter stdout) {
         if (checkInvariants) {
@@ -184,32 +209,17 @@ public final class RunCommand implements Callable<Integer> {
         }
         long s = seed == null ? sc.seed() : seed;
         Path folder = out == null ? Path.of("out", sc.name() + "-seed-" + s) : out;
-        io.vavr.control.Either<String, OutFolder> prepared = OutFolder.prepare(folder);
-        if (prepared.isLeft()) {
-            return Problems.report(err, "solvent run", io.vavr.collection.Vector.of(prepared.getLeft()));
-        }
-        OutFolder made = prepared.get();
-        dev.solvent.simulation.lending.LendingResult result;
         long started = System.nanoTime();
-        try {
-            result = dev.solvent.simulation.lending.LendingSimulation.run(sc, s);
-        } catch (ScenarioException e) {
-            made.removeIfEmpty();
-            return Problems.report(
-                    err, "solvent run", e.problems().map(m -> m.startsWith(scenario + ":") ? m : scenario + ": " + m));
-        } catch (RuntimeException | Error bug) {
-            made.removeIfEmpty();
-            throw bug;
+        io.vavr.control.Either<Integer, dev.solvent.simulation.lending.LendingResult> ran = runInto(
+                folder,
+                err,
+                () -> dev.solvent.simulation.lending.LendingSimulation.run(sc, s),
+                r -> dev.solvent.simulation.output.LendingFiles.write(folder, r));
+        if (ran.isLeft()) {
+            return ran.getLeft();
         }
+        dev.solvent.simulation.lending.LendingResult result = ran.get();
         long millis = (System.nanoTime() - started) / 1_000_000;
-        try {
-            dev.solvent.simulation.output.LendingFiles.write(folder, result);
-        } catch (UncheckedIOException e) {
-            made.removeIfEmpty();
-            err.println("solvent run: " + e.getMessage());
-            err.flush();
-            return ExitCodes.BAD_INPUT;
-        }
         stdout.println(sc.name() + " (seed " + s + "): " + sc.description());
         for (SummaryRow row : dev.solvent.simulation.output.LendingFiles.summary(result.summary())) {
             stdout.printf("  %-36s %s%n", row.label(), row.value());
