@@ -2,7 +2,6 @@ package dev.solvent.model.logic;
 
 import dev.solvent.model.config.AssetConfig;
 import dev.solvent.model.id.AccountId;
-import dev.solvent.model.id.AssetId;
 import dev.solvent.model.id.MarketId;
 import dev.solvent.model.math.I256;
 import dev.solvent.model.policy.LiquidationPolicy;
@@ -24,18 +23,9 @@ record AbsorbMechanism(LiquidationPolicy.Absorb policy) implements Mechanism {
 
     @Override
     public Either<Revert, Settled> settle(Step st, Target t, AccountId receiver, Closing closing) {
-        AssetId settlement = t.config().settlementAsset();
-        int absorbed = 0;
-        for (var entry : st.account(t.id()).balances()) {
-            if (entry._1.equals(settlement)) {
-                continue;
-            }
-            absorb(st, t, t.config().assets().get(entry._1).get(), entry._2);
-            absorbed++;
-        }
-        I256 balance = st.account(t.id()).balance(settlement);
-        LiquidationLogic.Charge charge = LiquidationLogic.chargePenalty(st, t, closing, balance);
-        I256 debt = balance.minus(charge.penalty()).negate().max(I256.ZERO);
+        LiquidationLogic.Taken taken =
+                LiquidationLogic.takeBalancesAndCharge(st, t, closing, (asset, amount) -> absorb(st, t, asset, amount));
+        LiquidationLogic.Charge charge = taken.charge();
         Event event = new Event.AccountAbsorbed(
                 t.id(),
                 t.keeper(),
@@ -45,8 +35,8 @@ record AbsorbMechanism(LiquidationPolicy.Absorb policy) implements Mechanism {
                 charge.penalty(),
                 charge.reward(),
                 charge.insurance(),
-                debt);
-        return Either.right(new Settled(event, debt, absorbed, t.receiverChecks(receiver)));
+                taken.uncovered());
+        return Either.right(new Settled(event, taken.uncovered(), taken.moved(), t.receiverChecks(receiver)));
     }
 
     /**

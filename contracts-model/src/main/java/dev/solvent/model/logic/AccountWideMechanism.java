@@ -1,7 +1,6 @@
 package dev.solvent.model.logic;
 
 import dev.solvent.model.id.AccountId;
-import dev.solvent.model.id.AssetId;
 import dev.solvent.model.id.MarketId;
 import dev.solvent.model.math.I256;
 import dev.solvent.model.policy.LiquidationPolicy;
@@ -23,19 +22,12 @@ record AccountWideMechanism() implements Mechanism {
 
     @Override
     public Either<Revert, Settled> settle(Step st, Target t, AccountId receiver, Closing closing) {
-        AssetId settlement = t.config().settlementAsset();
-        int seized = 0;
-        for (var entry : st.account(t.id()).balances()) {
-            if (entry._1.equals(settlement)) {
-                continue;
-            }
-            LiquidationLogic.seize(
-                    st, t.id(), receiver, t.config().assets().get(entry._1).get(), entry._2, t.block());
-            seized++;
-        }
-        I256 balance = st.account(t.id()).balance(settlement);
-        LiquidationLogic.Charge charge = LiquidationLogic.chargePenalty(st, t, closing, balance);
-        I256 shortfall = balance.minus(charge.penalty()).negate().max(I256.ZERO);
+        LiquidationLogic.Taken taken = LiquidationLogic.takeBalancesAndCharge(
+                st,
+                t,
+                closing,
+                (asset, amount) -> LiquidationLogic.seize(st, t.id(), receiver, asset, amount, t.block()));
+        LiquidationLogic.Charge charge = taken.charge();
         Event event = new Event.AccountLiquidated(
                 t.id(),
                 t.keeper(),
@@ -45,8 +37,8 @@ record AccountWideMechanism() implements Mechanism {
                 charge.penalty(),
                 charge.reward(),
                 charge.insurance(),
-                shortfall);
-        return Either.right(new Settled(event, shortfall, seized, t.receiverChecks(receiver)));
+                taken.uncovered());
+        return Either.right(new Settled(event, taken.uncovered(), taken.moved(), t.receiverChecks(receiver)));
     }
 
     @Override

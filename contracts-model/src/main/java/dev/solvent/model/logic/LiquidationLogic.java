@@ -303,6 +303,33 @@ public final class LiquidationLogic {
         st.emit(new Event.CollateralSeized(account, receiver, asset.id(), amount, value));
     }
 
+    /** What {@link #takeBalancesAndCharge} did: the balances moved, the penalty charged, and the debt left over. */
+    record Taken(int moved, Charge charge, I256 uncovered) {}
+
+    /**
+     * Moves every balance but the settlement asset's with {@code take}, then charges the penalty on what the
+     * settlement balance holds. {@return how many balances moved, the charge, and what the settlement balance still
+     * owes after it}
+     */
+    static Taken takeBalancesAndCharge(
+            Step st,
+            Mechanism.Target t,
+            Mechanism.Closing closing,
+            java.util.function.BiConsumer<AssetConfig, I256> take) {
+        AssetId settlement = t.config().settlementAsset();
+        int moved = 0;
+        for (var entry : st.account(t.id()).balances()) {
+            if (entry._1.equals(settlement)) {
+                continue;
+            }
+            take.accept(t.config().assets().get(entry._1).get(), entry._2);
+            moved++;
+        }
+        I256 balance = st.account(t.id()).balance(settlement);
+        Charge charge = chargePenalty(st, t, closing, balance);
+        return new Taken(moved, charge, balance.minus(charge.penalty()).negate().max(I256.ZERO));
+    }
+
     /** The penalty actually charged and how it is split. */
     record Charge(I256 penalty, I256 reward, I256 insurance) {}
 
