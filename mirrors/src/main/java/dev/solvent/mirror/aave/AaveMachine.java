@@ -1549,19 +1549,7 @@ final class AaveMachine {
             transferScaled(ci, initial.pool(), user, reserves[ci].treasury(), fee, toUint128(rayDiv(fee, idx)), idx);
             balanceTransferV33(ci, user, reserves[ci].treasury(), fee, idx);
         }
-        if (noCollateralLeft && isBorrowingAny(user)) {
-            burnBadDebt(user);
-        }
-        transferUnderlyingIn(di, liquidator, actualDebt);
-        emitPool(
-                "LiquidationCall",
-                reserves[ci].asset(),
-                reserves[di].asset(),
-                user,
-                actualDebt,
-                collateralAmount,
-                liquidator,
-                receiveAToken);
+        settleLiquidation(liquidator, ci, di, user, actualDebt, collateralAmount, receiveAToken, noCollateralLeft);
     }
 
     private void liquidationV37(
@@ -1653,6 +1641,22 @@ final class AaveMachine {
             }
             transferScaled(ci, initial.pool(), user, reserves[ci].treasury(), fee, scaledFee, cc.nextLiquidityIndex);
         }
+        settleLiquidation(liquidator, ci, di, user, actualDebt, collateralAmount, receiveAToken, noCollateralLeft);
+    }
+
+    /**
+     * The end of {@code executeLiquidationCall}, the same in both versions: with no collateral left the remaining
+     * debts become deficits, the liquidator pays the debt covered, and the Pool emits {@code LiquidationCall}.
+     */
+    private void settleLiquidation(
+            Address liquidator,
+            int ci,
+            int di,
+            Address user,
+            BigInteger actualDebt,
+            BigInteger collateralAmount,
+            boolean receiveAToken,
+            boolean noCollateralLeft) {
         if (noCollateralLeft && isBorrowingAny(user)) {
             burnBadDebt(user);
         }

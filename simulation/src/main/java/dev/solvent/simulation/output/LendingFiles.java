@@ -4,14 +4,10 @@ import dev.solvent.model.protocol.Quantity;
 import dev.solvent.simulation.lending.LendingResult;
 import dev.solvent.simulation.lending.LendingRow;
 import dev.solvent.simulation.lending.LendingSummary;
-import dev.solvent.simulation.metrics.HealthSample;
-import dev.solvent.simulation.report.HealthDistribution;
-import dev.solvent.simulation.report.MarketSeries;
 import dev.solvent.simulation.report.ProtocolSeries;
 import dev.solvent.simulation.report.ReportWriter;
 import dev.solvent.simulation.report.RunReport;
 import dev.solvent.simulation.report.SummaryRow;
-import dev.solvent.simulation.report.Timeline;
 import dev.solvent.simulation.world.Setup;
 import io.vavr.Tuple2;
 import io.vavr.collection.Vector;
@@ -219,15 +215,7 @@ public final class LendingFiles {
     public static RunReport report(LendingResult r) {
         LendingSummary s = r.summary();
         int n = r.rows().size();
-        int step = Math.max(1, Math.ceilDiv(n, RunReports.MAX_POINTS));
-        List<Long> blocks = new ArrayList<>();
-        List<Long> times = new ArrayList<>();
-        List<List<Double>> market = new ArrayList<>();
-        List<List<Double>> oracle = new ArrayList<>();
-        for (int k = 0; k < r.priceKeys().size(); k++) {
-            market.add(new ArrayList<>());
-            oracle.add(new ArrayList<>());
-        }
+        ReportPoints points = new ReportPoints(n, r.priceKeys().size(), r.samples());
         List<Double> buffers = new ArrayList<>();
         List<Long> liquidations = new ArrayList<>();
         List<Double> volume = new ArrayList<>();
@@ -235,30 +223,19 @@ public final class LendingFiles {
         List<Double> zero = new ArrayList<>();
         List<Double> losses = new ArrayList<>();
         List<Double> gain = new ArrayList<>();
-        List<List<Integer>> health = new ArrayList<>();
         long liq = 0;
         BigInteger vol = BigInteger.ZERO;
         BigInteger gainSoFar = BigInteger.ZERO;
         BigInteger lossAtLastPoint = BigInteger.ZERO;
-        int sample = -1;
         for (int i = 0; i < n; i++) {
             LendingRow row = r.rows().get(i);
             liq += row.liquidations();
             vol = vol.add(row.debtRepaid());
             gainSoFar = gainSoFar.add(row.keeperGain());
-            while (sample + 1 < r.samples().size()
-                    && r.samples().get(sample + 1).block() <= row.block()) {
-                sample++;
-            }
-            if (i % step != step - 1 && i != n - 1) {
+            if (!points.reach(i, row.block())) {
                 continue;
             }
-            blocks.add(row.block());
-            times.add(row.timestamp());
-            for (int k = 0; k < r.priceKeys().size(); k++) {
-                market.get(k).add(price(row.marketPrices().get(k)));
-                oracle.get(k).add(price(row.oraclePrices().get(k)));
-            }
+            points.add(row.block(), row.timestamp(), row.marketPrices(), row.oraclePrices());
             buffers.add(row.buffers().map(LendingFiles::value).getOrElse(Double.NaN));
             liquidations.add(liq);
             volume.add(value(vol));
@@ -267,30 +244,18 @@ public final class LendingFiles {
             zero.add(0.0);
             losses.add(value(row.losses()));
             gain.add(value(gainSoFar));
-            health.add(
-                    sample < 0
-                            ? java.util.Collections.nCopies(HealthSample.BUCKETS.size(), 0)
-                            : r.samples().get(sample).buckets().asJava());
             liq = 0;
             vol = BigInteger.ZERO;
-        }
-        List<MarketSeries> markets = new ArrayList<>();
-        for (int k = 0; k < r.priceKeys().size(); k++) {
-            markets.add(new MarketSeries(r.priceKeys().get(k), market.get(k), oracle.get(k)));
         }
         return new RunReport(
                 "Solvent lending run on " + s.protocol() + ": " + s.scenario() + ", seed " + s.seed(),
                 s.scenario(),
                 s.seed(),
                 summary(s),
-                new Timeline(blocks, times),
-                markets,
+                points.timeline(),
+                points.markets(r.priceKeys()),
                 new ProtocolSeries(UNIT, buffers, liquidations, volume, newLosses, zero, losses, zero, gain),
-                new HealthDistribution(HealthSample.BUCKETS.asJava(), health));
-    }
-
-    private static double price(long units) {
-        return BigDecimal.valueOf(units, Setup.PRICE_DECIMALS).doubleValue();
+                points.health());
     }
 
     private static double value(BigInteger v) {

@@ -1,17 +1,12 @@
 package dev.solvent.simulation.output;
 
 import dev.solvent.simulation.metrics.BlockRow;
-import dev.solvent.simulation.metrics.HealthSample;
 import dev.solvent.simulation.metrics.KeeperResult;
 import dev.solvent.simulation.metrics.RunResult;
 import dev.solvent.simulation.metrics.RunSummary;
-import dev.solvent.simulation.report.HealthDistribution;
-import dev.solvent.simulation.report.MarketSeries;
 import dev.solvent.simulation.report.ProtocolSeries;
 import dev.solvent.simulation.report.RunReport;
 import dev.solvent.simulation.report.SummaryRow;
-import dev.solvent.simulation.report.Timeline;
-import dev.solvent.simulation.world.Setup;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,15 +28,7 @@ public final class RunReports {
         RunSummary s = r.summary();
         int d = s.settlementDecimals();
         int n = r.rows().size();
-        int step = Math.max(1, Math.ceilDiv(n, MAX_POINTS));
-        List<Long> blocks = new ArrayList<>();
-        List<Long> times = new ArrayList<>();
-        List<List<Double>> market = new ArrayList<>();
-        List<List<Double>> oracle = new ArrayList<>();
-        for (int k = 0; k < r.priceKeys().size(); k++) {
-            market.add(new ArrayList<>());
-            oracle.add(new ArrayList<>());
-        }
+        ReportPoints points = new ReportPoints(n, r.priceKeys().size(), r.samples());
         List<Double> fund = new ArrayList<>();
         List<Long> liquidations = new ArrayList<>();
         List<Double> volume = new ArrayList<>();
@@ -50,7 +37,6 @@ public final class RunReports {
         List<Double> badDebt = new ArrayList<>();
         List<Double> baseFee = new ArrayList<>();
         List<Double> profit = new ArrayList<>();
-        List<List<Integer>> health = new ArrayList<>();
         long liq = 0;
         long vol = 0;
         long sf = 0;
@@ -62,19 +48,10 @@ public final class RunReports {
             vol += row.liquidationVolume();
             sf += row.shortfall();
             socializedSoFar += row.socialized();
-            while (sample + 1 < r.samples().size()
-                    && r.samples().get(sample + 1).block() <= row.block()) {
-                sample++;
-            }
-            if (i % step != step - 1 && i != n - 1) {
+            if (!points.reach(i, row.block())) {
                 continue;
             }
-            blocks.add(row.block());
-            times.add(row.timestamp());
-            for (int k = 0; k < r.priceKeys().size(); k++) {
-                market.get(k).add(price(row.marketPrices().get(k)));
-                oracle.get(k).add(price(row.oraclePrices().get(k)));
-            }
+            points.add(row.block(), row.timestamp(), row.marketPrices(), row.oraclePrices());
             fund.add(money(row.insuranceFund(), d));
             liquidations.add(liq);
             volume.add(money(vol, d));
@@ -83,28 +60,20 @@ public final class RunReports {
             badDebt.add(money(row.badDebt(), d));
             baseFee.add(BigDecimal.valueOf(row.baseFee(), 9).doubleValue());
             profit.add(money(row.keeperProfit(), d));
-            health.add(
-                    sample < 0
-                            ? zeros(HealthSample.BUCKETS.size())
-                            : r.samples().get(sample).buckets().asJava());
             liq = 0;
             vol = 0;
             sf = 0;
-        }
-        List<MarketSeries> markets = new ArrayList<>();
-        for (int k = 0; k < r.priceKeys().size(); k++) {
-            markets.add(new MarketSeries(r.priceKeys().get(k), market.get(k), oracle.get(k)));
         }
         return new RunReport(
                 "Solvent run: " + s.scenario() + ", seed " + s.seed(),
                 s.scenario(),
                 s.seed(),
                 summary(s, settlementAsset, r.stoppedBy()),
-                new Timeline(blocks, times),
-                markets,
+                points.timeline(),
+                points.markets(r.priceKeys()),
                 new ProtocolSeries(
                         settlementAsset, fund, liquidations, volume, shortfall, socialized, badDebt, baseFee, profit),
-                new HealthDistribution(HealthSample.BUCKETS.asJava(), health));
+                points.health());
     }
 
     /** {@return the summary as the rows a person reads first} */
@@ -184,19 +153,7 @@ public final class RunReports {
         return String.format(java.util.Locale.ROOT, "%,.2f", v) + " " + unit;
     }
 
-    private static double price(long units) {
-        return BigDecimal.valueOf(units, Setup.PRICE_DECIMALS).doubleValue();
-    }
-
     private static double money(long units, int decimals) {
         return BigDecimal.valueOf(units, decimals).doubleValue();
-    }
-
-    private static List<Integer> zeros(int n) {
-        List<Integer> z = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            z.add(0);
-        }
-        return z;
     }
 }
