@@ -2,6 +2,7 @@ package dev.solvent.mirror.aave;
 
 import dev.solvent.mirror.evm.EvmRevert;
 import dev.solvent.mirror.evm.Word;
+import dev.solvent.mirror.evm.WordDivision;
 import java.math.BigInteger;
 
 /**
@@ -30,19 +31,9 @@ public final class AaveMath {
     static final BigInteger HALF_PERCENTAGE_FACTOR = BigInteger.valueOf(5_000);
     static final BigInteger SECONDS_PER_YEAR = BigInteger.valueOf(365L * 24 * 3600);
     private static final long YEAR = 365L * 24 * 3600;
-    private static final BigInteger[] POW10 = new BigInteger[78];
-    private static final long[] POW5 = new long[28];
-    private static final BigInteger[] POW5_BIG = new BigInteger[28];
-
-    static {
-        for (int k = 0; k < POW10.length; k++) {
-            POW10[k] = BigInteger.TEN.pow(k);
-        }
-        for (int k = 0; k < POW5.length; k++) {
-            POW5_BIG[k] = BigInteger.valueOf(5).pow(k);
-            POW5[k] = POW5_BIG[k].longValueExact();
-        }
-    }
+    private static final WordDivision.Divisor PER_YEAR = WordDivision.Divisor.of(YEAR);
+    private static final WordDivision.Divisor PER_YEAR_SQUARED = WordDivision.Divisor.of(YEAR * YEAR);
+    private static final WordDivision.Divisor SIX = WordDivision.Divisor.of(6);
 
     private static RuntimeException guard() {
         return new EvmRevert.Empty().raise();
@@ -163,110 +154,32 @@ public final class AaveMath {
 
     /** {@return n / 10^27, rounded down} */
     static BigInteger divRay(BigInteger n) {
-        return divPow10(n, 27);
+        return WordDivision.divPow10(n, 27);
     }
 
     /** {@return n / d for n >= 0 and d > 0, rounded down} */
     static BigInteger div(BigInteger n, BigInteger d) {
-        return d.bitLength() < 64 ? divSmall(n, d.longValue()) : n.divide(d);
+        return WordDivision.divide(n, d);
     }
 
     /** {@return n / unit for n >= 0 and unit a power of ten (a token's unit, 10^decimals), rounded down} */
     static BigInteger divUnit(BigInteger n, BigInteger unit) {
-        int k = unit.getLowestSetBit();
-        return k >= 0 && k < POW10.length && POW10[k] == unit ? divPow10(n, k) : div(n, unit);
+        return WordDivision.divide(n, unit);
     }
 
     /** {@return 10^k, for k from 0 to 77} */
     static BigInteger pow10(int k) {
-        return k < POW10.length ? POW10[k] : BigInteger.TEN.pow(k);
+        return WordDivision.pow10(k);
     }
 
-    /**
-     * {@return n / 10^k for n >= 0, rounded down} As {@code (n >> k) / 5^k}: for k up to 27 the divisor fits in a
-     * long, so a quotient that fits too is one long division, not a BigInteger long division by a multi-word number.
-     */
+    /** {@return n / 10^k for n >= 0, rounded down} */
     static BigInteger divPow10(BigInteger n, int k) {
-        if (k > 27) {
-            return n.divide(pow10(k));
-        }
-        return divSmall(n.shiftRight(k), POW5[k]);
+        return WordDivision.divPow10(n, k);
     }
 
-    /**
-     * {@return n / d for n >= 0 and d > 0 a long, rounded down} A number below 2^63 is one long division; a wider one
-     * is divided 64 bits at a time, from the top, each step a 128-by-64-bit division of the remainder and the next
-     * word: cheaper than BigInteger's general long division for a divisor that fits in a long.
-     */
+    /** {@return n / d for n >= 0 and d > 0 a long, rounded down} */
     static BigInteger divSmall(BigInteger n, long d) {
-        if (d <= 0) {
-            throw new ArithmeticException("divisor " + d);
-        }
-        int bits = n.bitLength();
-        if (bits < 64) {
-            return BigInteger.valueOf(n.longValue() / d);
-        }
-        if (bits <= 126) {
-            long hi = n.shiftRight(64).longValue();
-            if (hi < d) {
-                long q = divideUnsigned128(hi, n.longValue(), d);
-                return q >= 0 ? BigInteger.valueOf(q) : new BigInteger(Long.toUnsignedString(q));
-            }
-        }
-        byte[] bytes = n.toByteArray();
-        int words = (bytes.length + 7) >>> 3;
-        byte[] out = new byte[words * 8];
-        long r = 0;
-        for (int w = words - 1; w >= 0; w--) {
-            long u = 0;
-            for (int b = 7; b >= 0; b--) {
-                int at = bytes.length - 1 - (w * 8 + b);
-                u = (u << 8) | (at >= 0 ? bytes[at] & 0xFF : 0);
-            }
-            long q = divideUnsigned128(r, u, d);
-            r = u - q * d;
-            int base = out.length - 8 * (w + 1);
-            for (int b = 0; b < 8; b++) {
-                out[base + b] = (byte) (q >>> (56 - 8 * b));
-            }
-        }
-        return new BigInteger(1, out);
-    }
-
-    /**
-     * {@return (u1 * 2^64 + u0) / v, unsigned, for u1 < v} The long division of two 32-bit digits by a normalized
-     * divisor (Knuth's algorithm D for a two-digit divisor, in the form of Warren's Hacker's Delight, 9-3).
-     */
-    static long divideUnsigned128(long u1, long u0, long v) {
-        final long b = 1L << 32;
-        int s = Long.numberOfLeadingZeros(v);
-        v <<= s;
-        long vn1 = v >>> 32;
-        long vn0 = v & 0xFFFF_FFFFL;
-        long un32 = s == 0 ? u1 : (u1 << s) | (u0 >>> (64 - s));
-        long un10 = u0 << s;
-        long un1 = un10 >>> 32;
-        long un0 = un10 & 0xFFFF_FFFFL;
-        long q1 = Long.divideUnsigned(un32, vn1);
-        long rhat = un32 - q1 * vn1;
-        while (Long.compareUnsigned(q1, b) >= 0 || Long.compareUnsigned(q1 * vn0, b * rhat + un1) > 0) {
-            q1--;
-            rhat += vn1;
-            if (Long.compareUnsigned(rhat, b) >= 0) {
-                break;
-            }
-        }
-        long un21 = un32 * b + un1 - q1 * v;
-        long q0 = Long.divideUnsigned(un21, vn1);
-        rhat = un21 - q0 * vn1;
-        while (Long.compareUnsigned(q0, b) >= 0 || Long.compareUnsigned(q0 * vn0, b * rhat + un0) > 0) {
-            q0--;
-            rhat += vn1;
-            if (Long.compareUnsigned(rhat, b) >= 0) {
-                break;
-            }
-        }
-        return q1 * b + q0;
+        return WordDivision.divide(n, d);
     }
 
     private static BigInteger ceilDiv(BigInteger n, BigInteger d) {
@@ -277,7 +190,7 @@ public final class AaveMath {
     /** {@code MathUtils.calculateLinearInterest}: {@code RAY + rate * dt / year}, checked. */
     public static BigInteger linearInterest(BigInteger rate, long lastUpdate, long now) {
         BigInteger dt = Word.subU(BigInteger.valueOf(now), BigInteger.valueOf(lastUpdate), 256);
-        BigInteger result = divSmall(Word.mulU(rate, dt, 256), YEAR);
+        BigInteger result = WordDivision.divide(Word.mulU(rate, dt, 256), PER_YEAR);
         return Word.addU(RAY, result, 256);
     }
 
@@ -292,19 +205,19 @@ public final class AaveMath {
             return RAY;
         }
         if (version == AaveVersion.V3_7) {
-            BigInteger x = divSmall(Word.truncate(rate.multiply(exp), 256), YEAR);
-            BigInteger inner = Word.truncate(x.shiftRight(1).add(rayMul(x, divSmall(x, 6))), 256);
+            BigInteger x = WordDivision.divide(Word.truncate(rate.multiply(exp), 256), PER_YEAR);
+            BigInteger inner = Word.truncate(x.shiftRight(1).add(rayMul(x, WordDivision.divide(x, SIX))), 256);
             return Word.truncate(RAY.add(x).add(rayMul(x, inner)), 256);
         }
         BigInteger expMinusOne = exp.subtract(BigInteger.ONE);
         BigInteger expMinusTwo = exp.compareTo(BigInteger.TWO) > 0 ? exp.subtract(BigInteger.TWO) : BigInteger.ZERO;
-        BigInteger basePowerTwo = divSmall(rayMul(rate, rate), YEAR * YEAR);
-        BigInteger basePowerThree = divSmall(rayMul(basePowerTwo, rate), YEAR);
+        BigInteger basePowerTwo = WordDivision.divide(rayMul(rate, rate), PER_YEAR_SQUARED);
+        BigInteger basePowerThree = WordDivision.divide(rayMul(basePowerTwo, rate), PER_YEAR);
         BigInteger secondTerm =
                 Word.mulU(Word.mulU(exp, expMinusOne, 256), basePowerTwo, 256).shiftRight(1);
-        BigInteger thirdTerm = divSmall(
-                Word.mulU(Word.mulU(Word.mulU(exp, expMinusOne, 256), expMinusTwo, 256), basePowerThree, 256), 6);
-        BigInteger linear = divSmall(Word.mulU(rate, exp, 256), YEAR);
+        BigInteger thirdTerm = WordDivision.divide(
+                Word.mulU(Word.mulU(Word.mulU(exp, expMinusOne, 256), expMinusTwo, 256), basePowerThree, 256), SIX);
+        BigInteger linear = WordDivision.divide(Word.mulU(rate, exp, 256), PER_YEAR);
         return Word.addU(Word.addU(Word.addU(RAY, linear, 256), secondTerm, 256), thirdTerm, 256);
     }
 }

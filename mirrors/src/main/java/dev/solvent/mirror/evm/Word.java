@@ -103,7 +103,7 @@ public final class Word {
         if (b.signum() == 0) {
             throw EvmRevert.DIVISION_BY_ZERO.raise();
         }
-        return a.divide(b);
+        return WordDivision.divide(a, b);
     }
 
     /** {@return the signed division {@code a / b} as checked {@code int256} ({@code MIN / -1} panics)} */

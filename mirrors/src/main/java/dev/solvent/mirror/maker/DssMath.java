@@ -2,6 +2,7 @@ package dev.solvent.mirror.maker;
 
 import dev.solvent.mirror.evm.EvmRevert;
 import dev.solvent.mirror.evm.Word;
+import dev.solvent.mirror.evm.WordDivision;
 import java.math.BigInteger;
 
 /**
@@ -60,7 +61,7 @@ final class DssMath {
         if (y.signum() == 0) {
             throw new EvmRevert.InvalidOpcode().raise();
         }
-        return x.divide(y);
+        return WordDivision.divide(x, y);
     }
 
     /** The Vat's {@code _mul(uint, int)}: {@code int(x)} must be non-negative and the product an int256. */
@@ -77,11 +78,11 @@ final class DssMath {
     }
 
     static BigInteger wmul(BigInteger x, BigInteger y) {
-        return mul(x, y).divide(WAD);
+        return WordDivision.divide(mul(x, y), WAD);
     }
 
     static BigInteger rmul(BigInteger x, BigInteger y) {
-        return mul(x, y).divide(RAY);
+        return WordDivision.divide(mul(x, y), RAY);
     }
 
     static BigInteger rdiv(BigInteger x, BigInteger y) {
@@ -140,6 +141,6 @@ final class DssMath {
 
     /** Yul's {@code div}: a zero divisor gives 0. */
     private static BigInteger evmDiv(BigInteger x, BigInteger y) {
-        return y.signum() == 0 ? BigInteger.ZERO : x.divide(y);
+        return y.signum() == 0 ? BigInteger.ZERO : WordDivision.divide(x, y);
     }
 }

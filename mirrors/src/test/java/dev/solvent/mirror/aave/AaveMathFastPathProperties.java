@@ -12,7 +12,7 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * The shortcuts {@link AaveMath} takes for speed give exactly BigInteger's floor division: by a divisor that fits in a
- * long, by a power of ten through a shift, and the 128-by-64-bit long division under both. Numbers of every width up to 256 bits,
+ * long and by a power of ten through a shift ({@code WordDivisionProperties} checks the word division under both). Numbers of every width up to 256 bits,
  * with the widths at the shortcuts' edges (63, 64, 126, 127 bits) drawn often.
  */
 class AaveMathFastPathProperties {
@@ -46,15 +46,6 @@ class AaveMathFastPathProperties {
         assertThat(AaveMath.rayMulCeil(a, b)).isEqualTo(qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE));
     }
 
-    @Property(tries = 3000)
-    void theLongDivisionOfTwoWordsIsExact(@ForAll long u1, @ForAll long u0, @ForAll long v) {
-        if (v == 0 || Long.compareUnsigned(u1, v) >= 0) {
-            return;
-        }
-        BigInteger n = unsigned(u1).shiftLeft(64).add(unsigned(u0));
-        assertThat(unsigned(AaveMath.divideUnsigned128(u1, u0, v))).isEqualTo(n.divide(unsigned(v)));
-    }
-
     @Provide
     Arbitrary<BigInteger> words() {
         Arbitrary<Integer> widths = Arbitraries.frequencyOf(
@@ -64,9 +55,5 @@ class AaveMathFastPathProperties {
                 .between(BigInteger.ZERO, BigInteger.ONE.shiftLeft(w).subtract(BigInteger.ONE))
                 .edgeCases(c -> c.includeOnly(
                         BigInteger.ZERO, BigInteger.ONE.shiftLeft(w).subtract(BigInteger.ONE))));
-    }
-
-    private static BigInteger unsigned(long x) {
-        return new BigInteger(Long.toUnsignedString(x));
     }
 }
