@@ -7,6 +7,8 @@ import dev.solvent.model.state.ProtocolState;
 import dev.solvent.model.tx.BlockContext;
 import dev.solvent.model.tx.Revert;
 import dev.solvent.model.view.HealthKernel;
+import dev.solvent.model.view.KernelAccounts;
+import dev.solvent.model.view.KernelResults;
 import io.vavr.control.Either;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -64,8 +66,8 @@ public class HealthScan {
     private BlockContext block;
     private Account[] accountList;
     private HealthKernel kernel;
-    private HealthKernel.Accounts accounts;
-    private HealthKernel.Results results;
+    private KernelAccounts accounts;
+    private KernelResults results;
 
     // the unchecked baseline: low words only, per slot
     private int[] baseAsset;
@@ -91,8 +93,8 @@ public class HealthScan {
         block = p.block();
         accountList = state.accounts().values().toJavaArray(Account[]::new);
         kernel = HealthKernel.of(state, block);
-        accounts = HealthKernel.Accounts.of(state);
-        results = new HealthKernel.Results(accounts.count());
+        accounts = KernelAccounts.of(state);
+        results = new KernelResults(accounts.count());
         kernel.evaluate(accounts, results);
         int liquidatable = 0;
         for (int i = 0; i < accountList.length; i++) {
@@ -169,7 +171,7 @@ public class HealthScan {
 
     /** The kernel over the arrays, into reused results: the scan a keeper runs every block. */
     @Benchmark
-    public HealthKernel.Results kernel() {
+    public KernelResults kernel() {
         kernel.evaluate(accounts, results);
         return results;
     }
@@ -214,7 +216,7 @@ public class HealthScan {
 
     /** Building the kernel's arrays from the state's accounts (once per state change, not per block). */
     @Benchmark
-    public HealthKernel.Accounts arraysFromState() {
-        return HealthKernel.Accounts.of(state);
+    public KernelAccounts arraysFromState() {
+        return KernelAccounts.of(state);
     }
 }

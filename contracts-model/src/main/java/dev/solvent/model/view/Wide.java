@@ -1,5 +1,6 @@
 package dev.solvent.model.view;
 
+import dev.solvent.model.math.I256;
 import java.math.BigInteger;
 
 /**
@@ -260,5 +261,51 @@ final class Wide {
     /** {@return 1 if the unsigned {@code a - b} borrows, else 0} */
     static long borrow(long a, long b) {
         return Long.compareUnsigned(a, b) < 0 ? 1 : 0;
+    }
+
+    /** The longs a prepared divisor takes in a table (see {@link #prepareDivisor}). */
+    static final int DIVISOR_SLOTS = DIV_RECIPROCAL + 1;
+
+    /** {@return 1 if {@code x} is zero, else 0, without a branch} */
+    static long isZero(long x) {
+        return ((x | -x) >>> 63) ^ 1;
+    }
+
+    /** {@return whether a 128-bit value with high word {@code hi} lies in {@code [-2^119, 2^119)}} */
+    static boolean within119(long hi) {
+        return (((hi >> 55) + 1) >>> 1) == 0;
+    }
+
+    // ---- 128-bit conversions
+
+    private static final BigInteger MIN_128 = BigInteger.ONE.shiftLeft(127).negate();
+    private static final BigInteger MAX_128 = BigInteger.ONE.shiftLeft(127).subtract(BigInteger.ONE);
+
+    static boolean fits128(I256 v) {
+        if (v.fitsLong()) {
+            return true;
+        }
+        BigInteger b = v.toBigInteger();
+        return b.compareTo(MIN_128) >= 0 && b.compareTo(MAX_128) <= 0;
+    }
+
+    /** {@return the high word of a value that {@link #fits128 fits 128 bits}} */
+    static long hi(I256 v) {
+        return v.fitsLong()
+                ? v.longValueExact() >> 63
+                : v.toBigInteger().shiftRight(64).longValue();
+    }
+
+    /** {@return the low word of a value that {@link #fits128 fits 128 bits}} */
+    static long lo(I256 v) {
+        return v.fitsLong() ? v.longValueExact() : v.toBigInteger().longValue();
+    }
+
+    /** {@return the two's complement 128-bit {@code (hi, lo)} as an I256} */
+    static I256 i256(long hi, long lo) {
+        if (hi == (lo >> 63)) {
+            return I256.of(lo);
+        }
+        return I256.of(BigInteger.valueOf(hi).shiftLeft(64).add(unsigned(lo)));
     }
 }

@@ -114,8 +114,8 @@ class HealthKernelProperties {
 
     @Property
     void kernelEqualsReferenceForEveryAccount(@ForAll("scenarios") Scenario s) {
-        HealthKernel.Accounts accounts = HealthKernel.Accounts.of(s.state());
-        HealthKernel.Results results = HealthKernel.of(s.state(), s.block()).evaluate(accounts);
+        KernelAccounts accounts = KernelAccounts.of(s.state());
+        KernelResults results = HealthKernel.of(s.state(), s.block()).evaluate(accounts);
         int i = 0;
         for (Account a : s.state().accounts().values()) {
             Either<Revert, AccountData> expected = reference(s.state(), a, s.block());
@@ -148,8 +148,8 @@ class HealthKernelProperties {
         I256 gap = measured.get().maintenanceRequirement().minus(measured.get().marginEquity());
         Account atThreshold = base.withBalance(usd, gap.plus(I256.of(offset)));
         ProtocolState state = s.state().withAccount(atThreshold);
-        HealthKernel.Accounts accounts = HealthKernel.Accounts.of(state);
-        HealthKernel.Results results = HealthKernel.of(state, s.block()).evaluate(accounts);
+        KernelAccounts accounts = KernelAccounts.of(state);
+        KernelResults results = HealthKernel.of(state, s.block()).evaluate(accounts);
         int i = state.accounts().keySet().toVector().indexOf(atThreshold.id());
 
         Either<Revert, AccountData> expected = reference(state, atThreshold, s.block());
@@ -163,7 +163,7 @@ class HealthKernelProperties {
         Statistics.label("path").collect(path(accounts, results, i));
     }
 
-    private static String path(HealthKernel.Accounts accounts, HealthKernel.Results results, int i) {
+    private static String path(KernelAccounts accounts, KernelResults results, int i) {
         if (accounts.reference[i]) {
             return "reference";
         }

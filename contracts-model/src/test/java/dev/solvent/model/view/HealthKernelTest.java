@@ -88,7 +88,7 @@ class HealthKernelTest {
                         ETH_PERP,
                         new Position(I256.parse("10000000000000000000"), I256.of(-30_000_000_000L), I256.ZERO));
 
-        HealthKernel.Results r = evaluate(state(a));
+        KernelResults r = evaluate(state(a));
 
         assertThat(r.data(0))
                 .isEqualTo(Either.right(data(38_490_432_105L, 30_990_123_463L, 3_000_123_457L, 1_500_061_729L, true)));
@@ -118,7 +118,7 @@ class HealthKernelTest {
                 .withPosition(
                         ETH_PERP, new Position(I256.of(-2_000_000_000_000_000_000L), I256.of(6_000_000_000L), INDEX));
 
-        HealthKernel.Results r = evaluate(state(b));
+        KernelResults r = evaluate(state(b));
 
         assertThat(r.data(0))
                 .isEqualTo(Either.right(data(-1_000_308_643L, -1_150_314_816L, 600_024_692L, 300_012_346L, true)));
@@ -139,7 +139,7 @@ class HealthKernelTest {
                 .withPosition(
                         ETH_PERP, new Position(I256.of(1_000_000_000_000_000_000L), I256.of(-2_850_117_284L), INDEX));
 
-        HealthKernel.Results r = evaluate(state(atThreshold, below));
+        KernelResults r = evaluate(state(atThreshold, below));
 
         assertThat(r.marginEquity(0)).isEqualTo(I256.of(150_006_173L));
         assertThat(r.maintenanceRequirement(0)).isEqualTo(I256.of(150_006_173L));
@@ -165,13 +165,13 @@ class HealthKernelTest {
                         new int[] {18},
                         new long[] {WETH_PRICE},
                         new int[] {8},
-                        new long[] {HealthKernel.hi(INDEX)},
-                        new long[] {HealthKernel.lo(INDEX)},
+                        new long[] {Wide.hi(INDEX)},
+                        new long[] {Wide.lo(INDEX)},
                         new long[] {wad / 10},
                         new long[] {wad / 20}));
         BigInteger weth = new BigInteger("12500000000000000000");
         BigInteger ten = new BigInteger("10000000000000000000");
-        HealthKernel.Accounts accounts = new HealthKernel.Accounts(
+        KernelAccounts accounts = new KernelAccounts(
                 1,
                 2,
                 1,
@@ -186,7 +186,7 @@ class HealthKernelTest {
                 new long[] {0},
                 new long[] {0});
 
-        HealthKernel.Results r = kernel.evaluate(accounts);
+        KernelResults r = kernel.evaluate(accounts);
 
         assertThat(r.data(0))
                 .isEqualTo(Either.right(data(38_490_432_105L, 30_990_123_463L, 3_000_123_457L, 1_500_061_729L, true)));
@@ -199,7 +199,7 @@ class HealthKernelTest {
                 "WETH/USD", new OracleAnswer(I256.of(WETH_PRICE), 8, KernelFixtures.NOW - KernelFixtures.MAX_AGE - 1)));
         ProtocolState s = state(a);
 
-        HealthKernel.Results r = HealthKernel.of(s, stale).evaluate(HealthKernel.Accounts.of(s));
+        KernelResults r = HealthKernel.of(s, stale).evaluate(KernelAccounts.of(s));
 
         assertThat(r.isReverted(0)).isTrue();
         assertThat(r.data(0)).isEqualTo(reference(s, a, stale));
@@ -212,7 +212,7 @@ class HealthKernelTest {
         Account whale = account("whale").withBalance(WETH, I256.of(BigInteger.TWO.pow(100)));
         ProtocolState s = state(whale);
 
-        HealthKernel.Results r = evaluate(s);
+        KernelResults r = evaluate(s);
 
         assertThat(r.tookExactPath(0)).isTrue();
         assertThat(r.data(0)).isEqualTo(reference(s, whale, BLOCK));
@@ -223,9 +223,9 @@ class HealthKernelTest {
     void handsAnAccountBeyond128BitsToTheReference() {
         Account huge = account("huge").withBalance(USDC, I256.of(BigInteger.TWO.pow(130)));
         ProtocolState s = state(huge);
-        HealthKernel.Accounts accounts = HealthKernel.Accounts.of(s);
+        KernelAccounts accounts = KernelAccounts.of(s);
 
-        HealthKernel.Results r = HealthKernel.of(s, BLOCK).evaluate(accounts);
+        KernelResults r = HealthKernel.of(s, BLOCK).evaluate(accounts);
 
         assertThat(accounts.reference[0]).isTrue();
         assertThat(r.data(0)).isEqualTo(reference(s, huge, BLOCK));
@@ -247,7 +247,7 @@ class HealthKernelTest {
                 .withMarket(ETH_PERP, MarketState.genesis(KernelFixtures.NOW).withFunding(top, KernelFixtures.NOW))
                 .withAccount(a);
 
-        HealthKernel.Results r = evaluate(s);
+        KernelResults r = evaluate(s);
 
         assertThat(r.tookExactPath(0)).isTrue();
         assertThat(r.data(0)).isEqualTo(reference(s, a, BLOCK));
@@ -256,7 +256,7 @@ class HealthKernelTest {
     @Test
     void refusesAccountsThatNeedTheReferenceWithARawKernel() {
         Account huge = account("huge").withBalance(USDC, I256.of(BigInteger.TWO.pow(130)));
-        HealthKernel.Accounts accounts = HealthKernel.Accounts.of(state(huge));
+        KernelAccounts accounts = KernelAccounts.of(state(huge));
         HealthKernel raw = new HealthKernel(
                 6,
                 new HealthKernel.Assets(
@@ -269,8 +269,8 @@ class HealthKernelTest {
         assertThatThrownBy(() -> raw.evaluate(accounts)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    private static HealthKernel.Results evaluate(ProtocolState s) {
-        return HealthKernel.of(s, BLOCK).evaluate(HealthKernel.Accounts.of(s));
+    private static KernelResults evaluate(ProtocolState s) {
+        return HealthKernel.of(s, BLOCK).evaluate(KernelAccounts.of(s));
     }
 
     private static AccountData data(long equity, long marginEquity, long initial, long maintenance, boolean risk) {
@@ -280,6 +280,6 @@ class HealthKernelTest {
     @Test
     void keepsTheIdsOfAccountsBuiltFromAState() {
         ProtocolState s = state(account("x").withBalance(USDC, I256.ONE));
-        assertThat(HealthKernel.Accounts.of(s).id(0)).isEqualTo(Option.some(AccountId.of("x")));
+        assertThat(KernelAccounts.of(s).id(0)).isEqualTo(Option.some(AccountId.of("x")));
     }
 }

@@ -35,6 +35,8 @@ import dev.solvent.model.tx.Event;
 import dev.solvent.model.tx.OracleAnswer;
 import dev.solvent.model.tx.Tx;
 import dev.solvent.model.view.HealthKernel;
+import dev.solvent.model.view.KernelAccounts;
+import dev.solvent.model.view.KernelResults;
 import dev.solvent.model.view.Views;
 import dev.solvent.oracle.feed.PushFeed;
 import dev.solvent.oracle.market.MarketPrice;
@@ -555,8 +557,8 @@ public record World(
     /** {@return the health snapshot of every account with risk, the traders below the top-up threshold and those underwater} */
     private Health health(ProtocolState state, BlockContext ctx, long bn) {
         HealthKernel kernel = HealthKernel.of(state, ctx);
-        HealthKernel.Accounts accounts = HealthKernel.Accounts.of(state);
-        HealthKernel.Results results = kernel.evaluate(accounts);
+        KernelAccounts accounts = KernelAccounts.of(state);
+        KernelResults results = kernel.evaluate(accounts);
         int[] buckets = new int[HealthSample.BUCKETS.size()];
         int underwater = 0;
         long below = setup.scenario()
