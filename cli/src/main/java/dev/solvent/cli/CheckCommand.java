@@ -2,11 +2,11 @@ package dev.solvent.cli;
 
 import dev.solvent.cli.replay.ClaimFile;
 import dev.solvent.cli.replay.Problem;
+import dev.solvent.properties.campaign.CampaignWorld;
 import dev.solvent.properties.campaign.ReplayFiles;
-import dev.solvent.properties.campaign.World;
 import dev.solvent.properties.claim.Claim;
+import dev.solvent.properties.claim.ClaimScenario;
 import dev.solvent.properties.claim.ClaimSearch;
-import dev.solvent.properties.claim.Scenario;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 import io.vavr.control.Validation;
@@ -132,7 +132,7 @@ public final class CheckCommand implements Callable<Integer> {
         stdout.print(path(claim, f.scenario(), f.world().block()));
         stdout.println("  transactions:");
         int i = 1;
-        for (World.Sent sent : f.world().log()) {
+        for (CampaignWorld.Sent sent : f.world().log()) {
             stdout.println("    " + i++ + ". " + sent.note()
                     + sent.revert()
                             .map(x -> " (reverts: " + x.getClass().getSimpleName() + ")")
@@ -161,7 +161,7 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     /** {@return the price path block by block, only the blocks in which something moved} */
-    private static String path(Claim claim, Scenario scenario, long lastBlock) {
+    private static String path(Claim claim, ClaimScenario scenario, long lastBlock) {
         Vector<String> keys = claim.setup().prices().keySet().toVector();
         StringBuilder b =
                 new StringBuilder("  price path (each block's moves; feeds and blocks that stood still left out):\n");

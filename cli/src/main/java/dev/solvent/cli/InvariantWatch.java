@@ -9,9 +9,9 @@ import dev.solvent.model.tx.BlockContext;
 import dev.solvent.model.tx.Event;
 import dev.solvent.model.tx.Receipt;
 import dev.solvent.model.tx.Revert;
-import dev.solvent.properties.arbitrary.Setup;
+import dev.solvent.properties.arbitrary.CampaignSetup;
+import dev.solvent.properties.campaign.CampaignWorld;
 import dev.solvent.properties.campaign.ReplayFiles;
-import dev.solvent.properties.campaign.World;
 import dev.solvent.properties.invariant.Invariant;
 import dev.solvent.properties.invariant.Transition;
 import dev.solvent.properties.invariant.Violation;
@@ -32,7 +32,7 @@ final class InvariantWatch implements BlockObserver {
     private final Vector<Invariant> invariants;
     private final Path folder;
     private dev.solvent.simulation.world.Setup setup;
-    private Vector<World.Sent> log = Vector.empty();
+    private Vector<CampaignWorld.Sent> log = Vector.empty();
     private Option<ReplayFiles.Written> written = Option.none();
     private Option<Violation> violation = Option.none();
     private Option<String> unwritten = Option.none();
@@ -46,7 +46,8 @@ final class InvariantWatch implements BlockObserver {
     public void start(dev.solvent.simulation.world.Setup s) {
         this.setup = s;
         for (dev.solvent.simulation.world.Setup.Sent sent : s.genesisTransactions()) {
-            log = log.append(new World.Sent(sent.context(), sent.tx(), "opening", Option.none(), Vector.empty(), 0));
+            log = log.append(
+                    new CampaignWorld.Sent(sent.context(), sent.tx(), "opening", Option.none(), Vector.empty(), 0));
         }
     }
 
@@ -65,7 +66,7 @@ final class InvariantWatch implements BlockObserver {
             }
             Transition t = Transition.of(state, o.tx().tx(), ctx, result);
             Vector<Event> events = result.map(Receipt::events).getOrElse(Vector.empty());
-            log = log.append(new World.Sent(
+            log = log.append(new CampaignWorld.Sent(
                     ctx, o.tx().tx(), "block " + ctx.number(), result.swap().toOption(), events, o.gasUsed()));
             for (Invariant inv : invariants) {
                 if (!inv.stateOnly()) {
@@ -91,7 +92,7 @@ final class InvariantWatch implements BlockObserver {
     private Option<String> stop(Violation v) {
         violation = Option.some(v);
         Vector<AccountId> traders = setup.traders().map(dev.solvent.simulation.world.Trader::id);
-        Setup replay = new Setup(
+        CampaignSetup replay = new CampaignSetup(
                 setup.scenario().protocol().config(),
                 setup.genesisTransactions().isEmpty()
                         ? setup.clock().firstTimestamp()

@@ -4,10 +4,10 @@ import dev.solvent.model.config.AssetConfig;
 import dev.solvent.model.id.AssetId;
 import dev.solvent.model.math.Wad;
 import dev.solvent.properties.arbitrary.AccountArbitrary;
+import dev.solvent.properties.arbitrary.CampaignSetup;
 import dev.solvent.properties.arbitrary.ConfigArbitrary;
 import dev.solvent.properties.arbitrary.PricePathArbitrary;
 import dev.solvent.properties.arbitrary.RiskParametersArbitrary;
-import dev.solvent.properties.arbitrary.Setup;
 import dev.solvent.properties.arbitrary.SetupArbitrary;
 import dev.solvent.properties.arbitrary.ThresholdCase;
 import dev.solvent.properties.arbitrary.TxArbitrary;
@@ -83,7 +83,7 @@ public final class SolventArbitraries {
     }
 
     /** {@return transactions of every kind over the setup's accounts, assets and markets} */
-    public static TxArbitrary transactions(Setup setup) {
+    public static TxArbitrary transactions(CampaignSetup setup) {
         return dev.solvent.properties.arbitrary.Factories.transactions(setup);
     }
 

@@ -4,9 +4,9 @@ import dev.solvent.model.config.AssetConfig;
 import dev.solvent.model.config.ProtocolConfig;
 import dev.solvent.model.state.Account;
 import dev.solvent.model.state.ProtocolState;
+import dev.solvent.properties.arbitrary.CampaignSetup;
 import dev.solvent.properties.arbitrary.PricePath;
 import dev.solvent.properties.arbitrary.RiskParameters;
-import dev.solvent.properties.arbitrary.Setup;
 import dev.solvent.properties.arbitrary.Standard;
 import dev.solvent.properties.campaign.Campaign;
 import net.jqwik.api.Arbitrary;
@@ -15,7 +15,7 @@ import net.jqwik.api.domains.DomainContextBase;
 
 /**
  * The jqwik domain of margin-protocol values: with {@code @Domain(SolventDomain.class)} a property takes {@code
- * @ForAll ProtocolState}, {@code ProtocolConfig}, {@code RiskParameters}, {@code AssetConfig}, {@code Setup},
+ * @ForAll ProtocolState}, {@code ProtocolConfig}, {@code RiskParameters}, {@code AssetConfig}, {@code CampaignSetup},
  * {@code Account}, {@code PricePath} or {@code Campaign.Run} (a setup and a chain of the standard campaign) without writing
  * a provider.
  *
@@ -53,7 +53,7 @@ public class SolventDomain extends DomainContextBase {
     }
 
     @Provide
-    Arbitrary<Setup> setups() {
+    Arbitrary<CampaignSetup> setups() {
         return SolventArbitraries.setups();
     }
 

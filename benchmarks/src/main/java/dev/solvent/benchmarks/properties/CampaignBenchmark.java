@@ -1,7 +1,7 @@
 package dev.solvent.benchmarks.properties;
 
 import dev.solvent.properties.campaign.Campaign;
-import dev.solvent.properties.campaign.World;
+import dev.solvent.properties.campaign.CampaignWorld;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import net.jqwik.api.RandomGenerator;
@@ -87,16 +87,16 @@ public class CampaignBenchmark {
 
     /** {@return the end of one chain of the default campaign, every invariant checked after every step} */
     @Benchmark
-    public World campaign(Actions counter) {
-        World w = checked.runUnobserved(checkedChains.next(random).value());
+    public CampaignWorld campaign(Actions counter) {
+        CampaignWorld w = checked.runUnobserved(checkedChains.next(random).value());
         counter.actions += w.tally().transactions() + w.tally().priceMoves();
         return w;
     }
 
     /** {@return the end of one chain with no invariant checked: generation and the engine alone} */
     @Benchmark
-    public World campaignWithoutInvariants(Actions counter) {
-        World w = unchecked.runUnobserved(uncheckedChains.next(random).value());
+    public CampaignWorld campaignWithoutInvariants(Actions counter) {
+        CampaignWorld w = unchecked.runUnobserved(uncheckedChains.next(random).value());
         counter.actions += w.tally().transactions() + w.tally().priceMoves();
         return w;
     }

@@ -23,7 +23,7 @@ import dev.solvent.model.math.U256;
 import dev.solvent.model.math.Wad;
 import dev.solvent.model.tx.OracleAnswer;
 import dev.solvent.model.tx.Tx;
-import dev.solvent.properties.arbitrary.Setup;
+import dev.solvent.properties.arbitrary.CampaignSetup;
 import dev.solvent.properties.claim.Claim;
 import io.vavr.Tuple;
 import io.vavr.Tuple2;
@@ -75,12 +75,12 @@ public final class ClaimFile {
                                 .mapError(ps -> ps.map(p -> p.file().isEmpty() ? p.inFile(name) : p)));
     }
 
-    private static Validation<Seq<Problem>, Read> decode(Node root, Path file) {
+    private static Validation<Seq<Problem>, Read> decode(JsonValue root, Path file) {
         String valid = "an object with claim, state, traders, keeper, prices, keepers and search";
         return Decode.object(root, "", valid, TOP, o -> fields(o, file));
     }
 
-    private static Validation<Seq<Problem>, Read> fields(Node.Obj o, Path file) {
+    private static Validation<Seq<Problem>, Read> fields(JsonValue.Obj o, Path file) {
         Validation<Seq<Problem>, Option<String>> note = optional(o, "", "note", TEXT);
         String kinds = Vector.of(Claim.Kind.values()).map(Claim.Kind::key).mkString(", ");
         Validation<Seq<Problem>, Claim.Kind> kind = required(
@@ -109,27 +109,28 @@ public final class ClaimFile {
         return read;
     }
 
-    private static Setup setup(
+    private static CampaignSetup setup(
             Genesis g, Vector<AccountId> traders, AccountId keeper, TreeMap<String, OracleAnswer> prices) {
-        Vector<Setup.Balance> balances = Vector.empty();
+        Vector<CampaignSetup.Balance> balances = Vector.empty();
         U256 fund = U256.ZERO;
         for (Genesis.Seed s : g.seeds()) {
             switch (s.entry().tx()) {
-                case Tx.Deposit d -> balances = balances.append(new Setup.Balance(d.account(), d.asset(), d.amount()));
+                case Tx.Deposit d ->
+                    balances = balances.append(new CampaignSetup.Balance(d.account(), d.asset(), d.amount()));
                 case Tx.FundInsurance f -> fund = fund.plus(f.amount());
                 default -> {}
             }
         }
         TreeMap<String, OracleAnswer> stamped =
                 prices.mapValues(a -> new OracleAnswer(a.answer(), a.decimals(), g.timestamp()));
-        return new Setup(g.config(), g.timestamp(), balances, fund, traders, keeper, stamped);
+        return new CampaignSetup(g.config(), g.timestamp(), balances, fund, traders, keeper, stamped);
     }
 
     /** A state file named by a path (relative to the claim file's folder), or the same object inline. */
     private static Kind<Genesis> state(Path claimFile) {
         String valid = "the path of a replay state file, such as \"state.json\", or the same object inline";
         return new Kind<>(valid, (n, path) -> switch (n) {
-            case Node.Str s -> {
+            case JsonValue.Str s -> {
                 Path parent = claimFile.toAbsolutePath().getParent();
                 Path stateFile = parent == null ? Path.of(s.value()) : parent.resolve(s.value());
                 String shown = claimFile.getParent() == null
@@ -141,7 +142,7 @@ public final class ClaimFile {
                                         List.of(Problem.at(n.line(), path, shown + ": " + p.message()))),
                                 root -> StateFile.decode(root).mapError(ps -> ps.map(p -> p.inFile(shown))));
             }
-            case Node.Obj obj ->
+            case JsonValue.Obj obj ->
                 StateFile.decode(obj)
                         .mapError(ps -> ps.map(p -> Problem.at(p.line(), child(path, p.path()), p.message())));
             default -> invalid(n, path, "is neither a path nor an object", valid);
@@ -151,7 +152,7 @@ public final class ClaimFile {
     private static Kind<Vector<AccountId>> traders(Option<Genesis> g) {
         String valid = "an array of at least two account names with genesis balances, such as [\"alice\", \"bob\"]";
         return new Kind<>(valid, (n, path) -> {
-            if (!(n instanceof Node.Arr a)) {
+            if (!(n instanceof JsonValue.Arr a)) {
                 return invalid(n, path, "is not an array", valid);
             }
             Seq<Validation<Seq<Problem>, AccountId>> each = a.items()
@@ -168,7 +169,8 @@ public final class ClaimFile {
         });
     }
 
-    private static Validation<Seq<Problem>, AccountId> funded(Option<Genesis> g, Node at, String path, AccountId id) {
+    private static Validation<Seq<Problem>, AccountId> funded(
+            Option<Genesis> g, JsonValue at, String path, AccountId id) {
         boolean known = g.forAll(gen -> gen.seeds()
                 .exists(s ->
                         s.entry().tx() instanceof Tx.Deposit d && d.account().equals(id)));

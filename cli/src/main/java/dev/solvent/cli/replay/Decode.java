@@ -37,9 +37,9 @@ final class Decode {
      * @param valid what a valid value looks like, for messages ("a positive integer ...")
      * @param reader reads a node at a path
      */
-    record Kind<T>(String valid, BiFunction<Node, String, Validation<Seq<Problem>, T>> reader) {
+    record Kind<T>(String valid, BiFunction<JsonValue, String, Validation<Seq<Problem>, T>> reader) {
 
-        Validation<Seq<Problem>, T> read(Node node, String path) {
+        Validation<Seq<Problem>, T> read(JsonValue node, String path) {
             return reader.apply(node, path);
         }
 
@@ -55,11 +55,11 @@ final class Decode {
         return Validation.valid(value);
     }
 
-    static <T> Validation<Seq<Problem>, T> fail(Node at, String path, String message) {
+    static <T> Validation<Seq<Problem>, T> fail(JsonValue at, String path, String message) {
         return Validation.invalid(List.of(Problem.at(at.line(), path, message)));
     }
 
-    static <T> Validation<Seq<Problem>, T> invalid(Node at, String path, String what, String valid) {
+    static <T> Validation<Seq<Problem>, T> invalid(JsonValue at, String path, String what, String valid) {
         return fail(at, path, at.shown() + " " + what + "; valid: " + valid);
     }
 
@@ -84,7 +84,7 @@ final class Decode {
      * ranges when built and name each bad field by its path (such as {@code markets.ETH-PERP.takerFee: ...}); the
      * path finds the line in {@code root}.
      */
-    static <T> Validation<Seq<Problem>, T> model(Node root, Supplier<T> build) {
+    static <T> Validation<Seq<Problem>, T> model(JsonValue root, Supplier<T> build) {
         try {
             return ok(build.get());
         } catch (ConfigException e) {
@@ -95,7 +95,7 @@ final class Decode {
         }
     }
 
-    private static Problem fromModel(Node root, String message) {
+    private static Problem fromModel(JsonValue root, String message) {
         int colon = message.indexOf(": ");
         String path = colon < 0 ? "" : message.substring(0, colon);
         if (path.contains(" ")) {
@@ -105,7 +105,7 @@ final class Decode {
     }
 
     /** {@return a map key that names something (an account, an asset, a market): non-blank, no surrounding spaces} */
-    static Validation<Seq<Problem>, String> key(String key, Node value, String path, String valid) {
+    static Validation<Seq<Problem>, String> key(String key, JsonValue value, String path, String valid) {
         return key.isBlank() || !key.equals(key.strip())
                 ? fail(value, path, "the key \"" + key + "\" is blank or has surrounding spaces; valid: " + valid)
                 : ok(key);
@@ -129,12 +129,12 @@ final class Decode {
      * ignored; it is reported together with the problems of the known fields.
      */
     static <T> Validation<Seq<Problem>, T> object(
-            Node node,
+            JsonValue node,
             String path,
             String valid,
             Set<String> allowed,
-            Function<Node.Obj, Validation<Seq<Problem>, T>> fields) {
-        if (!(node instanceof Node.Obj o)) {
+            Function<JsonValue.Obj, Validation<Seq<Problem>, T>> fields) {
+        if (!(node instanceof JsonValue.Obj o)) {
             return invalid(node, path, "is not an object", valid);
         }
         Validation<Seq<Problem>, Boolean> unknown = unknown(o, path, allowed);
@@ -143,7 +143,7 @@ final class Decode {
     }
 
     /** {@return nothing if every field of {@code o} is among {@code allowed}, else a problem for each other one} */
-    static Validation<Seq<Problem>, Boolean> unknown(Node.Obj o, String path, Set<String> allowed) {
+    static Validation<Seq<Problem>, Boolean> unknown(JsonValue.Obj o, String path, Set<String> allowed) {
         Seq<Problem> unknown = o.fields()
                 .filterKeys(k -> !allowed.contains(k))
                 .map(e -> Problem.at(
@@ -155,24 +155,25 @@ final class Decode {
     }
 
     /** {@return the node as an object of any fields, such as a map keyed by names} */
-    static Validation<Seq<Problem>, Node.Obj> map(Node node, String path, String valid) {
-        return node instanceof Node.Obj o ? ok(o) : invalid(node, path, "is not an object", valid);
+    static Validation<Seq<Problem>, JsonValue.Obj> map(JsonValue node, String path, String valid) {
+        return node instanceof JsonValue.Obj o ? ok(o) : invalid(node, path, "is not an object", valid);
     }
 
     /** {@return the field read as {@code kind}, or a problem saying it is missing and what it should be} */
-    static <T> Validation<Seq<Problem>, T> required(Node.Obj o, String path, String name, Kind<T> kind) {
+    static <T> Validation<Seq<Problem>, T> required(JsonValue.Obj o, String path, String name, Kind<T> kind) {
         return o.get(name)
                 .map(n -> kind.read(n, child(path, name)))
                 .getOrElse(() -> fail(o, child(path, name), "is missing; valid: " + kind.valid()));
     }
 
     /** {@return the field read as {@code kind}, or {@code otherwise} when it is absent} */
-    static <T> Validation<Seq<Problem>, T> optional(Node.Obj o, String path, String name, Kind<T> kind, T otherwise) {
+    static <T> Validation<Seq<Problem>, T> optional(
+            JsonValue.Obj o, String path, String name, Kind<T> kind, T otherwise) {
         return o.get(name).map(n -> kind.read(n, child(path, name))).getOrElse(() -> ok(otherwise));
     }
 
     /** {@return the field read as {@code kind} if present} */
-    static <T> Validation<Seq<Problem>, Option<T>> optional(Node.Obj o, String path, String name, Kind<T> kind) {
+    static <T> Validation<Seq<Problem>, Option<T>> optional(JsonValue.Obj o, String path, String name, Kind<T> kind) {
         return o.get(name)
                 .map(n -> kind.read(n, child(path, name)).map(Option::some))
                 .getOrElse(() -> ok(Option.none()));
@@ -183,12 +184,13 @@ final class Decode {
     /** Any string. */
     static final Kind<String> TEXT = new Kind<>(
             "a string",
-            (n, path) -> n instanceof Node.Str s ? ok(s.value()) : invalid(n, path, "is not a string", "a string"));
+            (n, path) ->
+                    n instanceof JsonValue.Str s ? ok(s.value()) : invalid(n, path, "is not a string", "a string"));
 
     /** A name: an account, asset, market or oracle key. */
     static Kind<String> name(String valid) {
         return new Kind<>(valid, (n, path) -> {
-            if (!(n instanceof Node.Str s)) {
+            if (!(n instanceof JsonValue.Str s)) {
                 return invalid(n, path, "is not a string", valid);
             }
             String v = s.value();
@@ -206,8 +208,9 @@ final class Decode {
     /** {@code true} or {@code false}. */
     static final Kind<Boolean> BOOLEAN = new Kind<>(
             "true or false",
-            (n, path) ->
-                    n instanceof Node.Bool b ? ok(b.value()) : invalid(n, path, "is not a boolean", "true or false"));
+            (n, path) -> n instanceof JsonValue.Bool b
+                    ? ok(b.value())
+                    : invalid(n, path, "is not a boolean", "true or false"));
 
     private static final String RATIO_VALID = "a decimal such as \"0.05\", at most 18 decimal places";
 
@@ -291,10 +294,11 @@ final class Decode {
     record Unit(String name, int decimals) {}
 
     /** Reads an integer written as a JSON integer or as a string of digits, with optional {@code _} separators. */
-    private static Validation<Seq<Problem>, BigInteger> integer(Node n, String path, String valid, Option<Unit> unit) {
+    private static Validation<Seq<Problem>, BigInteger> integer(
+            JsonValue n, String path, String valid, Option<Unit> unit) {
         String text = switch (n) {
-            case Node.Str s -> s.value();
-            case Node.Num num -> num.text();
+            case JsonValue.Str s -> s.value();
+            case JsonValue.Num num -> num.text();
             default -> null;
         };
         if (text == null) {
@@ -310,14 +314,14 @@ final class Decode {
     }
 
     /** {@return the text of a string or a number as written; numbers may be written either way} */
-    private static Option<String> scalarText(Node n) {
+    private static Option<String> scalarText(JsonValue n) {
         return switch (n) {
-            case Node.Str s -> Option.some(s.value());
-            case Node.Num num -> Option.some(num.text());
-            case Node.Obj o -> Option.none();
-            case Node.Arr a -> Option.none();
-            case Node.Bool b -> Option.none();
-            case Node.Null x -> Option.none();
+            case JsonValue.Str s -> Option.some(s.value());
+            case JsonValue.Num num -> Option.some(num.text());
+            case JsonValue.Obj o -> Option.none();
+            case JsonValue.Arr a -> Option.none();
+            case JsonValue.Bool b -> Option.none();
+            case JsonValue.Null x -> Option.none();
         };
     }
 

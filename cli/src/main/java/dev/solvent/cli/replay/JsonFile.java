@@ -21,7 +21,7 @@ import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * Reads a JSON file into a {@link Node} tree that remembers lines, with Jackson's streaming parser. Duplicate keys are
+ * Reads a JSON file into a {@link JsonValue} tree that remembers lines, with Jackson's streaming parser. Duplicate keys are
  * an error (a second value silently winning is how typos hide), and so is anything after the first value.
  *
  * <p>A file is read within its {@link Limit} (its size is checked before it is read) and a string value within
@@ -57,7 +57,7 @@ final class JsonFile {
     private JsonFile() {}
 
     /** {@return the file's tree, or the one problem that stops it from being read} */
-    static Either<Problem, Node> read(Path file, Limit limit) {
+    static Either<Problem, JsonValue> read(Path file, Limit limit) {
         String name = file.toString();
         Either<String, byte[]> bytes;
         try {
@@ -79,12 +79,12 @@ final class JsonFile {
     }
 
     /** {@return the tree of a JSON text, or where and why it is malformed} */
-    static Either<Problem, Node> parse(byte[] json) {
+    static Either<Problem, JsonValue> parse(byte[] json) {
         try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), json)) {
             if (p.nextToken() == null) {
                 return Either.left(Problem.at(0, "", "is empty; valid: a JSON document"));
             }
-            Node root = node(p);
+            JsonValue root = node(p);
             if (p.nextToken() != null) {
                 return Either.left(Problem.at(
                         line(p.currentTokenLocation()),
@@ -122,25 +122,25 @@ final class JsonFile {
         }
     }
 
-    private static Node node(JsonParser p) {
+    private static JsonValue node(JsonParser p) {
         int line = line(p.currentTokenLocation());
         JsonToken token = p.currentToken();
         return switch (token) {
             case START_OBJECT -> {
-                LinkedHashMap<String, Node> fields = LinkedHashMap.empty();
+                LinkedHashMap<String, JsonValue> fields = LinkedHashMap.empty();
                 while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                     String name = p.currentName();
                     p.nextToken();
                     fields = fields.put(name, node(p));
                 }
-                yield new Node.Obj(line, fields);
+                yield new JsonValue.Obj(line, fields);
             }
             case START_ARRAY -> {
-                Vector<Node> items = Vector.empty();
+                Vector<JsonValue> items = Vector.empty();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
                     items = items.append(node(p));
                 }
-                yield new Node.Arr(line, items);
+                yield new JsonValue.Arr(line, items);
             }
             case VALUE_STRING -> {
                 String value = p.getString();
@@ -148,13 +148,13 @@ final class JsonFile {
                     throw new TooLong(Problem.at(
                             line, path(p.streamReadContext()), InputFile.scalarTooLong(value.length(), "string")));
                 }
-                yield new Node.Str(line, value);
+                yield new JsonValue.Str(line, value);
             }
             // the number's text as written: nothing here ever goes through a double
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new Node.Num(line, p.getString());
-            case VALUE_TRUE -> new Node.Bool(line, true);
-            case VALUE_FALSE -> new Node.Bool(line, false);
-            case VALUE_NULL -> new Node.Null(line);
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new JsonValue.Num(line, p.getString());
+            case VALUE_TRUE -> new JsonValue.Bool(line, true);
+            case VALUE_FALSE -> new JsonValue.Bool(line, false);
+            case VALUE_NULL -> new JsonValue.Null(line);
             default -> throw new IllegalStateException("unexpected JSON token " + token + " at line " + line);
         };
     }

@@ -83,7 +83,7 @@ final class PolicyFile {
      * @param base the preset's policy, whose type and parameters fill what the object leaves out
      */
     static Kind<LiquidationPolicy> liquidation(
-            Node root, Option<Unit> settlement, Option<Set<AssetId>> known, Option<LiquidationPolicy> base) {
+            JsonValue root, Option<Unit> settlement, Option<Set<AssetId>> known, Option<LiquidationPolicy> base) {
         String valid = "an object such as {\"type\": \"CloseFactor\", \"closeFactor\": \"0.5\", ...}; type " + TYPES
                 + (base.isDefined() ? ", or only the preset's parameters to override" : "");
         return new Kind<>(
@@ -124,7 +124,7 @@ final class PolicyFile {
     }
 
     private static Validation<Seq<Problem>, LiquidationPolicy> closeFactor(
-            Node root, Node.Obj o, String path, Option<Unit> settlement, Option<LiquidationPolicy> same) {
+            JsonValue root, JsonValue.Obj o, String path, Option<Unit> settlement, Option<LiquidationPolicy> same) {
         Option<LiquidationPolicy.CloseFactor> b = same.map(LiquidationPolicy.CloseFactor.class::cast);
         return flat(Validation.combine(
                                 only(o, path, "CloseFactor", CLOSE_FACTOR),
@@ -154,8 +154,8 @@ final class PolicyFile {
     }
 
     private static Validation<Seq<Problem>, LiquidationPolicy> absorb(
-            Node root,
-            Node.Obj o,
+            JsonValue root,
+            JsonValue.Obj o,
             String path,
             Option<Unit> settlement,
             Option<Set<AssetId>> known,
@@ -193,7 +193,7 @@ final class PolicyFile {
     }
 
     private static Validation<Seq<Problem>, LiquidationPolicy> auction(
-            Node root, Node.Obj o, String path, Option<Unit> settlement, Option<LiquidationPolicy> same) {
+            JsonValue root, JsonValue.Obj o, String path, Option<Unit> settlement, Option<LiquidationPolicy> same) {
         Option<LiquidationPolicy.DutchAuction> b = same.map(LiquidationPolicy.DutchAuction.class::cast);
         var first = flat(Validation.combine(
                         only(o, path, "DutchAuction", AUCTION),
@@ -220,7 +220,7 @@ final class PolicyFile {
                         t._1._1, t._1._2, t._1._3, t._1._4, t._1._5, t._2._1, t._2._2, t._2._3, t._2._4, t._2._5)));
     }
 
-    private static Kind<PriceCurve> curve(Node root) {
+    private static Kind<PriceCurve> curve(JsonValue root) {
         return new Kind<>(
                 CURVES,
                 (n, path) -> Decode.object(
@@ -253,7 +253,7 @@ final class PolicyFile {
     }
 
     private static Validation<Seq<Problem>, LiquidationPolicy> vault(
-            Node root, Node.Obj o, String path, Option<Unit> settlement, Option<LiquidationPolicy> same) {
+            JsonValue root, JsonValue.Obj o, String path, Option<Unit> settlement, Option<LiquidationPolicy> same) {
         Option<LiquidationPolicy.BackstopVault> b = same.map(LiquidationPolicy.BackstopVault.class::cast);
         return flat(Validation.combine(
                                 only(o, path, "BackstopVault", VAULT),
@@ -288,7 +288,7 @@ final class PolicyFile {
     }
 
     private static Validation<Seq<Problem>, LiquidationPolicy> fillable(
-            Node root, Node.Obj o, String path, Option<LiquidationPolicy> same) {
+            JsonValue root, JsonValue.Obj o, String path, Option<LiquidationPolicy> same) {
         Option<LiquidationPolicy.FillablePrice> b = same.map(LiquidationPolicy.FillablePrice.class::cast);
         return flat(Validation.combine(
                                 only(o, path, "FillablePrice", FILLABLE),
@@ -316,7 +316,7 @@ final class PolicyFile {
     }
 
     private static Validation<Seq<Problem>, TreeMap<AssetId, Wad>> factors(
-            Node n, String path, Option<Set<AssetId>> known) {
+            JsonValue n, String path, Option<Set<AssetId>> known) {
         return Decode.map(n, path, "an object of liquidation factors by asset, such as {\"WETH\": \"0.95\"}")
                 .flatMap(m -> Validation.sequence(m.fields().toList().map(e -> {
                             String at = child(path, e._1);
@@ -335,7 +335,8 @@ final class PolicyFile {
     }
 
     /** {@return nothing if the object holds no parameter of another policy type} */
-    private static Validation<Seq<Problem>, Boolean> only(Node.Obj o, String path, String type, Set<String> allowed) {
+    private static Validation<Seq<Problem>, Boolean> only(
+            JsonValue.Obj o, String path, String type, Set<String> allowed) {
         Seq<Problem> others = o.fields()
                 .filterKeys(k -> !k.equals("type") && FIELDS.contains(k) && !allowed.contains(k))
                 .map(e -> Problem.at(
@@ -348,7 +349,7 @@ final class PolicyFile {
     }
 
     private static <T> Validation<Seq<Problem>, T> field(
-            Node.Obj o, String path, String name, Kind<T> kind, Option<T> inherited) {
+            JsonValue.Obj o, String path, String name, Kind<T> kind, Option<T> inherited) {
         return inherited.isDefined() ? optional(o, path, name, kind, inherited.get()) : required(o, path, name, kind);
     }
 }

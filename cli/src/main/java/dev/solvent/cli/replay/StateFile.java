@@ -107,19 +107,19 @@ final class StateFile {
     private StateFile() {}
 
     /** {@return the genesis a state file describes, or every problem found in it} */
-    static Validation<Seq<Problem>, Genesis> decode(Node root) {
+    static Validation<Seq<Problem>, Genesis> decode(JsonValue root) {
         return Decode.object(
                 root, "", "an object with the configuration, balances and insurance fund", TOP, o -> decode(root, o));
     }
 
-    private static Validation<Seq<Problem>, Genesis> decode(Node root, Node.Obj o) {
+    private static Validation<Seq<Problem>, Genesis> decode(JsonValue root, JsonValue.Obj o) {
         Validation<Seq<Problem>, Long> block = optional(o, "", "block", whole("a block number >= 0", 0), 0L);
         Validation<Seq<Problem>, Long> timestamp =
                 required(o, "", "timestamp", whole("a Unix time in seconds, such as 1700000000", 0));
         Validation<Seq<Problem>, Option<String>> note = optional(o, "", "note", TEXT);
 
-        Option<Node.Obj> assetsNode =
-                o.get("assets").filter(Node.Obj.class::isInstance).map(Node.Obj.class::cast);
+        Option<JsonValue.Obj> assetsNode =
+                o.get("assets").filter(JsonValue.Obj.class::isInstance).map(JsonValue.Obj.class::cast);
         // what the rest of the file may refer to, read leniently so that a bad asset does not hide other problems
         Option<Set<AssetId>> known = assetsNode.map(a -> a.fields()
                 .keySet()
@@ -165,7 +165,7 @@ final class StateFile {
                         settlement, assets, markets, keeper, receiver, shortfall, gas, liquidation)
                 .ap((s, a, m, k, r, sh, g, l) -> model(root, () -> new ProtocolConfig(s, a, m, k, r, sh, g, l))));
 
-        Validation<Seq<Problem>, Vector<Tuple2<Tx.Deposit, Node>>> balances =
+        Validation<Seq<Problem>, Vector<Tuple2<Tx.Deposit, JsonValue>>> balances =
                 optional(o, "", "balances", balances(known, units), Vector.empty());
         Validation<Seq<Problem>, Option<Tx>> fund = optional(o, "", "insuranceFund", amount(settlementUnit, false))
                 .map(a -> a.map(x -> (Tx) new Tx.FundInsurance(x)));
@@ -175,9 +175,13 @@ final class StateFile {
     }
 
     private static Vector<Genesis.Seed> seeds(
-            Node.Obj o, long block, long timestamp, Vector<Tuple2<Tx.Deposit, Node>> balances, Option<Tx> fund) {
+            JsonValue.Obj o,
+            long block,
+            long timestamp,
+            Vector<Tuple2<Tx.Deposit, JsonValue>> balances,
+            Option<Tx> fund) {
         Vector<Genesis.Seed> seeds = Vector.empty();
-        for (Tuple2<Tx.Deposit, Node> b : balances) {
+        for (Tuple2<Tx.Deposit, JsonValue> b : balances) {
             Tx.Deposit d = b._1;
             String path = "balances." + d.account() + "." + d.asset();
             seeds = seeds.append(seed(seeds.size(), path, b._2.line(), block, timestamp, d.account(), d));
@@ -197,10 +201,10 @@ final class StateFile {
 
     // ---- assets
 
-    private static TreeMap<AssetId, Unit> units(Node.Obj assets) {
+    private static TreeMap<AssetId, Unit> units(JsonValue.Obj assets) {
         TreeMap<AssetId, Unit> units = TreeMap.empty();
-        for (Tuple2<String, Node> e : assets.fields()) {
-            if (e._2 instanceof Node.Obj a && !e._1.isBlank() && e._1.equals(e._1.strip())) {
+        for (Tuple2<String, JsonValue> e : assets.fields()) {
+            if (e._2 instanceof JsonValue.Obj a && !e._1.isBlank() && e._1.equals(e._1.strip())) {
                 Option<Integer> decimals =
                         a.get("decimals").flatMap(d -> DECIMALS.read(d, "").toOption());
                 for (Integer d : decimals) {
@@ -211,13 +215,15 @@ final class StateFile {
         return units;
     }
 
-    private static Validation<Seq<Problem>, TreeMap<AssetId, AssetConfig>> assets(Node root, Node.Obj assets) {
+    private static Validation<Seq<Problem>, TreeMap<AssetId, AssetConfig>> assets(
+            JsonValue root, JsonValue.Obj assets) {
         Seq<Validation<Seq<Problem>, Tuple2<AssetId, AssetConfig>>> each =
                 assets.fields().toList().map(e -> asset(root, e._1, e._2));
         return Validation.sequence(each).map(TreeMap::ofEntries);
     }
 
-    private static Validation<Seq<Problem>, Tuple2<AssetId, AssetConfig>> asset(Node root, String name, Node node) {
+    private static Validation<Seq<Problem>, Tuple2<AssetId, AssetConfig>> asset(
+            JsonValue root, String name, JsonValue node) {
         String path = child("assets", name);
         Validation<Seq<Problem>, AssetId> id = key(name, node, path, ASSET_NAME).map(AssetId::of);
         return Decode.object(
@@ -245,7 +251,7 @@ final class StateFile {
     }
 
     private static Validation<Seq<Problem>, AssetId> configured(
-            Node at, String path, AssetId asset, Option<Set<AssetId>> known) {
+            JsonValue at, String path, AssetId asset, Option<Set<AssetId>> known) {
         return known.exists(k -> !k.contains(asset))
                 ? fail(
                         at,
@@ -258,14 +264,14 @@ final class StateFile {
     // ---- markets
 
     private static Validation<Seq<Problem>, TreeMap<MarketId, MarketConfig>> markets(
-            Node root, Node.Obj markets, Option<Set<AssetId>> known, TreeMap<AssetId, Unit> units) {
+            JsonValue root, JsonValue.Obj markets, Option<Set<AssetId>> known, TreeMap<AssetId, Unit> units) {
         Seq<Validation<Seq<Problem>, Tuple2<MarketId, MarketConfig>>> each =
                 markets.fields().toList().map(e -> market(root, e._1, e._2, known, units));
         return Validation.sequence(each).map(TreeMap::ofEntries);
     }
 
     private static Validation<Seq<Problem>, Tuple2<MarketId, MarketConfig>> market(
-            Node root, String name, Node node, Option<Set<AssetId>> known, TreeMap<AssetId, Unit> units) {
+            JsonValue root, String name, JsonValue node, Option<Set<AssetId>> known, TreeMap<AssetId, Unit> units) {
         String path = child("markets", name);
         Validation<Seq<Problem>, MarketId> id =
                 key(name, node, path, MARKET_NAME).map(MarketId::of);
@@ -299,11 +305,12 @@ final class StateFile {
     // ---- policies and gas
 
     /** {@return the field, required unless a preset supplies it} */
-    private static <T> Validation<Seq<Problem>, T> fromPreset(Node.Obj o, String name, Kind<T> kind, Option<T> preset) {
+    private static <T> Validation<Seq<Problem>, T> fromPreset(
+            JsonValue.Obj o, String name, Kind<T> kind, Option<T> preset) {
         return preset.isDefined() ? optional(o, "", name, kind, preset.get()) : required(o, "", name, kind);
     }
 
-    private static Kind<KeeperReward> keeperReward(Node root, Option<Unit> settlement) {
+    private static Kind<KeeperReward> keeperReward(JsonValue root, Option<Unit> settlement) {
         String valid = "an object such as {\"flat\": \"5000000\", \"shareOfPenalty\": \"0.25\"}";
         return new Kind<>(
                 valid,
@@ -322,7 +329,7 @@ final class StateFile {
             (n, path) ->
                     Decode.object(n, path, RECEIVERS, LinkedHashSet.of("type", "account"), o -> receiver(o, path)));
 
-    private static Validation<Seq<Problem>, PositionReceiver> receiver(Node.Obj o, String path) {
+    private static Validation<Seq<Problem>, PositionReceiver> receiver(JsonValue.Obj o, String path) {
         return required(o, path, "type", TEXT).flatMap(type -> switch (type) {
             case "Liquidator" ->
                 o.get("account").isDefined()
@@ -346,7 +353,7 @@ final class StateFile {
     private static final Kind<ShortfallPolicy> SHORTFALL = new Kind<>(
             POLICIES, (n, path) -> Decode.object(n, path, POLICIES, LinkedHashSet.of("type"), o -> shortfall(o, path)));
 
-    private static Validation<Seq<Problem>, ShortfallPolicy> shortfall(Node.Obj o, String path) {
+    private static Validation<Seq<Problem>, ShortfallPolicy> shortfall(JsonValue.Obj o, String path) {
         return required(o, path, "type", TEXT).flatMap(type -> switch (type) {
             case "InsuranceThenSocialize" -> ok(new ShortfallPolicy.InsuranceThenSocialize());
             case "InsuranceThenAdl" -> ok(new ShortfallPolicy.InsuranceThenAdl());
@@ -362,7 +369,7 @@ final class StateFile {
         });
     }
 
-    private static Kind<GasSchedule> gas(Node root) {
+    private static Kind<GasSchedule> gas(JsonValue root) {
         String valid = "an object of gas per operation, such as {\"trade\": 150000}; missing ones keep their default";
         GasSchedule d = GasSchedule.DEFAULT;
         return new Kind<>(
@@ -390,26 +397,26 @@ final class StateFile {
 
     // ---- balances
 
-    private static Kind<Vector<Tuple2<Tx.Deposit, Node>>> balances(
+    private static Kind<Vector<Tuple2<Tx.Deposit, JsonValue>>> balances(
             Option<Set<AssetId>> known, TreeMap<AssetId, Unit> units) {
         String valid = "an object of balances by account, such as {\"alice\": {\"USDC\": \"1000000000\"}}";
         return new Kind<>(
                 valid,
                 (n, path) -> map(valid).read(n, path).flatMap(accounts -> {
-                    Seq<Validation<Seq<Problem>, Seq<Tuple2<Tx.Deposit, Node>>>> each = accounts.fields()
+                    Seq<Validation<Seq<Problem>, Seq<Tuple2<Tx.Deposit, JsonValue>>>> each = accounts.fields()
                             .toList()
                             .map(e -> accountBalances(e._1, e._2, child(path, e._1), known, units));
                     return Validation.sequence(each).map(s -> s.flatMap(x -> x).toVector());
                 }));
     }
 
-    private static Validation<Seq<Problem>, Seq<Tuple2<Tx.Deposit, Node>>> accountBalances(
-            String name, Node node, String path, Option<Set<AssetId>> known, TreeMap<AssetId, Unit> units) {
+    private static Validation<Seq<Problem>, Seq<Tuple2<Tx.Deposit, JsonValue>>> accountBalances(
+            String name, JsonValue node, String path, Option<Set<AssetId>> known, TreeMap<AssetId, Unit> units) {
         String valid = "an object of amounts by asset, such as {\"USDC\": \"1000000000\"}";
         Validation<Seq<Problem>, AccountId> account =
                 key(name, node, path, "an account name such as \"alice\"").map(AccountId::of);
         return map(valid).read(node, path).flatMap(o -> {
-            Seq<Validation<Seq<Problem>, Tuple2<Tx.Deposit, Node>>> each = o.fields()
+            Seq<Validation<Seq<Problem>, Tuple2<Tx.Deposit, JsonValue>>> each = o.fields()
                     .toList()
                     .map(e -> {
                         String at = child(path, e._1);
@@ -425,7 +432,7 @@ final class StateFile {
         });
     }
 
-    private static Kind<Node.Obj> map(String valid) {
+    private static Kind<JsonValue.Obj> map(String valid) {
         return new Kind<>(valid, (n, path) -> Decode.map(n, path, valid));
     }
 }

@@ -92,11 +92,11 @@ final class TxFile {
             AccountId sender,
             TreeMap<String, OracleAnswer> prices,
             Tx tx,
-            Node.Obj block) {}
+            JsonValue.Obj block) {}
 
     /** {@return the entries of a transaction file, or every problem found in it} */
-    static Validation<Seq<Problem>, Vector<Entry>> decode(Node root, Start start) {
-        if (!(root instanceof Node.Arr entries)) {
+    static Validation<Seq<Problem>, Vector<Entry>> decode(JsonValue root, Start start) {
+        if (!(root instanceof JsonValue.Arr entries)) {
             return invalid(root, "", "is not an array", "an array of entries, such as [{\"block\": ..., \"tx\": ...}]");
         }
         Seq<Validation<Seq<Problem>, Draft>> each =
@@ -138,11 +138,11 @@ final class TxFile {
         return problems.isEmpty() ? ok(out) : Validation.invalid(problems);
     }
 
-    private static Validation<Seq<Problem>, Draft> entry(Node node, int i, Start start) {
+    private static Validation<Seq<Problem>, Draft> entry(JsonValue node, int i, Start start) {
         String path = index("", i);
         return Decode.object(node, path, ENTRY_VALID, ENTRY, o -> {
             Validation<Seq<Problem>, Option<String>> note = optional(o, path, "note", TEXT);
-            Validation<Seq<Problem>, Node.Obj> blockNode =
+            Validation<Seq<Problem>, JsonValue.Obj> blockNode =
                     required(o, path, "block", new Kind<>(BLOCK_VALID, (n, p) -> Decode.map(n, p, BLOCK_VALID)));
             String blockPath = child(path, "block");
             Validation<Seq<Problem>, Boolean> blockFields = blockNode.flatMap(b -> Decode.unknown(b, blockPath, BLOCK));
@@ -184,7 +184,7 @@ final class TxFile {
 
     /** {@return the key if it names a price some asset uses: any other key can only be a typo} */
     private static Validation<Seq<Problem>, String> priceKey(
-            String key, Node value, String path, Option<Set<String>> keys) {
+            String key, JsonValue value, String path, Option<Set<String>> keys) {
         return Decode.key(key, value, path, "an oracle key such as \"ETH/USD\"")
                 .flatMap(k -> keys.exists(ks -> !ks.contains(k))
                         ? Decode.fail(
@@ -195,7 +195,7 @@ final class TxFile {
                         : ok(k));
     }
 
-    private static Validation<Seq<Problem>, OracleAnswer> answer(Node node, String path, Option<Long> timestamp) {
+    private static Validation<Seq<Problem>, OracleAnswer> answer(JsonValue node, String path, Option<Long> timestamp) {
         String valid = "an object such as {\"answer\": \"300000000000\", \"decimals\": 8, \"updatedAt\": 1700000012}";
         return Decode.object(node, path, valid, PRICE, o -> {
             // any integer: a zero or negative answer is what a broken feed returns, and replaying it is legitimate
@@ -252,7 +252,7 @@ final class TxFile {
     }
 
     /** Reads the fields of one transaction object, checking what they refer to against the configuration. */
-    private record Fields(Node.Obj o, String path, Option<ProtocolConfig> config) {
+    private record Fields(JsonValue.Obj o, String path, Option<ProtocolConfig> config) {
 
         Validation<Seq<Problem>, Tx> tx(String type) {
             return switch (type) {

@@ -3,8 +3,8 @@ package dev.solvent.cli.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.solvent.properties.campaign.Campaign;
+import dev.solvent.properties.campaign.CampaignWorld;
 import dev.solvent.properties.campaign.ReplayFiles;
-import dev.solvent.properties.campaign.World;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 import io.vavr.control.Validation;
@@ -40,7 +40,7 @@ class CampaignReplayTest {
         Random random = new Random(20_261_129L);
         int liquidations = 0;
         for (int i = 0; i < 40; i++) {
-            World w = campaign.runUnobserved(runs.next(random).value());
+            CampaignWorld w = campaign.runUnobserved(runs.next(random).value());
             Path folder = dir.resolve("run-" + i);
             ReplayFiles.Written files = ReplayFiles.write(w.setup(), w.log(), folder, "run " + i);
 

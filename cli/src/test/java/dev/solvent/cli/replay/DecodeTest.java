@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Test;
 
 class DecodeTest {
 
-    private static Node parse(String json) {
+    private static JsonValue parse(String json) {
         return JsonFile.parse(json.getBytes(StandardCharsets.UTF_8)).get();
     }
 
     @Test
     void readsRatiosExactlyFromStringsAndFromJsonNumbers() {
-        Node n = parse("[\"0.05\", 0.100000000000000001, \"1\"]");
-        Node.Arr a = (Node.Arr) n;
+        JsonValue n = parse("[\"0.05\", 0.100000000000000001, \"1\"]");
+        JsonValue.Arr a = (JsonValue.Arr) n;
 
         // 0.100000000000000001 is not a double; the text is read as written
         assertThat(Decode.RATIO.read(a.items().get(0), "x").get()).isEqualTo(new Wad(I256.of(50_000_000_000_000_000L)));
@@ -31,7 +31,7 @@ class DecodeTest {
 
     @Test
     void readsAmountsBeyondSixtyFourBitsFromStringsAndNumbers() {
-        Node.Arr a = (Node.Arr) parse("[\"1000_000000000000000000\", 1000000000000000000000]");
+        JsonValue.Arr a = (JsonValue.Arr) parse("[\"1000_000000000000000000\", 1000000000000000000000]");
         Decode.Kind<U256> amount = Decode.amount(Option.none(), false);
 
         assertThat(amount.read(a.items().get(0), "x").get()).isEqualTo(U256.parse("1000000000000000000000"));
@@ -40,7 +40,7 @@ class DecodeTest {
 
     @Test
     void rejectsAmountsAboveTwoToThe256() {
-        Node n = parse("\"" + U256.MAX.toBigInteger().add(java.math.BigInteger.ONE) + "\"");
+        JsonValue n = parse("\"" + U256.MAX.toBigInteger().add(java.math.BigInteger.ONE) + "\"");
 
         assertThat(Decode.amount(Option.none(), false)
                         .read(n, "x")
@@ -62,7 +62,7 @@ class DecodeTest {
 
     @Test
     void findsTheLineOfAPathWhoseKeysContainDots() {
-        Node root = parse("""
+        JsonValue root = parse("""
                 {
                   "markets": {
                     "ETH.PERP": {

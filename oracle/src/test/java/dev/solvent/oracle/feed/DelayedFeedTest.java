@@ -5,6 +5,6 @@ class DelayedFeedTest implements OracleFeedContract<DelayedFeed.State<PushFeed.S
 
     @Override
     public OracleFeed<DelayedFeed.State<PushFeed.State>> feed() {
-        return Scenarios.delayed(PushFeed.chainlink(8, 50, 3600, 0), 5);
+        return FeedFaults.delayed(PushFeed.chainlink(8, 50, 3600, 0), 5);
     }
 }

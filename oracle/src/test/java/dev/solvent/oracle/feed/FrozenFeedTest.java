@@ -5,6 +5,6 @@ class FrozenFeedTest implements OracleFeedContract<PushFeed.State> {
 
     @Override
     public OracleFeed<PushFeed.State> feed() {
-        return Scenarios.frozen(PushFeed.chainlink(8, 50, 3600, 0), 1_200);
+        return FeedFaults.frozen(PushFeed.chainlink(8, 50, 3600, 0), 1_200);
     }
 }

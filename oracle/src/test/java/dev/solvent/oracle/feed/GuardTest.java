@@ -58,7 +58,7 @@ class GuardTest {
     void refusesIncompleteRoundsAndAnswersCarriedFromOlderRounds() {
         Guard g = new Guard.CompleteRound();
         assertThat(g.check(at(new Round(8, usd(2000), T0, 0, 8), T0))).contains(new GuardRejection.IncompleteRound(8));
-        Round carried = Scenarios.carriedOverRound(ROUND_7, T0 + 3600);
+        Round carried = FeedFaults.carriedOverRound(ROUND_7, T0 + 3600);
         assertThat(carried).isEqualTo(new Round(8, usd(2000), T0 + 3600, T0, 7));
         assertThat(g.check(at(carried, T0 + 3700))).contains(new GuardRejection.StaleRound(8, 7));
     }

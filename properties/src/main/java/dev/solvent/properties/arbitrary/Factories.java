@@ -49,7 +49,7 @@ public final class Factories {
     }
 
     /** {@return transactions over a setup} */
-    public static TxArbitrary transactions(Setup setup) {
+    public static TxArbitrary transactions(CampaignSetup setup) {
         return new TxArbitrary(setup);
     }
 }

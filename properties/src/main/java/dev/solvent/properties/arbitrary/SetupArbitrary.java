@@ -15,10 +15,10 @@ import net.jqwik.api.arbitraries.ArbitraryDecorator;
  * fund from nothing to 3,000 USDC, small enough that large shortfalls go past it.
  *
  * {@snippet :
- * Arbitrary<Setup> setups = SolventArbitraries.setups().withConfigs(SolventArbitraries.configs());
+ * Arbitrary<CampaignSetup> setups = SolventArbitraries.setups().withConfigs(SolventArbitraries.configs());
  * }
  */
-public final class SetupArbitrary extends ArbitraryDecorator<Setup> {
+public final class SetupArbitrary extends ArbitraryDecorator<CampaignSetup> {
 
     private final Arbitrary<ProtocolConfig> configs;
 
@@ -32,21 +32,22 @@ public final class SetupArbitrary extends ArbitraryDecorator<Setup> {
     }
 
     @Override
-    protected Arbitrary<Setup> arbitrary() {
+    protected Arbitrary<CampaignSetup> arbitrary() {
         Arbitrary<Long> usdc = Arbitraries.longs().between(500, 20_000).map(n -> n * 1_000_000L);
         Arbitrary<Long> weth = Arbitraries.longs()
                 .between(0, 3_000)
                 .map(n -> n * 1_000_000_000_000_000L)
                 .edgeCases(e -> e.add(0L, 1L));
         Arbitrary<Long> wbtc = Arbitraries.longs().between(0, 10_000_000L).edgeCases(e -> e.add(0L, 1L));
-        Arbitrary<Vector<Setup.Balance>> trader = Combinators.combine(usdc, weth, wbtc)
+        Arbitrary<Vector<CampaignSetup.Balance>> trader = Combinators.combine(usdc, weth, wbtc)
                 .as((u, e, b) -> {
-                    Vector<Setup.Balance> v = Vector.of(new Setup.Balance(null, Standard.USDC, U256.of(u)));
+                    Vector<CampaignSetup.Balance> v =
+                            Vector.of(new CampaignSetup.Balance(null, Standard.USDC, U256.of(u)));
                     if (e > 0) {
-                        v = v.append(new Setup.Balance(null, Standard.WETH, U256.of(e)));
+                        v = v.append(new CampaignSetup.Balance(null, Standard.WETH, U256.of(e)));
                     }
                     if (b > 0) {
-                        v = v.append(new Setup.Balance(null, Standard.WBTC, U256.of(b)));
+                        v = v.append(new CampaignSetup.Balance(null, Standard.WBTC, U256.of(b)));
                     }
                     return v;
                 });
@@ -54,13 +55,13 @@ public final class SetupArbitrary extends ArbitraryDecorator<Setup> {
                 Arbitraries.longs().between(0, 3_000).map(n -> n * 1_000_000L).edgeCases(e -> e.add(0L));
         return Combinators.combine(configs, trader, trader, trader, trader, fund)
                 .as((c, a, b, d, e, f) -> {
-                    Vector<Setup.Balance> all = Vector.empty();
-                    Vector<Vector<Setup.Balance>> each = Vector.of(a, b, d, e);
+                    Vector<CampaignSetup.Balance> all = Vector.empty();
+                    Vector<Vector<CampaignSetup.Balance>> each = Vector.of(a, b, d, e);
                     for (int i = 0; i < Standard.TRADERS.size(); i++) {
                         AccountId t = Standard.TRADERS.get(i);
-                        all = all.appendAll(each.get(i).map(x -> new Setup.Balance(t, x.asset(), x.amount())));
+                        all = all.appendAll(each.get(i).map(x -> new CampaignSetup.Balance(t, x.asset(), x.amount())));
                     }
-                    return Setup.standard(c, all, U256.of(f));
+                    return CampaignSetup.standard(c, all, U256.of(f));
                 });
     }
 }

@@ -12,7 +12,7 @@ import io.vavr.collection.Vector;
  * over liquidated accounts when the configuration says so.
  *
  * {@snippet :
- * Setup setup = Setup.standard(config);
+ * CampaignSetup setup = CampaignSetup.standard(config);
  * Tx tx = new Tx.Deposit(Standard.TRADERS.get(0), Standard.USDC, U256.of(1_000_000)); // acct-1 deposits 1 USDC
  * }
  */

@@ -46,7 +46,7 @@ final class ThresholdArbitrary {
      * @param k the size in ten-thousandths of a whole unit of the underlying (or in base units when {@code baseUnit})
      */
     static ThresholdCase build(ProtocolConfig config, MarketId m, long k, boolean baseUnit, boolean oneUnitBelow) {
-        Setup setup = Setup.standard(config);
+        CampaignSetup setup = CampaignSetup.standard(config);
         BlockContext block = new BlockContext(1, setup.genesisTime(), setup.keeper(), setup.prices());
         ProtocolState s = ProtocolState.genesis(config, setup.genesisTime());
         MarketConfig mc = config.markets().get(m).get();

@@ -13,7 +13,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.arbitraries.ArbitraryDecorator;
 
 /**
- * Transactions of every kind over a {@link Setup}'s accounts, assets and markets, drawn without looking at any state:
+ * Transactions of every kind over a {@link CampaignSetup}'s accounts, assets and markets, drawn without looking at any state:
  * amounts of one base unit to thousands of whole units, sizes both ways, trade prices within a few percent of the
  * setup's first oracle answers. Many revert against a given state, which is the point when testing reverts; the
  * campaign's actions choose state-aware arguments instead.
@@ -24,9 +24,9 @@ import net.jqwik.api.arbitraries.ArbitraryDecorator;
  */
 public final class TxArbitrary extends ArbitraryDecorator<Tx> {
 
-    private final Setup setup;
+    private final CampaignSetup setup;
 
-    TxArbitrary(Setup setup) {
+    TxArbitrary(CampaignSetup setup) {
         this.setup = setup;
     }
 

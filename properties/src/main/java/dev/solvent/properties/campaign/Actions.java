@@ -48,7 +48,7 @@ final class Actions {
      * {@return a transformer described by {@code description} that, when applied, resolves its transaction against
      * the world it meets (so that a shrunk chain still sends sensible transactions) and sends it}
      */
-    private static Transformer<World> step(String description, Function<World, Pending> resolve) {
+    private static Transformer<CampaignWorld> step(String description, Function<CampaignWorld, Pending> resolve) {
         return Transformer.transform(description, w -> {
             Pending p = resolve.apply(w);
             return w.send(p.tx(), p.sender(), p.what() + " @ block " + w.block());
@@ -60,29 +60,29 @@ final class Actions {
         return Arbitraries.integers().between(0, 11);
     }
 
-    private static AccountId trader(World w, int i) {
+    private static AccountId trader(CampaignWorld w, int i) {
         return w.setup().traders().get(i % w.setup().traders().size());
     }
 
     /** {@return another trader than {@code taker}, picked by {@code i}} */
-    private static AccountId other(World w, int i, AccountId taker) {
+    private static AccountId other(CampaignWorld w, int i, AccountId taker) {
         AccountId m = trader(w, i);
         return m.equals(taker) && i % 7 != 0 ? trader(w, i + 1) : m;
     }
 
-    private static MarketId market(World w, int i) {
+    private static MarketId market(CampaignWorld w, int i) {
         Vector<MarketId> markets = w.state().config().markets().keySet().toVector();
         return markets.get(i % markets.size());
     }
 
     /** {@return the settlement asset for even {@code i}, another asset for odd ones} */
-    private static AssetId asset(World w, int i) {
+    private static AssetId asset(CampaignWorld w, int i) {
         Vector<AssetId> assets = w.state().config().assets().keySet().toVector();
         return i % 2 == 0 ? w.state().config().settlementAsset() : assets.get((i / 2) % assets.size());
     }
 
     /** {@return the first borrowable asset, or the settlement asset when none is} */
-    private static AssetId borrowable(World w) {
+    private static AssetId borrowable(CampaignWorld w) {
         return w.state()
                 .config()
                 .assets()
@@ -96,22 +96,22 @@ final class Actions {
         return Arbitraries.integers().between(1, 1000).edgeCases(e -> e.add(1000, 1));
     }
 
-    private static int decimals(World w, AssetId asset) {
+    private static int decimals(CampaignWorld w, AssetId asset) {
         return w.state().config().assets().get(asset).get().decimals();
     }
 
-    private static Option<OracleAnswer> answer(World w, MarketId m) {
+    private static Option<OracleAnswer> answer(CampaignWorld w, MarketId m) {
         ProtocolConfig c = w.state().config();
         AssetConfig u = c.assets().get(c.markets().get(m).get().underlying()).get();
         return u.priceKey().flatMap(k -> w.prices().get(k));
     }
 
     static String show(I256 amount, int decimals) {
-        return World.show(amount, decimals);
+        return CampaignWorld.show(amount, decimals);
     }
 
     /** {@return a trade price {@code offsetBps} from the oracle price, or one unit when there is no answer} */
-    private static I256 price(World w, MarketId m, int offsetBps) {
+    private static I256 price(CampaignWorld w, MarketId m, int offsetBps) {
         return answer(w, m)
                 .map(a -> a.answer()
                         .times(I256.of(10_000L + offsetBps))
@@ -124,7 +124,7 @@ final class Actions {
      * {@return a size worth {@code perMille}/1000 of what {@code notional} settlement units buy at the oracle price}
      * (never zero), positive or negative
      */
-    private static I256 size(World w, MarketId m, I256 notional, int perMille, boolean buy) {
+    private static I256 size(CampaignWorld w, MarketId m, I256 notional, int perMille, boolean buy) {
         ProtocolConfig c = w.state().config();
         MarketConfig mc = c.markets().get(m).get();
         int du = decimals(w, mc.underlying());
@@ -144,7 +144,7 @@ final class Actions {
     }
 
     /** {@return the notional an account's free collateral supports at a market's initial margin, at least 100 USDC} */
-    private static I256 capacity(World w, AccountId id, MarketId m) {
+    private static I256 capacity(CampaignWorld w, AccountId id, MarketId m) {
         ProtocolConfig c = w.state().config();
         I256 floor = I256.of(100).times(I256.pow10(c.settlement().decimals()));
         Account a = w.state().account(id).getOrNull();
@@ -160,14 +160,14 @@ final class Actions {
     }
 
     /** {@return an action that draws its transformers from {@code a}} */
-    private static Action.Independent<World> independent(Arbitrary<Transformer<World>> a) {
+    private static Action.Independent<CampaignWorld> independent(Arbitrary<Transformer<CampaignWorld>> a) {
         return () -> a;
     }
 
     // ---- the actions
 
-    Action.Independent<World> deposit() {
-        Arbitrary<Transformer<World>> a = Combinators.combine(
+    Action.Independent<CampaignWorld> deposit() {
+        Arbitrary<Transformer<CampaignWorld>> a = Combinators.combine(
                         index(), index(), Arbitraries.longs().between(1, 5_000).edgeCases(e -> e.add(1L)))
                 .as((ti, ai, n) -> step("deposit: trader " + ti + ", asset " + ai + ", " + n + "/1000", w -> {
                     AccountId t = trader(w, ti);
@@ -188,8 +188,8 @@ final class Actions {
         return independent(a);
     }
 
-    Action.Independent<World> withdraw() {
-        Arbitrary<Transformer<World>> a = Combinators.combine(index(), index(), perMille())
+    Action.Independent<CampaignWorld> withdraw() {
+        Arbitrary<Transformer<CampaignWorld>> a = Combinators.combine(index(), index(), perMille())
                 .as((ti, ai, pm) -> step("withdraw: trader " + ti + ", asset " + ai + ", " + pm + "‰", w -> {
                     AccountId t = trader(w, ti);
                     AssetId asset = asset(w, ai);
@@ -205,8 +205,8 @@ final class Actions {
         return independent(a);
     }
 
-    Action.Independent<World> borrow() {
-        Arbitrary<Transformer<World>> a = Combinators.combine(
+    Action.Independent<CampaignWorld> borrow() {
+        Arbitrary<Transformer<CampaignWorld>> a = Combinators.combine(
                         index(), Arbitraries.integers().between(1, 2_000))
                 .as((ti, milli) -> step("borrow: trader " + ti + ", " + milli + "/1000", w -> {
                     AccountId t = trader(w, ti);
@@ -224,8 +224,8 @@ final class Actions {
         return independent(a);
     }
 
-    Action.Independent<World> repay() {
-        Arbitrary<Transformer<World>> a = Combinators.combine(index(), perMille())
+    Action.Independent<CampaignWorld> repay() {
+        Arbitrary<Transformer<CampaignWorld>> a = Combinators.combine(index(), perMille())
                 .as((ti, pm) -> step("repay: trader " + ti + ", " + pm + "‰", w -> {
                     AccountId t = trader(w, ti);
                     AssetId asset = borrowable(w);
@@ -240,8 +240,8 @@ final class Actions {
         return independent(a);
     }
 
-    Action.Independent<World> fundInsurance() {
-        Arbitrary<Transformer<World>> a = Arbitraries.longs()
+    Action.Independent<CampaignWorld> fundInsurance() {
+        Arbitrary<Transformer<CampaignWorld>> a = Arbitraries.longs()
                 .between(1, 2_000)
                 .map(n -> step("fund the insurance: " + n, w -> {
                     AccountId k = w.setup().keeper();
@@ -255,12 +255,12 @@ final class Actions {
         return independent(a);
     }
 
-    Action.Independent<World> trade() {
+    Action.Independent<CampaignWorld> trade() {
         Arbitrary<Integer> share = Arbitraries.frequencyOf(
                         net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(1, 1100)),
                         net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(800, 1000)))
                 .edgeCases(e -> e.add(1000, 1));
-        Arbitrary<Transformer<World>> a = Combinators.combine(
+        Arbitrary<Transformer<CampaignWorld>> a = Combinators.combine(
                         index(),
                         index(),
                         index(),
@@ -293,7 +293,7 @@ final class Actions {
     }
 
     /** {@return existing isolated buckets, or none} */
-    private static Vector<Tuple2<AccountId, MarketId>> buckets(World w) {
+    private static Vector<Tuple2<AccountId, MarketId>> buckets(CampaignWorld w) {
         Vector<Tuple2<AccountId, MarketId>> out = Vector.empty();
         for (AccountId t : w.setup().traders()) {
             for (MarketId m : w.state().accountOrEmpty(t).isolated().keySet()) {
@@ -307,7 +307,7 @@ final class Actions {
      * {@return an existing bucket chosen by {@code pick}, or when there is none (or {@code any} says so) the bucket of
      * trader {@code ti} in market {@code mk}}
      */
-    private static Tuple2<AccountId, MarketId> bucket(World w, int pick, boolean any, int ti, int mk) {
+    private static Tuple2<AccountId, MarketId> bucket(CampaignWorld w, int pick, boolean any, int ti, int mk) {
         Vector<Tuple2<AccountId, MarketId>> existing = buckets(w);
         return existing.isEmpty() || any
                 ? new Tuple2<>(trader(w, ti), market(w, mk))
@@ -323,8 +323,8 @@ final class Actions {
                 net.jqwik.api.Tuple.of(9, Arbitraries.just(false)), net.jqwik.api.Tuple.of(1, Arbitraries.just(true)));
     }
 
-    Action.Independent<World> openIsolated() {
-        Arbitrary<Transformer<World>> a = Combinators.combine(
+    Action.Independent<CampaignWorld> openIsolated() {
+        Arbitrary<Transformer<CampaignWorld>> a = Combinators.combine(
                         index(),
                         index(),
                         index(),
@@ -369,8 +369,8 @@ final class Actions {
         return independent(a);
     }
 
-    Action.Independent<World> modifyIsolated() {
-        Arbitrary<Transformer<World>> a = Combinators.combine(
+    Action.Independent<CampaignWorld> modifyIsolated() {
+        Arbitrary<Transformer<CampaignWorld>> a = Combinators.combine(
                         pick(),
                         rarely(),
                         index(),
@@ -398,8 +398,8 @@ final class Actions {
         return independent(a);
     }
 
-    Action.Independent<World> closeIsolated() {
-        Arbitrary<Transformer<World>> a = Combinators.combine(
+    Action.Independent<CampaignWorld> closeIsolated() {
+        Arbitrary<Transformer<CampaignWorld>> a = Combinators.combine(
                         pick(),
                         rarely(),
                         index(),
@@ -417,8 +417,8 @@ final class Actions {
         return independent(a);
     }
 
-    Action.Independent<World> addIsolatedMargin() {
-        Arbitrary<Transformer<World>> a = Combinators.combine(
+    Action.Independent<CampaignWorld> addIsolatedMargin() {
+        Arbitrary<Transformer<CampaignWorld>> a = Combinators.combine(
                         pick(), rarely(), index(), index(), Arbitraries.longs().between(1, 2_000))
                 .as((pick, any, ti, mk, n) -> step("add margin to isolated #" + pick, w -> {
                     Tuple2<AccountId, MarketId> b = bucket(w, pick, any, ti, mk);
@@ -433,8 +433,8 @@ final class Actions {
         return independent(a);
     }
 
-    Action.Independent<World> removeIsolatedMargin() {
-        Arbitrary<Transformer<World>> a = Combinators.combine(pick(), rarely(), index(), index(), perMille())
+    Action.Independent<CampaignWorld> removeIsolatedMargin() {
+        Arbitrary<Transformer<CampaignWorld>> a = Combinators.combine(pick(), rarely(), index(), index(), perMille())
                 .as((pick, any, ti, mk, pm) -> step("remove " + pm + "‰ of the margin of isolated #" + pick, w -> {
                     Tuple2<AccountId, MarketId> b = bucket(w, pick, any, ti, mk);
                     IsolatedPosition ip =
@@ -451,8 +451,8 @@ final class Actions {
         return independent(a);
     }
 
-    Action.Independent<World> settleFunding() {
-        Arbitrary<Transformer<World>> a = index().map(ti -> step("settle the funding of trader " + ti, w -> {
+    Action.Independent<CampaignWorld> settleFunding() {
+        Arbitrary<Transformer<CampaignWorld>> a = index().map(ti -> step("settle the funding of trader " + ti, w -> {
             AccountId k = w.setup().keeper();
             AccountId t = trader(w, ti);
             return new Pending(new Tx.SettleFunding(t), k, k + " settles the funding of " + t);
@@ -460,8 +460,8 @@ final class Actions {
         return independent(a);
     }
 
-    Action.Independent<World> liquidate() {
-        Arbitrary<Transformer<World>> a = Combinators.combine(pick(), rarely(), index())
+    Action.Independent<CampaignWorld> liquidate() {
+        Arbitrary<Transformer<CampaignWorld>> a = Combinators.combine(pick(), rarely(), index())
                 .as((pick, any, fallback) -> step("liquidate an unhealthy account #" + pick, w -> {
                     AccountId k = w.setup().keeper();
                     // unhealthy accounts, and accounts flagged for liquidation whatever their health now
@@ -480,8 +480,8 @@ final class Actions {
         return independent(a);
     }
 
-    Action.Independent<World> liquidateIsolated() {
-        Arbitrary<Transformer<World>> a = Combinators.combine(pick(), rarely(), index(), index())
+    Action.Independent<CampaignWorld> liquidateIsolated() {
+        Arbitrary<Transformer<CampaignWorld>> a = Combinators.combine(pick(), rarely(), index(), index())
                 .as((pick, any, ti, mk) -> step("liquidate an unhealthy isolated position #" + pick, w -> {
                     AccountId k = w.setup().keeper();
                     Vector<Tuple2<AccountId, MarketId>> unhealthy = buckets(w)
@@ -500,21 +500,21 @@ final class Actions {
         return independent(a);
     }
 
-    static Action.Independent<World> movePrices(Arbitrary<PricePath.Move> moves) {
-        Arbitrary<Transformer<World>> a = moves.map(m -> Transformer.transform("prices " + m, x -> x.move(m)));
+    static Action.Independent<CampaignWorld> movePrices(Arbitrary<PricePath.Move> moves) {
+        Arbitrary<Transformer<CampaignWorld>> a = moves.map(m -> Transformer.transform("prices " + m, x -> x.move(m)));
         return independent(a);
     }
 
     // ---- mechanism moves
 
     /** {@return a running auction picked by {@code pick}, or an id that names none} */
-    private static long auction(World w, int pick) {
+    private static long auction(CampaignWorld w, int pick) {
         Vector<Long> ids = w.state().auctions().keySet().toVector();
         return ids.isEmpty() ? w.state().nextAuctionId() : ids.get(pick % ids.size());
     }
 
     /** {@return an auction's price now, or one unit when it does not run} */
-    private static I256 auctionPrice(World w, long id) {
+    private static I256 auctionPrice(CampaignWorld w, long id) {
         if (!(w.state().config().liquidation() instanceof LiquidationPolicy.DutchAuction d)) {
             return I256.ONE;
         }
@@ -526,8 +526,8 @@ final class Actions {
     }
 
     /** The keeper takes part or all of a running auction's lot at its price now, sometimes asking for less. */
-    Action.Independent<World> take() {
-        Arbitrary<Transformer<World>> a = Combinators.combine(pick(), perMille(), rarely())
+    Action.Independent<CampaignWorld> take() {
+        Arbitrary<Transformer<CampaignWorld>> a = Combinators.combine(pick(), perMille(), rarely())
                 .as((pick, pm, cheap) -> step("take " + pm + "‰ of auction #" + pick, w -> {
                     AccountId k = w.setup().keeper();
                     long id = auction(w, pick);
@@ -544,8 +544,8 @@ final class Actions {
     }
 
     /** The keeper resets an auction, which reverts unless it is due. */
-    Action.Independent<World> redo() {
-        Arbitrary<Transformer<World>> a = pick().map(pick -> step("redo auction #" + pick, w -> {
+    Action.Independent<CampaignWorld> redo() {
+        Arbitrary<Transformer<CampaignWorld>> a = pick().map(pick -> step("redo auction #" + pick, w -> {
             AccountId k = w.setup().keeper();
             long id = auction(w, pick);
             return new Pending(new Tx.Redo(id), k, k + " resets auction " + id);
@@ -554,8 +554,8 @@ final class Actions {
     }
 
     /** The keeper buys absorbed collateral for some USDC, with no minimum. */
-    Action.Independent<World> buyCollateral() {
-        Arbitrary<Transformer<World>> a = Combinators.combine(
+    Action.Independent<CampaignWorld> buyCollateral() {
+        Arbitrary<Transformer<CampaignWorld>> a = Combinators.combine(
                         index(), Arbitraries.longs().between(1, 3_000))
                 .as((ai, n) -> step("buy absorbed collateral " + ai + " for " + n, w -> {
                     AccountId k = w.setup().keeper();

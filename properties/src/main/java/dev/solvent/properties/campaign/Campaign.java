@@ -2,8 +2,8 @@ package dev.solvent.properties.campaign;
 
 import dev.solvent.model.policy.LiquidationPolicy;
 import dev.solvent.model.policy.ShortfallPolicy;
+import dev.solvent.properties.arbitrary.CampaignSetup;
 import dev.solvent.properties.arbitrary.PricePath;
-import dev.solvent.properties.arbitrary.Setup;
 import dev.solvent.properties.arbitrary.Standard;
 import dev.solvent.properties.invariant.Invariant;
 import dev.solvent.properties.invariant.Invariants;
@@ -52,7 +52,7 @@ public final class Campaign {
     /** Chains of the long campaign are at most this long. */
     public static final int LONG_STEPS = 150;
 
-    private final Arbitrary<Setup> setups;
+    private final Arbitrary<CampaignSetup> setups;
     private final Engine engine;
     private final Vector<Invariant> invariants;
     private final Arbitrary<PricePath.Move> moves;
@@ -77,7 +77,7 @@ public final class Campaign {
     }
 
     private Campaign(
-            Arbitrary<Setup> setups,
+            Arbitrary<CampaignSetup> setups,
             Engine engine,
             Vector<Invariant> invariants,
             Arbitrary<PricePath.Move> moves,
@@ -124,7 +124,7 @@ public final class Campaign {
     }
 
     /** {@return the same campaign drawing its setups from {@code other}} */
-    public Campaign withSetups(Arbitrary<Setup> other) {
+    public Campaign withSetups(Arbitrary<CampaignSetup> other) {
         return new Campaign(other, engine, invariants, moves, maxSteps, coverage, mechanism);
     }
 
@@ -187,29 +187,29 @@ public final class Campaign {
      * @param setup where the chain starts
      * @param chain the steps
      */
-    public record Run(Setup setup, ActionChain<World> chain) {}
+    public record Run(CampaignSetup setup, ActionChain<CampaignWorld> chain) {}
 
     /** The setup of the run in progress on this thread, which the chains' shared start reads. */
-    private static final ThreadLocal<Setup> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<CampaignSetup> CURRENT = new ThreadLocal<>();
 
     /** {@return the runs: a setup, then weighted actions, one per transaction kind, and price moves} */
     public Arbitrary<Run> runs() {
-        ActionChainArbitrary<World> chains = actions(ActionChain.<World>startWith(() -> {
-            Setup setup = CURRENT.get();
+        ActionChainArbitrary<CampaignWorld> chains = actions(ActionChain.<CampaignWorld>startWith(() -> {
+            CampaignSetup setup = CURRENT.get();
             if (setup == null) {
                 throw new IllegalStateException("a campaign chain from runs() runs only through Campaign.run(Run)");
             }
-            return World.genesis(setup, engine);
+            return CampaignWorld.genesis(setup, engine);
         }));
         return net.jqwik.api.Combinators.combine(setups, chains).as(Run::new);
     }
 
     /** {@return the chains from one setup} */
-    public ActionChainArbitrary<World> chains(Setup setup) {
-        return actions(ActionChain.<World>startWith(() -> World.genesis(setup, engine)));
+    public ActionChainArbitrary<CampaignWorld> chains(CampaignSetup setup) {
+        return actions(ActionChain.<CampaignWorld>startWith(() -> CampaignWorld.genesis(setup, engine)));
     }
 
-    private ActionChainArbitrary<World> actions(ActionChainArbitrary<World> chain) {
+    private ActionChainArbitrary<CampaignWorld> actions(ActionChainArbitrary<CampaignWorld> chain) {
         Actions actions = new Actions();
         chain = chain.withAction(20, Actions.movePrices(moves))
                 .withAction(22, actions.trade())
@@ -242,12 +242,12 @@ public final class Campaign {
      * @return the final world
      * @throws CampaignFailure when an invariant breaks
      */
-    public World run(Run run) {
+    public CampaignWorld run(Run run) {
         return observe(runUnobserved(run));
     }
 
     /** {@return the final world of one try, every invariant checked after every step, without statistics} */
-    public World runUnobserved(Run run) {
+    public CampaignWorld runUnobserved(Run run) {
         CURRENT.set(run.setup());
         try {
             return runUnobserved(run.chain());
@@ -256,12 +256,12 @@ public final class Campaign {
         }
     }
 
-    /** Runs a chain of {@link #chains(Setup)} as {@link #run(Run)} does. */
-    public World run(ActionChain<World> chain) {
+    /** Runs a chain of {@link #chains(CampaignSetup)} as {@link #run(Run)} does. */
+    public CampaignWorld run(ActionChain<CampaignWorld> chain) {
         return observe(runUnobserved(chain));
     }
 
-    private World observe(World end) {
+    private CampaignWorld observe(CampaignWorld end) {
         Statistics.label("liquidation").collect(end.tally().liquidations() > 0);
         Statistics.label("shortfall").collect(end.tally().shortfalls() > 0);
         Statistics.label("socialized loss").collect(end.tally().socialized() > 0);
@@ -273,15 +273,15 @@ public final class Campaign {
     }
 
     /** {@return the final world of a chain run with every invariant checked after every step, without statistics} */
-    public World runUnobserved(ActionChain<World> chain) {
-        ActionChain<World> checked = chain;
+    public CampaignWorld runUnobserved(ActionChain<CampaignWorld> chain) {
+        ActionChain<CampaignWorld> checked = chain;
         for (Invariant invariant : invariants) {
             checked = checked.withInvariant(invariant.id(), w -> check(invariant, w));
         }
         return checked.run();
     }
 
-    private static void check(Invariant invariant, World w) {
+    private static void check(Invariant invariant, CampaignWorld w) {
         if (w.last().isEmpty()) {
             return;
         }

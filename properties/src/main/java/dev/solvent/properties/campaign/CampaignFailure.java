@@ -13,17 +13,17 @@ public final class CampaignFailure extends AssertionError {
 
     private final transient Invariant invariant;
     private final transient Vector<Violation> violations;
-    private final transient World world;
+    private final transient CampaignWorld world;
 
-    CampaignFailure(Invariant invariant, Vector<Violation> violations, World world) {
+    CampaignFailure(Invariant invariant, Vector<Violation> violations, CampaignWorld world) {
         super(message(invariant, violations, world));
         this.invariant = invariant;
         this.violations = violations;
         this.world = world;
     }
 
-    private static String message(Invariant invariant, Vector<Violation> violations, World world) {
-        String step = world.log().lastOption().map(World.Sent::note).getOrElse("genesis");
+    private static String message(Invariant invariant, Vector<Violation> violations, CampaignWorld world) {
+        String step = world.log().lastOption().map(CampaignWorld.Sent::note).getOrElse("genesis");
         return invariant.id() + " (" + invariant.name() + ") broken by \"" + step + "\" after "
                 + world.log().size() + " transactions:\n  " + violations.mkString("\n  ") + "\n  spec: "
                 + invariant.spec();
@@ -40,7 +40,7 @@ public final class CampaignFailure extends AssertionError {
     }
 
     /** {@return the world right after the step that broke it} */
-    public World world() {
+    public CampaignWorld world() {
         return world;
     }
 }

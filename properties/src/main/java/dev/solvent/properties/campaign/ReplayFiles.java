@@ -15,7 +15,7 @@ import dev.solvent.model.policy.PositionReceiver;
 import dev.solvent.model.policy.ShortfallPolicy;
 import dev.solvent.model.tx.OracleAnswer;
 import dev.solvent.model.tx.Tx;
-import dev.solvent.properties.arbitrary.Setup;
+import dev.solvent.properties.arbitrary.CampaignSetup;
 import io.vavr.collection.Vector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,7 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes a run as the two files of {@code solvent replay} (see {@code docs/replay.md}): the state file describes the
- * {@link Setup} (configuration, genesis balances, insurance fund), the transaction file every transaction sent, each
+ * {@link CampaignSetup} (configuration, genesis balances, insurance fund), the transaction file every transaction sent, each
  * with its block, its sender and every oracle answer it saw. {@code solvent replay state.json txs.json} then runs the
  * same transactions through the model.
  *
@@ -71,7 +71,7 @@ public final class ReplayFiles {
      *
      * @param note a sentence for the state file's note, such as the invariant that broke
      */
-    public static Written write(Setup setup, Vector<World.Sent> log, Path folder, String note) {
+    public static Written write(CampaignSetup setup, Vector<CampaignWorld.Sent> log, Path folder, String note) {
         try {
             Files.createDirectories(folder);
             Path state = folder.resolve("state.json");
@@ -85,7 +85,7 @@ public final class ReplayFiles {
     }
 
     /** {@return the state file of a setup} */
-    public static String stateJson(Setup setup, String note) {
+    public static String stateJson(CampaignSetup setup, String note) {
         ProtocolConfig c = setup.config();
         ObjectNode root = NODES.objectNode();
         root.put("note", note);
@@ -96,7 +96,7 @@ public final class ReplayFiles {
         putPolicies(root, c);
         putGas(root, c.gas());
         ObjectNode balances = root.putObject("balances");
-        for (Setup.Balance b : setup.balances()) {
+        for (CampaignSetup.Balance b : setup.balances()) {
             ObjectNode account = balances.has(b.account().account())
                     ? (ObjectNode) balances.get(b.account().account())
                     : balances.putObject(b.account().account());
@@ -178,9 +178,9 @@ public final class ReplayFiles {
     }
 
     /** {@return the transaction file of a log} */
-    public static String txsJson(Vector<World.Sent> log) {
+    public static String txsJson(Vector<CampaignWorld.Sent> log) {
         ArrayNode entries = NODES.arrayNode();
-        for (World.Sent s : log) {
+        for (CampaignWorld.Sent s : log) {
             ObjectNode e = entries.addObject();
             e.put(
                     "note",

@@ -3,8 +3,8 @@ package dev.solvent.properties.claim;
 import dev.solvent.model.id.MarketId;
 import dev.solvent.model.math.I256;
 import dev.solvent.model.tx.Event;
-import dev.solvent.properties.arbitrary.Setup;
-import dev.solvent.properties.campaign.World;
+import dev.solvent.properties.arbitrary.CampaignSetup;
+import dev.solvent.properties.campaign.CampaignWorld;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
@@ -27,7 +27,7 @@ import io.vavr.control.Option;
  * @param gasPrice what a unit of gas costs the keeper, in settlement base units (for {@link
  *     Kind#NO_UNPROFITABLE_LIQUIDATION})
  */
-public record Claim(Kind kind, Setup setup, int maxMoveBps, int blocks, int keeperDelay, I256 gasPrice) {
+public record Claim(Kind kind, CampaignSetup setup, int maxMoveBps, int blocks, int keeperDelay, I256 gasPrice) {
 
     /** Requires every field and sane bounds. */
     public Claim {
@@ -81,8 +81,8 @@ public record Claim(Kind kind, Setup setup, int maxMoveBps, int blocks, int keep
     }
 
     /** {@return why the world breaks this claim, or none if it keeps it} */
-    public Option<String> brokenBy(World w) {
-        for (World.Sent s : w.log()) {
+    public Option<String> brokenBy(CampaignWorld w) {
+        for (CampaignWorld.Sent s : w.log()) {
             if (s.revert().isDefined()) {
                 continue;
             }
@@ -94,7 +94,7 @@ public record Claim(Kind kind, Setup setup, int maxMoveBps, int blocks, int keep
         return Option.none();
     }
 
-    private Option<String> brokenBy(World.Sent s) {
+    private Option<String> brokenBy(CampaignWorld.Sent s) {
         String where = " (\"" + s.note() + "\")";
         return switch (kind) {
             case NO_BAD_DEBT ->

@@ -12,8 +12,8 @@ import dev.solvent.model.state.Account;
 import dev.solvent.model.tx.OracleAnswer;
 import dev.solvent.model.tx.Tx;
 import dev.solvent.properties.arbitrary.PricePath;
+import dev.solvent.properties.campaign.CampaignWorld;
 import dev.solvent.properties.campaign.Engine;
-import dev.solvent.properties.campaign.World;
 import io.vavr.collection.TreeMap;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
@@ -75,7 +75,7 @@ public final class ClaimSearch {
             int largestMoveBps,
             long seed) {
 
-        Statistics add(World w, Scenario s, boolean edge) {
+        Statistics add(CampaignWorld w, ClaimScenario s, boolean edge) {
             return new Statistics(
                     tries + 1,
                     edgeCases + (edge ? 1 : 0),
@@ -111,15 +111,16 @@ public final class ClaimSearch {
      * @param reason how it breaks the claim
      * @param shrinkSteps how many times shrinking found a smaller one
      */
-    public record Fails(Statistics statistics, Scenario scenario, World world, String reason, int shrinkSteps)
+    public record Fails(
+            Statistics statistics, ClaimScenario scenario, CampaignWorld world, String reason, int shrinkSteps)
             implements Result {}
 
     /** {@return the scenarios a claim is searched over} */
-    public static Arbitrary<Scenario> scenarios(Claim claim) {
+    public static Arbitrary<ClaimScenario> scenarios(Claim claim) {
         int traders = claim.setup().traders().size();
         int keys = claim.setup().prices().size();
         int x = claim.maxMoveBps();
-        Arbitrary<Scenario.Opening> opening = Combinators.combine(
+        Arbitrary<ClaimScenario.Opening> opening = Combinators.combine(
                         Arbitraries.integers().between(0, traders - 1),
                         Arbitraries.integers().between(0, traders - 1),
                         Arbitraries.integers().between(0, claim.markets().size() - 1),
@@ -127,8 +128,9 @@ public final class ClaimSearch {
                         // edge cases are the worst cases only: positions opened at full capacity, every feed at
                         // its bound every block, no noise, keepers at their latest
                         Arbitraries.integers().between(1, 1000).edgeCases(e -> e.includeOnly(1000)))
-                .as(Scenario.Opening::new);
-        Arbitrary<List<Scenario.Opening>> openings = opening.list().ofMinSize(1).ofMaxSize(2 * traders);
+                .as(ClaimScenario.Opening::new);
+        Arbitrary<List<ClaimScenario.Opening>> openings =
+                opening.list().ofMinSize(1).ofMaxSize(2 * traders);
         // each feed follows a trend (edge cases: the bound either way) plus noise, clamped to the bound: crashes and
         // rallies are found quickly, and both shrink toward a still market
         Arbitrary<List<Integer>> trends = Arbitraries.integers()
@@ -156,7 +158,8 @@ public final class ClaimSearch {
                 .list()
                 .ofSize(traders);
         return Combinators.combine(openings, moves, delays)
-                .as((o, m, d) -> new Scenario(Vector.ofAll(o), Vector.ofAll(m).map(Vector::ofAll), Vector.ofAll(d)));
+                .as((o, m, d) ->
+                        new ClaimScenario(Vector.ofAll(o), Vector.ofAll(m).map(Vector::ofAll), Vector.ofAll(d)));
     }
 
     /**
@@ -178,16 +181,16 @@ public final class ClaimSearch {
     }
 
     private static Result searchInSession(Claim claim, int tries, long seed) {
-        Arbitrary<Scenario> arbitrary = scenarios(claim);
+        Arbitrary<ClaimScenario> arbitrary = scenarios(claim);
         Statistics stats = new Statistics(0, 0, 0, 0, 0, 0, 0, 0, seed);
-        EdgeCases<Scenario> edges = arbitrary.edgeCases(Math.max(1, tries / 4));
-        Iterator<Shrinkable<Scenario>> edgeIterator = edges.iterator();
-        RandomGenerator<Scenario> generator = arbitrary.generator(Math.max(tries, 100));
+        EdgeCases<ClaimScenario> edges = arbitrary.edgeCases(Math.max(1, tries / 4));
+        Iterator<Shrinkable<ClaimScenario>> edgeIterator = edges.iterator();
+        RandomGenerator<ClaimScenario> generator = arbitrary.generator(Math.max(tries, 100));
         Random random = new Random(seed);
         while (stats.tries() < tries) {
             boolean edge = edgeIterator.hasNext() && stats.edgeCases() < tries / 4;
-            Shrinkable<Scenario> candidate = edge ? edgeIterator.next() : generator.next(random);
-            World w = run(claim, candidate.value());
+            Shrinkable<ClaimScenario> candidate = edge ? edgeIterator.next() : generator.next(random);
+            CampaignWorld w = run(claim, candidate.value());
             stats = stats.add(w, candidate.value(), edge);
             Option<String> broken = claim.brokenBy(w);
             if (broken.isDefined()) {
@@ -197,19 +200,20 @@ public final class ClaimSearch {
         return new Holds(stats);
     }
 
-    private static Fails shrink(Claim claim, Shrinkable<Scenario> failing, World world, String reason, Statistics s) {
-        Shrinkable<Scenario> best = failing;
-        World bestWorld = world;
+    private static Fails shrink(
+            Claim claim, Shrinkable<ClaimScenario> failing, CampaignWorld world, String reason, Statistics s) {
+        Shrinkable<ClaimScenario> best = failing;
+        CampaignWorld bestWorld = world;
         String bestReason = reason;
         int budget = SHRINK_BUDGET;
         int steps = 0;
         boolean improved = true;
         while (improved && budget > 0) {
             improved = false;
-            Iterator<Shrinkable<Scenario>> candidates = best.shrink().iterator();
+            Iterator<Shrinkable<ClaimScenario>> candidates = best.shrink().iterator();
             while (candidates.hasNext() && budget-- > 0) {
-                Shrinkable<Scenario> c = candidates.next();
-                World w = run(claim, c.value());
+                Shrinkable<ClaimScenario> c = candidates.next();
+                CampaignWorld w = run(claim, c.value());
                 Option<String> broken = claim.brokenBy(w);
                 // smaller by jqwik's measure and no longer a story: a smaller position that needs a longer crash
                 // to break the claim is not a simpler counterexample
@@ -232,11 +236,11 @@ public final class ClaimSearch {
      * delay; after the path, the prices hold still for as many blocks as the longest delay, so every unhealthy account
      * is liquidated before the end.
      */
-    public static World run(Claim claim, Scenario scenario) {
+    public static CampaignWorld run(Claim claim, ClaimScenario scenario) {
         Vector<String> keys = claim.setup().prices().keySet().toVector();
         Vector<AccountId> traders = claim.setup().traders();
-        World w = World.genesis(claim.setup(), Engine.MODEL).move(still(keys));
-        for (Scenario.Opening o : scenario.openings()) {
+        CampaignWorld w = CampaignWorld.genesis(claim.setup(), Engine.MODEL).move(still(keys));
+        for (ClaimScenario.Opening o : scenario.openings()) {
             AccountId taker = traders.get(o.taker());
             AccountId maker = traders.get(o.maker() == o.taker() ? (o.maker() + 1) % traders.size() : o.maker());
             MarketId m = claim.markets().get(o.market());
@@ -245,8 +249,9 @@ public final class ClaimSearch {
             w = w.send(
                     new Tx.Trade(m, taker, maker, size, price),
                     taker,
-                    taker + (o.buy() ? " buys " : " sells ") + World.show(size.abs(), du(w, m)) + " " + m + " from "
-                            + maker + " at " + World.show(price, decimals(w, m)) + " @ block " + w.block());
+                    taker + (o.buy() ? " buys " : " sells ") + CampaignWorld.show(size.abs(), du(w, m)) + " " + m
+                            + " from " + maker + " at " + CampaignWorld.show(price, decimals(w, m)) + " @ block "
+                            + w.block());
         }
         TreeMap<AccountId, Long> since = TreeMap.empty();
         for (Vector<Integer> block : scenario.moves()) {
@@ -276,15 +281,16 @@ public final class ClaimSearch {
         return new PricePath.Move(1, BLOCK_SECONDS, TreeMap.ofEntries(keys.map(k -> new io.vavr.Tuple2<>(k, 0))));
     }
 
-    private record Keepers(World world, TreeMap<AccountId, Long> since, boolean sent) {}
+    private record Keepers(CampaignWorld world, TreeMap<AccountId, Long> since, boolean sent) {}
 
-    private static Keepers keepers(Claim claim, Scenario scenario, World w, TreeMap<AccountId, Long> since) {
+    private static Keepers keepers(
+            Claim claim, ClaimScenario scenario, CampaignWorld w, TreeMap<AccountId, Long> since) {
         AccountId keeper = claim.setup().keeper();
         Vector<AccountId> traders = claim.setup().traders();
         boolean sent = false;
         for (int i = 0; i < traders.size(); i++) {
             AccountId t = traders.get(i);
-            World now = w;
+            CampaignWorld now = w;
             boolean unhealthy = now.state()
                     .account(t)
                     .flatMap(a -> MarginLogic.cross(now.state(), a, now.blockFor(keeper))
@@ -305,7 +311,7 @@ public final class ClaimSearch {
         return new Keepers(w, since, sent);
     }
 
-    private static Option<OracleAnswer> answer(World w, MarketId m) {
+    private static Option<OracleAnswer> answer(CampaignWorld w, MarketId m) {
         ProtocolConfig c = w.state().config();
         return c.assets()
                 .get(c.markets().get(m).get().underlying())
@@ -314,21 +320,21 @@ public final class ClaimSearch {
                 .flatMap(k -> w.prices().get(k));
     }
 
-    private static int du(World w, MarketId m) {
+    private static int du(CampaignWorld w, MarketId m) {
         ProtocolConfig c = w.state().config();
         return c.assets().get(c.markets().get(m).get().underlying()).get().decimals();
     }
 
-    private static int decimals(World w, MarketId m) {
+    private static int decimals(CampaignWorld w, MarketId m) {
         return answer(w, m).map(OracleAnswer::decimals).getOrElse(0);
     }
 
-    private static I256 oracle(World w, MarketId m) {
+    private static I256 oracle(CampaignWorld w, MarketId m) {
         return answer(w, m).map(OracleAnswer::answer).getOrElse(I256.ONE);
     }
 
     /** {@return the notional a trader's free collateral supports at the market's initial margin (at least zero)} */
-    static I256 capacity(World w, AccountId id, MarketId m) {
+    static I256 capacity(CampaignWorld w, AccountId id, MarketId m) {
         Account a = w.state().account(id).getOrNull();
         if (a == null) {
             return I256.ZERO;
@@ -341,7 +347,7 @@ public final class ClaimSearch {
     }
 
     /** {@return the size worth {@code perMille}/1000 of {@code notional} at the oracle price, at least one unit} */
-    static I256 size(World w, MarketId m, I256 notional, int perMille, boolean buy) {
+    static I256 size(CampaignWorld w, MarketId m, I256 notional, int perMille, boolean buy) {
         ProtocolConfig c = w.state().config();
         MarketConfig mc = c.markets().get(m).get();
         int du = c.assets().get(mc.underlying()).get().decimals();

@@ -48,14 +48,14 @@ class ArbitrariesProperties {
     }
 
     @Property(tries = 50)
-    void everySetupsGenesisRunsAndKeepsTheStateInvariants(@ForAll("setups") Setup setup) {
+    void everySetupsGenesisRunsAndKeepsTheStateInvariants(@ForAll("setups") CampaignSetup setup) {
         ProtocolState s = setup.genesis();
         assertThat(Invariants.STATE.flatMap(i -> i.check(s))).isEmpty();
         assertThat(s.accounts().keySet()).containsAll(setup.traders());
     }
 
     @Provide
-    Arbitrary<Setup> setups() {
+    Arbitrary<CampaignSetup> setups() {
         return SolventArbitraries.setups();
     }
 
@@ -134,7 +134,7 @@ class ArbitrariesProperties {
     @Provide
     Arbitrary<Tx> transactions() {
         return SolventArbitraries.transactions(
-                Setup.standard(SolventArbitraries.configs().sample()));
+                CampaignSetup.standard(SolventArbitraries.configs().sample()));
     }
 
     @Property(tries = 30)

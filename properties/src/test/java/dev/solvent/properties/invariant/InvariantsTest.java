@@ -17,9 +17,9 @@ import dev.solvent.model.tx.Event;
 import dev.solvent.model.tx.Receipt;
 import dev.solvent.model.tx.Revert;
 import dev.solvent.model.tx.Tx;
+import dev.solvent.properties.arbitrary.CampaignSetup;
 import dev.solvent.properties.arbitrary.ConfigArbitrary;
 import dev.solvent.properties.arbitrary.RiskParameters;
-import dev.solvent.properties.arbitrary.Setup;
 import dev.solvent.properties.arbitrary.Standard;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.Vector;
@@ -45,8 +45,8 @@ class InvariantsTest {
                 3600);
     }
 
-    static Setup setup() {
-        return Setup.standard(ConfigArbitrary.config(
+    static CampaignSetup setup() {
+        return CampaignSetup.standard(ConfigArbitrary.config(
                 params("0.1", "0.05"),
                 params("0.1", "0.05"),
                 new ShortfallPolicy.InsuranceThenSocialize(),
@@ -57,7 +57,7 @@ class InvariantsTest {
                 Wad.parse("0.7")));
     }
 
-    static BlockContext block(Setup s, AccountId sender) {
+    static BlockContext block(CampaignSetup s, AccountId sender) {
         return new BlockContext(1, s.genesisTime() + 12, sender, s.prices());
     }
 
@@ -120,7 +120,7 @@ class InvariantsTest {
 
     @Test
     void aHealthyAccountThatWasLiquidatedIsNamedWithItsHealth() {
-        Setup setup = setup();
+        CampaignSetup setup = setup();
         ProtocolState s = setup.genesis();
         Tx tx = new Tx.Liquidate(A1);
         BlockContext b = block(setup, Standard.KEEPER);
@@ -138,7 +138,7 @@ class InvariantsTest {
 
     @Test
     void aKeeperRewardAboveThePenaltyIsCaught() {
-        Setup setup = setup();
+        CampaignSetup setup = setup();
         ProtocolState s = setup.genesis();
         Event e = new Event.AccountLiquidated(
                 A1,
@@ -161,7 +161,7 @@ class InvariantsTest {
 
     @Test
     void unequalSocializedSharesAreCaught() {
-        Setup setup = setup();
+        CampaignSetup setup = setup();
         ProtocolState s = setup.genesis();
         // acct-1 and acct-2 hold 10,000 USDC each: a loss of 100 must be 50 and 50, not 80 and 20
         ProtocolState after = s.withAccount(s.account(A1).get().plusBalance(Standard.USDC, I256.of(-80)))
@@ -183,7 +183,7 @@ class InvariantsTest {
 
     @Test
     void aRevertThatChangedTheStateIsCaught() {
-        Setup setup = setup();
+        CampaignSetup setup = setup();
         ProtocolState s = setup.genesis();
         ProtocolState other = s.withInsuranceFund(I256.ZERO);
         Transition t = new Transition(
@@ -199,7 +199,7 @@ class InvariantsTest {
 
     @Test
     void theModelKeepsEveryInvariantOnARealTrade() {
-        Setup setup = setup();
+        CampaignSetup setup = setup();
         ProtocolState s = setup.genesis();
         BlockContext b = block(setup, A1);
         // acct-1 buys 1 ETH-PERP from acct-2 at 3000

@@ -11,7 +11,7 @@ import dev.solvent.model.state.ProtocolState;
 import dev.solvent.model.tx.BlockContext;
 import dev.solvent.model.tx.Event;
 import dev.solvent.model.tx.Tx;
-import dev.solvent.properties.arbitrary.Setup;
+import dev.solvent.properties.arbitrary.CampaignSetup;
 import dev.solvent.properties.arbitrary.Standard;
 import io.vavr.collection.Vector;
 import org.junit.jupiter.api.Test;
@@ -58,7 +58,7 @@ class KnownAnswerTest {
     @Test
     void thePenaltyDueIsWorkedOutWithoutTheModelsHelpers() {
         // InvariantsTest's setup: a 2% penalty, ETH at 3,000.00000000 (8 decimals), WETH 18 and USDC 6 decimals
-        Setup setup = InvariantsTest.setup();
+        CampaignSetup setup = InvariantsTest.setup();
         I256 price = I256.of(3_000_00000000L);
         // 1 ETH: 10^18 * 3000e8 / 10^20 = 3,000,000,000 units (3,000 USDC); 2% of it = 60,000,000 (60 USDC)
         Event.ClosedPosition oneEth = new Event.ClosedPosition(Standard.ETH_PERP, ONE_ETH, price, I256.ZERO);
@@ -82,7 +82,7 @@ class KnownAnswerTest {
 
     @Test
     void theExactMarginOfAnAccountWithAPositionIsWorkedOutByHand() {
-        Setup setup = InvariantsTest.setup();
+        CampaignSetup setup = InvariantsTest.setup();
         ProtocolState s = setup.genesis();
         BlockContext b = InvariantsTest.block(setup, InvariantsTest.A1);
         // acct-1 buys 1 ETH-PERP from acct-2 at the oracle's 3,000 (no fees)

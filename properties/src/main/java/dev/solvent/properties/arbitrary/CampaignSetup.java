@@ -23,10 +23,10 @@ import java.util.function.Function;
 /**
  * Where a run starts: the configuration, the genesis time, the balances deposited at genesis (in this order), the
  * insurance fund, the traders and the keeper, and the first oracle answers. It is exactly what a replay state file
- * describes, so a counterexample found from a {@code Setup} replays from the same genesis with {@code solvent replay}.
+ * describes, so a counterexample found from a {@code CampaignSetup} replays from the same genesis with {@code solvent replay}.
  *
  * {@snippet :
- * Setup setup = Setup.standard(config); // four traders with 10,000 USDC each, a keeper, ETH at 3000, BTC at 60000
+ * CampaignSetup setup = CampaignSetup.standard(config); // four traders with 10,000 USDC each, a keeper, ETH at 3000, BTC at 60000
  * ProtocolState genesis = setup.genesis();
  * }
  *
@@ -38,7 +38,7 @@ import java.util.function.Function;
  * @param keeper the account that sends liquidations
  * @param prices the first oracle answer of every price key, published at genesis
  */
-public record Setup(
+public record CampaignSetup(
         ProtocolConfig config,
         long genesisTime,
         Vector<Balance> balances,
@@ -63,7 +63,7 @@ public record Setup(
     public record Balance(AccountId account, AssetId asset, U256 amount) {}
 
     /** Requires every field and at least two traders. */
-    public Setup {
+    public CampaignSetup {
         if (config == null
                 || balances == null
                 || insuranceFund == null
@@ -82,7 +82,7 @@ public record Setup(
      * 1 WETH and 0.02 WBTC each, a keeper with 200,000 USDC, a backstop with 1,000,000 USDC when the configuration
      * has one, an insurance fund of 1,000 USDC, ETH at 3,000 and BTC at 60,000}
      */
-    public static Setup standard(ProtocolConfig config) {
+    public static CampaignSetup standard(ProtocolConfig config) {
         Vector<Balance> balances = Vector.empty();
         for (AccountId t : Standard.TRADERS) {
             balances = balances.append(new Balance(t, Standard.USDC, usdc(10_000)))
@@ -93,7 +93,7 @@ public record Setup(
     }
 
     /** {@return the standard setup with other trader balances and fund} */
-    static Setup standard(ProtocolConfig config, Vector<Balance> traderBalances, U256 fund) {
+    static CampaignSetup standard(ProtocolConfig config, Vector<Balance> traderBalances, U256 fund) {
         Vector<Balance> balances = traderBalances.append(new Balance(Standard.KEEPER, Standard.USDC, usdc(200_000)));
         if (config.receiver() instanceof PositionReceiver.Backstop b) {
             balances = balances.append(new Balance(b.account(), Standard.USDC, usdc(1_000_000)));
@@ -101,7 +101,7 @@ public record Setup(
         TreeMap<String, OracleAnswer> prices = TreeMap.of(
                 Standard.ETH_USD, new OracleAnswer(I256.of(3_000_00000000L), 8, T0),
                 Standard.BTC_USD, new OracleAnswer(I256.of(60_000_00000000L), 8, T0));
-        return new Setup(config, T0, balances, fund, Standard.TRADERS, Standard.KEEPER, prices);
+        return new CampaignSetup(config, T0, balances, fund, Standard.TRADERS, Standard.KEEPER, prices);
     }
 
     /** {@return {@code n} whole USDC in base units} */
@@ -139,12 +139,12 @@ public record Setup(
     }
 
     /** {@return a copy with the balances and fund changed} */
-    public Setup with(Function<Vector<Balance>, Vector<Balance>> change, U256 fund) {
-        return new Setup(config, genesisTime, change.apply(balances), fund, traders, keeper, prices);
+    public CampaignSetup with(Function<Vector<Balance>, Vector<Balance>> change, U256 fund) {
+        return new CampaignSetup(config, genesisTime, change.apply(balances), fund, traders, keeper, prices);
     }
 
     /** {@return a copy under another configuration, with the same balances, accounts and prices} */
-    public Setup withConfig(ProtocolConfig other) {
-        return new Setup(other, genesisTime, balances, insuranceFund, traders, keeper, prices);
+    public CampaignSetup withConfig(ProtocolConfig other) {
+        return new CampaignSetup(other, genesisTime, balances, insuranceFund, traders, keeper, prices);
     }
 }

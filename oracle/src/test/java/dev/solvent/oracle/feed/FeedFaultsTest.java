@@ -19,7 +19,7 @@ import io.vavr.control.Option;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-class ScenariosTest {
+class FeedFaultsTest {
 
     static final PushFeed ETH_USD = PushFeed.chainlink(8, 50, 3600, 1);
 
@@ -33,7 +33,7 @@ class ScenariosTest {
     @Test
     void aFrozenFeedKeepsItsLastRoundUntilAStalenessGuardCatchesIt() {
         MarketPath market = new Gbm(0, 0.8).generate(MarketPrice.of(2000_00000000L, 8), CLOCK, 1_000, 11L);
-        FrozenFeed<PushFeed.State> frozen = Scenarios.frozen(ETH_USD, CLOCK.block(100));
+        FrozenFeed<PushFeed.State> frozen = FeedFaults.frozen(ETH_USD, CLOCK.block(100));
         var trace = frozen.trace(market);
         Round last = trace.get(99).get();
         assertThat(trace.drop(100)).containsOnly(Option.some(last));
@@ -50,14 +50,14 @@ class ScenariosTest {
     void aDelayedFeedShowsTheRoundOfSomeBlocksAgo() {
         MarketPath market = new Gbm(0, 1.5).generate(MarketPrice.of(2000_00000000L, 8), CLOCK, 500, 3L);
         var direct = ETH_USD.trace(market);
-        var late = Scenarios.delayed(ETH_USD, 5).trace(market);
+        var late = FeedFaults.delayed(ETH_USD, 5).trace(market);
         assertThat(late.take(5)).containsOnly(Option.none());
         assertThat(late.drop(5)).isEqualTo(direct.dropRight(5));
     }
 
     @Test
     void aPushFeedCarriesAThinMarketSpikeIntoCollateralWithinMinutes() {
-        MarketPath mango = Scenarios.mangoMarkets(CLOCK, MNGO);
+        MarketPath mango = FeedFaults.mangoMarkets(CLOCK, MNGO);
         // tenfold over blocks 300..350, top held to 450, back to 0.03 by 600
         assertThat(mango.units(299)).isEqualTo(3_000_000);
         assertThat(mango.units(350)).isEqualTo(30_000_000);
@@ -73,7 +73,7 @@ class ScenariosTest {
 
     @Test
     void aTwapShorterThanTheManipulationOnlyDelaysIt() {
-        MarketPath mango = Scenarios.mangoMarkets(CLOCK, MNGO);
+        MarketPath mango = FeedFaults.mangoMarkets(CLOCK, MNGO);
         var push = PushFeed.chainlink(8, 100, 3600, 1).trace(mango);
         var twap = new Twap(1800, 8).trace(mango);
         int pushAt2x = push.indexWhere(r -> units(r) >= 6_000_000);
@@ -82,19 +82,19 @@ class ScenariosTest {
         // 35 blocks (7 minutes) later
         assertThat(twapAt2x).isEqualTo(342);
         // a 30-minute window over a 20-minute hold still reaches more than nine times the real price
-        long twapMax = twap.map(ScenariosTest::units).max().get();
+        long twapMax = twap.map(FeedFaultsTest::units).max().get();
         assertThat(twapMax).isGreaterThan(27_000_000).isLessThan(30_000_000);
     }
 
     @Test
     void anOsmEitherMissesAShortSpikeOrPublishesItAnHourLateWithTimeToStopIt() {
         // pokes on the hour (blocks 0, 300, 600): the spike lives between them and is never seen
-        MarketPath onTheHour = Scenarios.mangoMarkets(CLOCK, MNGO);
+        MarketPath onTheHour = FeedFaults.mangoMarkets(CLOCK, MNGO);
         Osm<PushFeed.State> osm = new Osm<>(PushFeed.chainlink(8, 0, 3600, 0), 3600);
-        assertThat(osm.trace(onTheHour).map(ScenariosTest::units).distinct()).containsOnly(0L, 3_000_000L);
+        assertThat(osm.trace(onTheHour).map(FeedFaultsTest::units).distinct()).containsOnly(0L, 3_000_000L);
         // starting half an hour earlier, the poke at block 450 lands on the top: the OSM queues the tenfold price,
         // everyone can see it (peep) for an hour, and it becomes current at block 750, when the market is back at 0.03
-        MarketPath offset = Scenarios.mangoMarkets(BlockClock.ethereum(CLOCK.firstBlock(), T0 + 1800), MNGO);
+        MarketPath offset = FeedFaults.mangoMarkets(BlockClock.ethereum(CLOCK.firstBlock(), T0 + 1800), MNGO);
         Osm.State<PushFeed.State> s = osm.start();
         Vector<Long> current = Vector.empty();
         for (MarketTick t : offset) {

@@ -17,7 +17,7 @@ import io.vavr.collection.Vector;
  * @param moves per block, the move of each feed in basis points
  * @param delays per trader, the blocks the keeper waits once the trader is liquidatable
  */
-public record Scenario(Vector<Opening> openings, Vector<Vector<Integer>> moves, Vector<Integer> delays) {
+public record ClaimScenario(Vector<Opening> openings, Vector<Vector<Integer>> moves, Vector<Integer> delays) {
 
     /**
      * A trade that opens a position at the oracle price.

@@ -8,7 +8,7 @@ import io.vavr.control.Option;
  * A JSON value as read from a file, with the line it starts on, so that a problem found while decoding it can point at
  * that line. Numbers keep the text they were written with and are never converted through a {@code double}.
  */
-sealed interface Node {
+sealed interface JsonValue {
 
     /** {@return the 1-based line the value starts on} */
     int line();
@@ -51,20 +51,20 @@ sealed interface Node {
     }
 
     /** An object; fields keep the order of the file (duplicate names are rejected while reading). */
-    record Obj(int line, LinkedHashMap<String, Node> fields) implements Node {
+    record Obj(int line, LinkedHashMap<String, JsonValue> fields) implements JsonValue {
         @Override
         public String shown() {
             return "an object";
         }
 
         /** {@return the field's value, if present} */
-        Option<Node> get(String name) {
+        Option<JsonValue> get(String name) {
             return fields.get(name);
         }
     }
 
     /** An array. */
-    record Arr(int line, Vector<Node> items) implements Node {
+    record Arr(int line, Vector<JsonValue> items) implements JsonValue {
         @Override
         public String shown() {
             return "an array";
@@ -72,15 +72,15 @@ sealed interface Node {
     }
 
     /** A string. */
-    record Str(int line, String value) implements Node {
+    record Str(int line, String value) implements JsonValue {
         @Override
         public String shown() {
-            return Node.quoted(value);
+            return JsonValue.quoted(value);
         }
     }
 
     /** A number, exactly as written (such as {@code 1500000} or {@code 0.05}). */
-    record Num(int line, String text) implements Node {
+    record Num(int line, String text) implements JsonValue {
         @Override
         public String shown() {
             return text;
@@ -88,7 +88,7 @@ sealed interface Node {
     }
 
     /** {@code true} or {@code false}. */
-    record Bool(int line, boolean value) implements Node {
+    record Bool(int line, boolean value) implements JsonValue {
         @Override
         public String shown() {
             return Boolean.toString(value);
@@ -96,7 +96,7 @@ sealed interface Node {
     }
 
     /** {@code null}. */
-    record Null(int line) implements Node {
+    record Null(int line) implements JsonValue {
         @Override
         public String shown() {
             return "null";
@@ -109,13 +109,13 @@ sealed interface Node {
      * key that matches.
      */
     default int lineOf(String path) {
-        Node at = this;
+        JsonValue at = this;
         String rest = path;
         while (!rest.isEmpty() && at instanceof Obj o) {
-            Node next = null;
+            JsonValue next = null;
             String remaining = "";
             for (int end = rest.length(); end > 0; end = rest.lastIndexOf('.', end - 1)) {
-                Option<Node> child = o.get(rest.substring(0, end));
+                Option<JsonValue> child = o.get(rest.substring(0, end));
                 if (child.isDefined()) {
                     next = child.get();
                     remaining = end == rest.length() ? "" : rest.substring(end + 1);

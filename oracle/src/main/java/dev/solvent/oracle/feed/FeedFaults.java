@@ -9,9 +9,9 @@ import dev.solvent.oracle.market.Shock;
  * Ready-made fault and manipulation scenarios: frozen and delayed feeds, a round that carries an old answer, and a
  * spike on a thin market as in the Mango Markets exploit.
  */
-public final class Scenarios {
+public final class FeedFaults {
 
-    private Scenarios() {}
+    private FeedFaults() {}
 
     /** {@return {@code feed} frozen from block {@code fromBlock} on; see {@link FrozenFeed}} */
     public static <S> FrozenFeed<S> frozen(OracleFeed<S> feed, long fromBlock) {

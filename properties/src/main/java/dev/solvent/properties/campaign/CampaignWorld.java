@@ -9,8 +9,8 @@ import dev.solvent.model.tx.OracleAnswer;
 import dev.solvent.model.tx.Receipt;
 import dev.solvent.model.tx.Revert;
 import dev.solvent.model.tx.Tx;
+import dev.solvent.properties.arbitrary.CampaignSetup;
 import dev.solvent.properties.arbitrary.PricePath;
-import dev.solvent.properties.arbitrary.Setup;
 import dev.solvent.properties.invariant.Transition;
 import io.vavr.Tuple2;
 import io.vavr.collection.TreeMap;
@@ -24,7 +24,7 @@ import io.vavr.control.Option;
  * tally of what happened. Immutable: each step derives a new world.
  *
  * {@snippet :
- * World w = World.genesis(Setup.standard(config), Engine.MODEL)
+ * CampaignWorld w = CampaignWorld.genesis(CampaignSetup.standard(config), Engine.MODEL)
  *         .send(new Tx.Deposit(acct1, Standard.USDC, U256.of(5_000_000)), acct1, "acct-1 deposits 5 USDC")
  *         .move(new PricePath.Move(1, 12, TreeMap.of(Standard.ETH_USD, -500)));
  * }
@@ -40,8 +40,8 @@ import io.vavr.control.Option;
  * @param tally counts of what happened
  * @param steps steps taken since genesis: transactions sent and price moves
  */
-public record World(
-        Setup setup,
+public record CampaignWorld(
+        CampaignSetup setup,
         Engine engine,
         ProtocolState state,
         long block,
@@ -183,7 +183,7 @@ public record World(
     }
 
     /** {@return the world right after the setup's genesis transactions, which run through {@code engine} too} */
-    public static World genesis(Setup setup, Engine engine) {
+    public static CampaignWorld genesis(CampaignSetup setup, Engine engine) {
         ProtocolState s = ProtocolState.genesis(setup.config(), setup.genesisTime());
         for (Tuple2<AccountId, Tx> t : setup.genesisTransactions()) {
             Either<Revert, Receipt> r = engine.execute(s, t._2, setup.genesisBlock(t._1));
@@ -193,7 +193,7 @@ public record World(
             }
             s = r.get().state();
         }
-        return new World(
+        return new CampaignWorld(
                 setup, engine, s, 0, setup.genesisTime(), setup.prices(), Vector.empty(), Option.none(), Tally.ZERO, 0);
     }
 
@@ -206,12 +206,12 @@ public record World(
      * {@return the world after {@code tx}, sent by {@code sender} in the current block} The transaction runs twice, so
      * that the determinism invariant can compare the two results.
      */
-    public World send(Tx tx, AccountId sender, String note) {
+    public CampaignWorld send(Tx tx, AccountId sender, String note) {
         BlockContext b = blockFor(sender);
         Either<Revert, Receipt> r = engine.execute(state, tx, b);
         Either<Revert, Receipt> again = engine.execute(state, tx, b);
         Transition t = Transition.of(state, tx, b, r).withRerun(again);
-        return new World(
+        return new CampaignWorld(
                 setup,
                 engine,
                 t.after(),
@@ -231,9 +231,9 @@ public record World(
     }
 
     /** {@return the world after a price move: later blocks, and new answers from the feeds that publish} */
-    public World move(PricePath.Move m) {
+    public CampaignWorld move(PricePath.Move m) {
         long t = time + m.seconds();
-        return new World(
+        return new CampaignWorld(
                 setup,
                 engine,
                 state,
@@ -263,6 +263,6 @@ public record World(
     /** {@return a short summary, for the description of a failure} */
     @Override
     public String toString() {
-        return "World[block " + block + ", " + log.size() + " transactions, " + tally + "]";
+        return "CampaignWorld[block " + block + ", " + log.size() + " transactions, " + tally + "]";
     }
 }
