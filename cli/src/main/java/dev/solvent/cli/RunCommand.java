@@ -103,6 +103,11 @@ public final class RunCommand implements Callable<Integer> {
         } catch (ScenarioException e) {
             return Problems.report(err, "solvent run", e.problems());
         }
+        return runEngine(sc, err, stdout);
+    }
+
+    /** Runs a scenario on Solvent's own engine, writes its files and prints its summary; {@return the exit code} */
+    private int runEngine(Scenario sc, PrintWriter err, PrintWriter stdout) {
         long s = seed == null ? sc.seed() : seed;
         Path folder = out == null ? Path.of("out", sc.name() + "-seed-" + s) : out;
         InvariantWatch watch = checkInvariants ? new InvariantWatch(invariants, folder.resolve("replay")) : null;
@@ -132,26 +137,26 @@ public final class RunCommand implements Callable<Integer> {
         }
         stdout.println("  " + String.format("%-36s %.1f s", "Time", millis / 1000.0));
         stdout.println("Report: " + folder.resolve("report.html"));
-        if (watch != null && watch.written().isDefined()) {
-            stdout.println("Invariant violated in block " + (result.summary().blocks()) + " of the run: "
-                    + result.stoppedBy());
+        int exit = watch == null ? ExitCodes.OK : invariantsOutcome(watch, result, stdout);
+        stdout.flush();
+        return exit;
+    }
+
+    /** Prints what the invariant watch saw during the run; {@return the exit code it means} */
+    private int invariantsOutcome(InvariantWatch watch, RunResult result, PrintWriter stdout) {
+        if (watch.violation().isEmpty()) {
+            stdout.println("Invariants: all " + invariants.size() + " held on every block");
+            return ExitCodes.OK;
+        }
+        stdout.println(
+                "Invariant violated in block " + result.summary().blocks() + " of the run: " + result.stoppedBy());
+        if (watch.written().isDefined()) {
             stdout.println("Reproduce: solvent replay " + watch.written().get().state() + " "
                     + watch.written().get().txs());
-            stdout.flush();
-            return ExitCodes.PROBLEM_FOUND;
-        }
-        if (watch != null && watch.violation().isDefined()) {
-            stdout.println(
-                    "Invariant violated in block " + result.summary().blocks() + " of the run: " + result.stoppedBy());
+        } else {
             stdout.println("No replay written: " + watch.unwritten().getOrElse("unknown reason"));
-            stdout.flush();
-            return ExitCodes.PROBLEM_FOUND;
         }
-        if (watch != null) {
-            stdout.println("Invariants: all " + invariants.size() + " held on every block");
-        }
-        stdout.flush();
-        return ExitCodes.OK;
+        return ExitCodes.PROBLEM_FOUND;
     }
 
     /**

@@ -127,7 +127,36 @@ final class StateFile {
                 .map(AssetId::of));
         TreeMap<AssetId, Unit> units = assetsNode.map(StateFile::units).getOrElse(TreeMap.empty());
 
+        Validation<Seq<Problem>, Option<Preset>> preset = optional(o, "", "preset", PolicyFile.PRESET);
+        // a misspelt preset is reported once, not again as every field it would have supplied
+        Option<Preset> p = o.get("preset").isDefined()
+                ? Option.some(preset.toOption().flatMap(x -> x).getOrElse(Presets.AAVE_STYLE))
+                : Option.none();
         Validation<Seq<Problem>, AssetId> settlement = required(o, "", "settlementAsset", assetRef(known));
+        Option<Unit> settlementUnit = settlement.toOption().flatMap(units::get);
+        Validation<Seq<Problem>, ProtocolConfig> config = config(root, o, known, units, settlement, p);
+
+        Validation<Seq<Problem>, Vector<Tuple2<Tx.Deposit, JsonValue>>> balances =
+                optional(o, "", "balances", balances(known, units), Vector.empty());
+        Validation<Seq<Problem>, Option<Tx>> fund = optional(o, "", "insuranceFund", amount(settlementUnit, false))
+                .map(a -> a.map(x -> (Tx) new Tx.FundInsurance(x)));
+
+        return flat(Validation.combine(block, timestamp, note, preset, config, balances, fund)
+                .ap((b, t, n, pr, c, bal, f) -> new Genesis(c, b, t, seeds(o, b, t, bal, f))));
+    }
+
+    /**
+     * {@return the configuration a state file describes (assets, markets, the policies, gas, beside the settlement
+     * asset read already), each policy from the file or else from the preset {@code p} names, or every problem found
+     * in it}
+     */
+    private static Validation<Seq<Problem>, ProtocolConfig> config(
+            JsonValue root,
+            JsonValue.Obj o,
+            Option<Set<AssetId>> known,
+            TreeMap<AssetId, Unit> units,
+            Validation<Seq<Problem>, AssetId> settlement,
+            Option<Preset> p) {
         Option<Unit> settlementUnit = settlement.toOption().flatMap(units::get);
         Validation<Seq<Problem>, TreeMap<AssetId, AssetConfig>> assets = required(
                         o, "", "assets", map("an object of assets by symbol, such as {\"USDC\": {...}}"))
@@ -135,11 +164,6 @@ final class StateFile {
         Validation<Seq<Problem>, TreeMap<MarketId, MarketConfig>> markets = required(
                         o, "", "markets", map("an object of markets by name, such as {\"ETH-PERP\": {...}}"))
                 .flatMap(m -> markets(root, m, known, units));
-        Validation<Seq<Problem>, Option<Preset>> preset = optional(o, "", "preset", PolicyFile.PRESET);
-        // a misspelt preset is reported once, not again as every field it would have supplied
-        Option<Preset> p = o.get("preset").isDefined()
-                ? Option.some(preset.toOption().flatMap(x -> x).getOrElse(Presets.AAVE_STYLE))
-                : Option.none();
         Validation<Seq<Problem>, KeeperReward> keeper =
                 fromPreset(o, "keeperReward", keeperReward(root, settlementUnit), p.map(Preset::keeperReward));
         Validation<Seq<Problem>, PositionReceiver> receiver =
@@ -161,17 +185,8 @@ final class StateFile {
                 PolicyFile.liquidation(root, settlementUnit, known, presetPolicy),
                 presetPolicy.getOrElse(new LiquidationPolicy.AccountWide()));
         Validation<Seq<Problem>, GasSchedule> gas = optional(o, "", "gas", gas(root), GasSchedule.DEFAULT);
-        Validation<Seq<Problem>, ProtocolConfig> config = join(Validation.combine(
-                        settlement, assets, markets, keeper, receiver, shortfall, gas, liquidation)
+        return join(Validation.combine(settlement, assets, markets, keeper, receiver, shortfall, gas, liquidation)
                 .ap((s, a, m, k, r, sh, g, l) -> model(root, () -> new ProtocolConfig(s, a, m, k, r, sh, g, l))));
-
-        Validation<Seq<Problem>, Vector<Tuple2<Tx.Deposit, JsonValue>>> balances =
-                optional(o, "", "balances", balances(known, units), Vector.empty());
-        Validation<Seq<Problem>, Option<Tx>> fund = optional(o, "", "insuranceFund", amount(settlementUnit, false))
-                .map(a -> a.map(x -> (Tx) new Tx.FundInsurance(x)));
-
-        return flat(Validation.combine(block, timestamp, note, preset, config, balances, fund)
-                .ap((b, t, n, pr, c, bal, f) -> new Genesis(c, b, t, seeds(o, b, t, bal, f))));
     }
 
     private static Vector<Genesis.Seed> seeds(
