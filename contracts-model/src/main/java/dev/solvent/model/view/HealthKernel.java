@@ -288,74 +288,95 @@ public final class HealthKernel {
     /** {@return account {@code i} measured with the reference formulas on I256, slot by slot in the reference order} */
     private Either<Revert, AccountData> exactData(KernelAccounts acc, int i) {
         try {
-            int ds = settlementDecimals;
-            I256 equity = I256.ZERO;
-            I256 marginEquity = I256.ZERO;
             boolean risk = false;
             for (int k = i * acc.positionSlots, end = k + acc.positionSlots; k < end; k++) {
                 risk |= acc.positionMarket[k] >= 0;
             }
-            for (int k = i * acc.collateralSlots, end = k + acc.collateralSlots; k < end; k++) {
-                int a = acc.collateralAsset[k];
-                if (a < 0) {
-                    continue;
-                }
-                AssetEntry asset = assets.get(a);
-                I256 balance = Wide.i256(acc.balanceHi[k], acc.balanceLo[k]);
-                if (asset.settlement()) {
-                    equity = equity.plus(balance);
-                    marginEquity = marginEquity.plus(balance);
-                    risk |= balance.isNegative();
-                    continue;
-                }
-                if (asset.quote().isLeft()) {
-                    return Either.left(asset.quote().getLeft());
-                }
-                Quote q = asset.quote().get();
-                if (balance.isPositive()) {
-                    I256 v = MarginLogic.collateralValue(balance, asset.decimals(), q, ds);
-                    equity = equity.plus(v);
-                    marginEquity = marginEquity.plus(MarginLogic.weighted(v, asset.collateralWeight()));
-                } else {
-                    I256 v = MarginLogic.debtValue(balance.negate(), asset.decimals(), q, ds);
-                    equity = equity.minus(v);
-                    marginEquity = marginEquity.minus(MarginLogic.weightedDebt(v, asset.liabilityWeight()));
-                    risk = true;
-                }
-            }
-            I256 im = I256.ZERO;
-            I256 mm = I256.ZERO;
-            for (int k = i * acc.positionSlots, end = k + acc.positionSlots; k < end; k++) {
-                int m = acc.positionMarket[k];
-                if (m < 0) {
-                    continue;
-                }
-                MarketEntry market = markets.get(m);
-                if (market.quote().isLeft()) {
-                    return Either.left(market.quote().getLeft());
-                }
-                if (market.indexPanic() != 0) {
-                    return Either.left(new Revert.Panic(market.indexPanic()));
-                }
-                Quote q = market.quote().get();
-                int du = market.sizeDecimals();
-                I256 size = Wide.i256(acc.sizeHi[k], acc.sizeLo[k]);
-                I256 quote = Wide.i256(acc.quoteHi[k], acc.quoteLo[k]);
-                I256 index = Wide.i256(acc.fundingIndexHi[k], acc.fundingIndexLo[k]);
-                I256 pending =
-                        MarginLogic.fundingOwed(size, market.fundingIndex().minus(index), du);
-                I256 pnl =
-                        MarginLogic.positionValue(size, du, q, ds).plus(quote).minus(pending);
-                I256 n = MarginLogic.notional(size, du, q, ds);
-                equity = equity.plus(pnl);
-                marginEquity = marginEquity.plus(pnl);
-                im = im.plus(MarginLogic.requirement(n, market.initialMargin()));
-                mm = mm.plus(MarginLogic.requirement(n, market.maintenanceMargin()));
-            }
-            return Either.right(new AccountData(equity, marginEquity, im, mm, risk));
+            return exactCollateral(acc, i, new Sums(I256.ZERO, I256.ZERO, I256.ZERO, I256.ZERO, risk))
+                    .flatMap(sums -> exactPositions(acc, i, sums))
+                    .map(Sums::data);
         } catch (PanicException e) {
             return Either.left(new Revert.Panic(e.code()));
         }
+    }
+
+    /** What the exact path adds up over an account's slots. */
+    private record Sums(I256 equity, I256 marginEquity, I256 initial, I256 maintenance, boolean risk) {
+
+        Sums plus(I256 value, I256 weighted, boolean debt) {
+            return new Sums(equity.plus(value), marginEquity.plus(weighted), initial, maintenance, risk || debt);
+        }
+
+        Sums plusPosition(I256 pnl, I256 im, I256 mm) {
+            return new Sums(equity.plus(pnl), marginEquity.plus(pnl), initial.plus(im), maintenance.plus(mm), risk);
+        }
+
+        AccountData data() {
+            return new AccountData(equity, marginEquity, initial, maintenance, risk);
+        }
+    }
+
+    /** Adds account {@code i}'s collateral and debts, in slot order; the first price it lacks is the revert. */
+    private Either<Revert, Sums> exactCollateral(KernelAccounts acc, int i, Sums sums) {
+        int ds = settlementDecimals;
+        for (int k = i * acc.collateralSlots, end = k + acc.collateralSlots; k < end; k++) {
+            int a = acc.collateralAsset[k];
+            if (a < 0) {
+                continue;
+            }
+            AssetEntry asset = assets.get(a);
+            I256 balance = Wide.i256(acc.balanceHi[k], acc.balanceLo[k]);
+            if (asset.settlement()) {
+                sums = sums.plus(balance, balance, balance.isNegative());
+                continue;
+            }
+            if (asset.quote().isLeft()) {
+                return Either.left(asset.quote().getLeft());
+            }
+            Quote q = asset.quote().get();
+            if (balance.isPositive()) {
+                I256 v = MarginLogic.collateralValue(balance, asset.decimals(), q, ds);
+                sums = sums.plus(v, MarginLogic.weighted(v, asset.collateralWeight()), false);
+            } else {
+                I256 v = MarginLogic.debtValue(balance.negate(), asset.decimals(), q, ds);
+                sums = sums.plus(
+                        v.negate(),
+                        MarginLogic.weightedDebt(v, asset.liabilityWeight()).negate(),
+                        true);
+            }
+        }
+        return Either.right(sums);
+    }
+
+    /** Adds account {@code i}'s positions (value, quote, pending funding, requirements), in slot order. */
+    private Either<Revert, Sums> exactPositions(KernelAccounts acc, int i, Sums sums) {
+        int ds = settlementDecimals;
+        for (int k = i * acc.positionSlots, end = k + acc.positionSlots; k < end; k++) {
+            int m = acc.positionMarket[k];
+            if (m < 0) {
+                continue;
+            }
+            MarketEntry market = markets.get(m);
+            if (market.quote().isLeft()) {
+                return Either.left(market.quote().getLeft());
+            }
+            if (market.indexPanic() != 0) {
+                return Either.left(new Revert.Panic(market.indexPanic()));
+            }
+            Quote q = market.quote().get();
+            int du = market.sizeDecimals();
+            I256 size = Wide.i256(acc.sizeHi[k], acc.sizeLo[k]);
+            I256 quote = Wide.i256(acc.quoteHi[k], acc.quoteLo[k]);
+            I256 index = Wide.i256(acc.fundingIndexHi[k], acc.fundingIndexLo[k]);
+            I256 pending = MarginLogic.fundingOwed(size, market.fundingIndex().minus(index), du);
+            I256 pnl = MarginLogic.positionValue(size, du, q, ds).plus(quote).minus(pending);
+            I256 n = MarginLogic.notional(size, du, q, ds);
+            sums = sums.plusPosition(
+                    pnl,
+                    MarginLogic.requirement(n, market.initialMargin()),
+                    MarginLogic.requirement(n, market.maintenanceMargin()));
+        }
+        return Either.right(sums);
     }
 
     private Either<Revert, AccountData> referenceData(Account account) {

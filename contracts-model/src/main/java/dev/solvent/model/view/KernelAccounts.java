@@ -113,29 +113,21 @@ public final class KernelAccounts {
             boolean[] reference,
             Map<Integer, Account> referenceAccounts,
             Vector<AccountId> ids) {
-        if (count < 0
-                || collateralSlots < 0
-                || collateralSlots > HealthKernel.MAX_SLOTS
-                || positionSlots < 0
-                || positionSlots > HealthKernel.MAX_SLOTS) {
-            throw new IllegalArgumentException(
-                    "count " + count + ", collateralSlots " + collateralSlots + ", positionSlots " + positionSlots
-                            + ": valid are count >= 0 and slots 0.." + HealthKernel.MAX_SLOTS);
-        }
         long c = (long) count * collateralSlots;
         long p = (long) count * positionSlots;
-        if (collateralAsset.length < c
-                || balanceHi.length < c
-                || balanceLo.length < c
-                || positionMarket.length < p
-                || sizeHi.length < p
-                || sizeLo.length < p
-                || quoteHi.length < p
-                || quoteLo.length < p
-                || fundingIndexHi.length < p
-                || fundingIndexLo.length < p) {
-            throw new IllegalArgumentException("collateral arrays need " + c + " slots and position arrays " + p);
-        }
+        checkShape(count, collateralSlots, positionSlots, c, collateralAsset, balanceHi, balanceLo);
+        checkShape(
+                count,
+                collateralSlots,
+                positionSlots,
+                p,
+                positionMarket,
+                sizeHi,
+                sizeLo,
+                quoteHi,
+                quoteLo,
+                fundingIndexHi,
+                fundingIndexLo);
         this.count = count;
         this.collateralSlots = collateralSlots;
         this.positionSlots = positionSlots;
@@ -164,14 +156,42 @@ public final class KernelAccounts {
             normalize(sizeHi[k], sizeLo[k], sizeTop, sizeZeros, k);
         }
         for (int i = 0; i < count; i++) {
-            boolean b = true;
-            for (int k = i * collateralSlots; k < (i + 1) * collateralSlots; k++) {
-                b &= Wide.within119(balanceHi[k]);
-            }
-            for (int k = i * positionSlots; k < (i + 1) * positionSlots; k++) {
-                b &= Wide.within119(quoteHi[k]);
-            }
-            bounded[i] = b;
+            bounded[i] = within119(balanceHi, i * collateralSlots, collateralSlots)
+                    && within119(quoteHi, i * positionSlots, positionSlots);
+        }
+    }
+
+    /** {@return whether the {@code n} high words from {@code from} all belong to values within {@code 2^119}} */
+    private static boolean within119(long[] hi, int from, int n) {
+        boolean b = true;
+        for (int k = from; k < from + n; k++) {
+            b &= Wide.within119(hi[k]);
+        }
+        return b;
+    }
+
+    /**
+     * Checks the counts and that each slot array holds {@code slots} entries (the slot map first, then the amounts).
+     */
+    private static void checkShape(
+            int count, int collateralSlots, int positionSlots, long slots, int[] map, long[]... amounts) {
+        if (count < 0
+                || collateralSlots < 0
+                || collateralSlots > HealthKernel.MAX_SLOTS
+                || positionSlots < 0
+                || positionSlots > HealthKernel.MAX_SLOTS) {
+            throw new IllegalArgumentException(
+                    "count " + count + ", collateralSlots " + collateralSlots + ", positionSlots " + positionSlots
+                            + ": valid are count >= 0 and slots 0.." + HealthKernel.MAX_SLOTS);
+        }
+        boolean tooShort = map.length < slots;
+        for (long[] a : amounts) {
+            tooShort |= a.length < slots;
+        }
+        if (tooShort) {
+            long c = (long) count * collateralSlots;
+            long p = (long) count * positionSlots;
+            throw new IllegalArgumentException("collateral arrays need " + c + " slots and position arrays " + p);
         }
     }
 
@@ -235,25 +255,8 @@ public final class KernelAccounts {
                 aside = aside.put(i, a);
                 continue;
             }
-            int k = i * collateralSlots;
-            for (Tuple2<AssetId, I256> b : a.balances()) {
-                asset[k] = assetIndex.get(b._1).get();
-                bh[k] = Wide.hi(b._2);
-                bl[k] = Wide.lo(b._2);
-                k++;
-            }
-            k = i * positionSlots;
-            for (Tuple2<MarketId, Position> e : a.positions()) {
-                Position pos = e._2;
-                market[k] = marketIndex.get(e._1).get();
-                sh[k] = Wide.hi(pos.size());
-                sl[k] = Wide.lo(pos.size());
-                qh[k] = Wide.hi(pos.quote());
-                ql[k] = Wide.lo(pos.quote());
-                fh[k] = Wide.hi(pos.fundingIndex());
-                fl[k] = Wide.lo(pos.fundingIndex());
-                k++;
-            }
+            putBalances(a, i * collateralSlots, assetIndex, asset, bh, bl);
+            putPositions(a, i * positionSlots, marketIndex, market, sh, sl, qh, ql, fh, fl);
         }
         return new KernelAccounts(
                 n,
@@ -272,6 +275,42 @@ public final class KernelAccounts {
                 reference,
                 aside,
                 all.map(Account::id));
+    }
+
+    /** Writes an account's balances into its collateral slots from {@code k}. */
+    private static void putBalances(
+            Account a, int k, Map<AssetId, Integer> assetIndex, int[] asset, long[] bh, long[] bl) {
+        for (Tuple2<AssetId, I256> b : a.balances()) {
+            asset[k] = assetIndex.get(b._1).get();
+            bh[k] = Wide.hi(b._2);
+            bl[k] = Wide.lo(b._2);
+            k++;
+        }
+    }
+
+    /** Writes an account's positions into its position slots from {@code k}. */
+    private static void putPositions(
+            Account a,
+            int k,
+            Map<MarketId, Integer> marketIndex,
+            int[] market,
+            long[] sh,
+            long[] sl,
+            long[] qh,
+            long[] ql,
+            long[] fh,
+            long[] fl) {
+        for (Tuple2<MarketId, Position> e : a.positions()) {
+            Position pos = e._2;
+            market[k] = marketIndex.get(e._1).get();
+            sh[k] = Wide.hi(pos.size());
+            sl[k] = Wide.lo(pos.size());
+            qh[k] = Wide.hi(pos.quote());
+            ql[k] = Wide.lo(pos.quote());
+            fh[k] = Wide.hi(pos.fundingIndex());
+            fl[k] = Wide.lo(pos.fundingIndex());
+            k++;
+        }
     }
 
     private static boolean fits(
