@@ -57,36 +57,10 @@ public final class SweepReader {
                         + ": unknown field; valid fields here: grid, heatmap, runs, scenario, seed, set, zip");
             }
         }
-        JsonNode scenarioNode = root.get("scenario");
-        String scenario = scenarioNode != null && scenarioNode.isValueNode() ? scenarioNode.asString() : "";
-        if (scenarioNode != null && !scenarioNode.isNull() && !scenarioNode.isValueNode()) {
-            problems.add(source + ": scenario: " + shown(scenarioNode)
-                    + " is not valid; valid: a bundled scenario name or a path to a scenario file");
-        } else if (scenario.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            // a line break in a path would break the one-line messages that name the file
-            problems.add(source + ": scenario: " + YamlInput.quoted(scenario) + " is not valid; valid: a bundled"
-                    + " scenario name or a path to a scenario file, without control characters");
-        } else if (scenario.isEmpty()) {
-            problems.add(source + ": scenario: missing; valid: a bundled scenario name or a path to a scenario file");
-        }
+        String scenario = scenarioName(root, source, problems);
         long seed = longField(root, "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE, source, problems);
         int runs = (int) longField(root, "runs", 10, 1, 1_000_000, source, problems);
-        LinkedHashMap<String, String> fixed = new LinkedHashMap<>();
-        JsonNode set = root.get("set");
-        if (set != null && !set.isNull()) {
-            if (!set.isObject()) {
-                problems.add(source + ": set: is not valid; valid: a mapping of field: value");
-            } else {
-                for (Map.Entry<String, JsonNode> e : set.properties()) {
-                    if (!e.getValue().isValueNode() || e.getValue().isNull()) {
-                        problems.add(source + ": set." + e.getKey() + ": " + shown(e.getValue())
-                                + " is not valid; valid: one value, such as \"50000\"");
-                        continue;
-                    }
-                    fixed.put(e.getKey(), e.getValue().asString());
-                }
-            }
-        }
+        LinkedHashMap<String, String> fixed = fixedFields(root, source, problems);
         List<String> parameters = new ArrayList<>();
         List<List<String>> values = new ArrayList<>();
         JsonNode grid = root.get("grid");
@@ -106,7 +80,70 @@ public final class SweepReader {
         if (!noZip) {
             zip(zip, fixed, source, problems, parameters, values);
         }
-        JsonNode heat = root.get("heatmap");
+        List<String> axes =
+                heatmapAxes(root.get("heatmap"), parameters, problems.size() == beforeGrid, source, problems);
+        String x = axes.get(0);
+        String y = axes.get(1);
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(Vector.ofAll(problems));
+        }
+        String scenarioSource = resolve(scenario, folder, source);
+        String text;
+        try {
+            text = Scenarios.text(scenarioSource);
+        } catch (ScenarioException e) {
+            // the scenario the sweep names cannot be read: say which field of the sweep named it
+            throw new ScenarioException(e.problems().map(m -> source + ": scenario: " + m));
+        }
+        Sweep sweep = new Sweep(source, scenarioSource, text, seed, runs, fixed, parameters, values, x, y, zipFrom);
+        checkPoints(sweep, fixed, parameters, text, source);
+        return sweep;
+    }
+
+    /** {@return the scenario a sweep names (empty when it has a problem, which is added to {@code problems})} */
+    private static String scenarioName(JsonNode root, String source, List<String> problems) {
+        JsonNode scenarioNode = root.get("scenario");
+        String scenario = scenarioNode != null && scenarioNode.isValueNode() ? scenarioNode.asString() : "";
+        if (scenarioNode != null && !scenarioNode.isNull() && !scenarioNode.isValueNode()) {
+            problems.add(source + ": scenario: " + shown(scenarioNode)
+                    + " is not valid; valid: a bundled scenario name or a path to a scenario file");
+        } else if (scenario.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            // a line break in a path would break the one-line messages that name the file
+            problems.add(source + ": scenario: " + YamlInput.quoted(scenario) + " is not valid; valid: a bundled"
+                    + " scenario name or a path to a scenario file, without control characters");
+        } else if (scenario.isEmpty()) {
+            problems.add(source + ": scenario: missing; valid: a bundled scenario name or a path to a scenario file");
+        }
+        return scenario;
+    }
+
+    /** {@return the {@code set} fields every point shares, in their order} */
+    private static LinkedHashMap<String, String> fixedFields(JsonNode root, String source, List<String> problems) {
+        LinkedHashMap<String, String> fixed = new LinkedHashMap<>();
+        JsonNode set = root.get("set");
+        if (set != null && !set.isNull()) {
+            if (!set.isObject()) {
+                problems.add(source + ": set: is not valid; valid: a mapping of field: value");
+            } else {
+                for (Map.Entry<String, JsonNode> e : set.properties()) {
+                    if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                        problems.add(source + ": set." + e.getKey() + ": " + shown(e.getValue())
+                                + " is not valid; valid: one value, such as \"50000\"");
+                        continue;
+                    }
+                    fixed.put(e.getKey(), e.getValue().asString());
+                }
+            }
+        }
+        return fixed;
+    }
+
+    /**
+     * {@return the heatmap's x and y fields: those it names, or else the first two swept fields} They are checked
+     * against the swept fields only when the grid was read without problems ({@code gridRead}).
+     */
+    private static List<String> heatmapAxes(
+            JsonNode heat, List<String> parameters, boolean gridRead, String source, List<String> problems) {
         String x = parameters.isEmpty() ? "" : parameters.get(0);
         String y = parameters.size() > 1 ? parameters.get(1) : x;
         if (heat != null && !heat.isNull() && !heat.isObject()) {
@@ -124,7 +161,7 @@ public final class SweepReader {
             y = text(heat.get("y"), y);
             // the axes are checked against a grid read without problems: against a broken one, every axis would
             // look unknown, and the grid's own problem is the one to fix
-            if (problems.size() == beforeGrid) {
+            if (gridRead) {
                 for (String axis : new java.util.LinkedHashSet<>(List.of(x, y))) {
                     if (!parameters.contains(axis)) {
                         problems.add(source + ": heatmap: " + axis + " is not a swept parameter; valid: one of "
@@ -133,9 +170,11 @@ public final class SweepReader {
                 }
             }
         }
-        if (!problems.isEmpty()) {
-            throw new ScenarioException(Vector.ofAll(problems));
-        }
+        return List.of(x, y);
+    }
+
+    /** {@return where the scenario a sweep names is: a bundled name, or a path resolved against the sweep's folder} */
+    private static String resolve(String scenario, Path folder, String source) {
         String scenarioSource = scenario;
         try {
             if (!Scenarios.BUNDLED.contains(scenario)
@@ -148,15 +187,13 @@ public final class SweepReader {
                     + " is not a valid path (" + e.getReason() + "); valid: a bundled scenario name or a path to a"
                     + " scenario file"));
         }
-        String text;
-        try {
-            text = Scenarios.text(scenarioSource);
-        } catch (ScenarioException e) {
-            // the scenario the sweep names cannot be read: say which field of the sweep named it
-            throw new ScenarioException(e.problems().map(m -> source + ": scenario: " + m));
-        }
-        Sweep sweep = new Sweep(source, scenarioSource, text, seed, runs, fixed, parameters, values, x, y, zipFrom);
-        // read every point's scenario now: a bad value fails the sweep before any run
+        return scenarioSource;
+    }
+
+    /** Reads every point's scenario now, so that a bad value fails the sweep before any run. */
+    private static void checkPoints(
+            Sweep sweep, Map<String, String> fixed, List<String> parameters, String text, String source) {
+        String scenarioSource = sweep.scenarioSource();
         for (Sweep.Point p : sweep.points()) {
             java.util.TreeMap<String, String> o = new java.util.TreeMap<>(fixed);
             for (int k = 0; k < parameters.size(); k++) {
@@ -168,7 +205,6 @@ public final class SweepReader {
                 throw new ScenarioException(e.problems().map(m -> source + ": grid point " + shown(o) + ": " + m));
             }
         }
-        return sweep;
     }
 
     /** Reads the fields of {@code grid} or {@code zip}, each a non-empty list of distinct scalars. */
