@@ -26,7 +26,8 @@ import java.util.List;
  * price feeds (8 decimals, as Comet requires). Health is Comet's liquidation check: the collateral at liquidation
  * collateral factors against the borrow, in USD price units (8 decimals). The moves are {@code absorb} of the account
  * (it pays the absorber nothing but liquidator points: gain 0) and {@code buyCollateral} of every collateral the
- * protocol holds while its reserves are below target (gain: the collateral's value less the base paid).
+ * protocol holds while its reserves are below target, as much as the keeper's base balance pays for (gain: the
+ * collateral's value less the base paid).
  */
 public final class CometProtocol implements Protocol<CometState, CometCall> {
 
@@ -117,10 +118,17 @@ public final class CometProtocol implements Protocol<CometState, CometCall> {
         return moves.sortBy(m -> m.gain().get().negate());
     }
 
-    /** Buying all of each collateral the protocol holds, while reserves are below target. */
+    /**
+     * Buying each collateral the protocol holds, while reserves are below target: all of it, or as much as the
+     * buyer's base balance pays for (a buy it cannot pay for is no move it can make: the transfer in would revert).
+     */
     private Vector<Move<CometCall>> buys(CometState state, CometBlock b, Address by) {
         CometImmutables c = state.immutables();
         if (CometViews.getReserves(state, b).compareTo(c.targetReserves()) >= 0) {
+            return Vector.empty();
+        }
+        BigInteger funds = state.token(c.baseToken()).map(t -> t.balanceOf(by)).getOrElse(BigInteger.ZERO);
+        if (funds.signum() == 0) {
             return Vector.empty();
         }
         BigInteger basePrice = CometViews.getPrice(b, c.baseTokenPriceFeed());
@@ -132,7 +140,8 @@ public final class CometProtocol implements Protocol<CometState, CometCall> {
             if (reserves.signum() <= 0 || perBase.signum() <= 0) {
                 continue;
             }
-            BigInteger baseAmount = reserves.multiply(c.baseScale()).divide(perBase);
+            BigInteger baseAmount =
+                    reserves.multiply(c.baseScale()).divide(perBase).min(funds);
             BigInteger quote = CometViews.quoteCollateral(state, b, info.asset(), baseAmount);
             if (baseAmount.signum() == 0 || quote.signum() == 0) {
                 continue;

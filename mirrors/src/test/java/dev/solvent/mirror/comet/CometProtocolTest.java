@@ -85,6 +85,7 @@ class CometProtocolTest {
     void absorbedCollateralIsOfferedAtTheStorefrontDiscount() {
         CometFixture f = market();
         f.ok(new CometCall.Absorb(KEEPER, KEEPER, List.of(ALICE)));
+        f.allocateTo("USDC", KEEPER, exp(10_000, 6));
         CometProtocol p = protocol(f);
         // discount 0.5 * (1 - 0.9) = 5%: 1 WETH for 2,850 USDC, worth 3,000: a gain of 150 USD
         var moves = p.moves(f.state(), ALICE.hex(), KEEPER.hex(), block(f));
@@ -92,6 +93,20 @@ class CometProtocolTest {
         assertThat(moves.head().call())
                 .isEqualTo(new CometCall.BuyCollateral(KEEPER, f.token("WETH"), exp(1, 18), exp(2_850, 6), KEEPER));
         assertThat(moves.head().gain()).isEqualTo(Option.some(exp(150, 8)));
+    }
+
+    @Test
+    void aKeeperIsOfferedOnlyTheCollateralItsBaseBalancePaysFor() {
+        CometFixture f = market();
+        f.ok(new CometCall.Absorb(KEEPER, KEEPER, List.of(ALICE)));
+        CometProtocol p = protocol(f);
+        assertThat(p.moves(f.state(), ALICE.hex(), KEEPER.hex(), block(f))).isEmpty();
+        // 1,425 USDC buys 1,425 / 2,850 = 0.5 WETH, worth 1,500: a gain of 75 USD
+        f.allocateTo("USDC", KEEPER, exp(1_425, 6));
+        var moves = p.moves(f.state(), ALICE.hex(), KEEPER.hex(), block(f));
+        assertThat(moves.head().call())
+                .isEqualTo(new CometCall.BuyCollateral(KEEPER, f.token("WETH"), exp("0.5", 18), exp(1_425, 6), KEEPER));
+        assertThat(moves.head().gain()).isEqualTo(Option.some(exp(75, 8)));
     }
 
     @Test
