@@ -2,23 +2,26 @@ package dev.solvent.simulation.scenario;
 
 import dev.solvent.model.math.I256;
 import dev.solvent.model.math.Wad;
+import io.vavr.Tuple2;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.Set;
 import io.vavr.collection.TreeMap;
 import io.vavr.collection.Vector;
+import io.vavr.control.Option;
 import java.math.BigInteger;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads a lending scenario ({@code protocol: aave-v3.3} and a {@code market} of reserves) from YAML, field by field as
+ * Reads a lending scenario ({@code protocol: aave-v3.3} and a {@code market} of reserves, or {@code protocol: comet}
+ * and a Comet market read by {@link CometReader}) from YAML, field by field as
  * {@link ScenarioReader} reads the engine's: every problem names the file, the field's dotted path, the value and what
  * would be valid, and all come out together. Chain, prices and oracle are read by the same code as the engine's.
  */
 public final class LendingReader {
 
     /** The protocols a lending scenario can name. */
-    public static final Vector<String> PROTOCOLS = Vector.of("aave-v3.3", "aave-v3.7");
+    public static final Vector<String> PROTOCOLS = Vector.of("aave-v3.3", "aave-v3.7", "comet");
 
     private static final Set<String> TOP = HashSet.of(
             "name",
@@ -92,8 +95,21 @@ public final class LendingReader {
         }
         Scenario.ChainSpec chain = ScenarioReader.chain(f, f.object(root, "", "chain", false), prices);
         Scenario.OracleSpec oracle = ScenarioReader.oracle(f, f.object(root, "", "oracle", false));
-        TreeMap<String, LendingScenario.Reserve> reserves = reserves(f, f.object(root, "", "market", true), prices);
+        JsonNode market = f.object(root, "", "market", true);
+        TreeMap<String, LendingScenario.Reserve> reserves;
+        Option<LendingScenario.Comet> comet = Option.none();
+        if ("comet".equals(protocol)) {
+            Tuple2<TreeMap<String, LendingScenario.Reserve>, LendingScenario.Comet> c =
+                    CometReader.market(f, market, prices);
+            reserves = c._1;
+            comet = Option.of(c._2);
+        } else {
+            reserves = reserves(f, market, prices);
+        }
         LendingScenario.Traders traders = traders(f, f.object(root, "", "traders", true), reserves);
+        if (comet.isDefined() && traders != null) {
+            CometReader.traders(f, comet.get(), traders);
+        }
         Vector<LendingScenario.Keeper> keepers = keepers(f, root.get("keepers"), reserves);
         return new LendingScenario(
                 name,
@@ -103,6 +119,7 @@ public final class LendingReader {
                 sampleEvery,
                 protocol,
                 reserves,
+                comet,
                 chain,
                 prices,
                 oracle,
@@ -328,7 +345,7 @@ public final class LendingReader {
     }
 
     /** {@return a ratio read as whole basis points; a value with more than 4 decimals is a problem} */
-    private static int bps(Fields f, JsonNode n, String p, String name, String fallback, String min, String max) {
+    static int bps(Fields f, JsonNode n, String p, String name, String fallback, String min, String max) {
         int before = f.count();
         Wad w = f.ratio(n, p, name, fallback, min, max);
         if (f.count() > before) {
@@ -344,7 +361,7 @@ public final class LendingReader {
         return qr[0].intValueExact();
     }
 
-    private static boolean validName(String text) {
+    static boolean validName(String text) {
         return !text.isBlank() && text.strip().equals(text);
     }
 }
