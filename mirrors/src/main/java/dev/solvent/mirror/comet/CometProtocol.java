@@ -143,6 +143,16 @@ public final class CometProtocol implements Protocol<CometState, CometCall> {
             BigInteger baseAmount =
                     reserves.multiply(c.baseScale()).divide(perBase).min(funds);
             BigInteger quote = CometViews.quoteCollateral(state, b, info.asset(), baseAmount);
+            // the price of one whole base unit is rounded down, so for a collateral of few decimals the estimate can
+            // ask for more than the reserves (InsufficientReserves): scale it back and step down to a quote that fits
+            if (quote.compareTo(reserves) > 0) {
+                baseAmount = baseAmount.multiply(reserves).divide(quote);
+                quote = CometViews.quoteCollateral(state, b, info.asset(), baseAmount);
+                while (quote.compareTo(reserves) > 0 && baseAmount.signum() > 0) {
+                    baseAmount = baseAmount.subtract(BigInteger.ONE);
+                    quote = CometViews.quoteCollateral(state, b, info.asset(), baseAmount);
+                }
+            }
             if (baseAmount.signum() == 0 || quote.signum() == 0) {
                 continue;
             }

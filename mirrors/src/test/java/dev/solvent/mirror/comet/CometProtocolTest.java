@@ -110,6 +110,30 @@ class CometProtocolTest {
     }
 
     @Test
+    void aCollateralOfFewDecimalsIsOfferedNoMoreThanTheProtocolHolds() {
+        CometFixture f = market();
+        // WBTC that Comet holds for nobody: collateral reserves, as if absorbed
+        f.allocateTo("WBTC", COMET, BigInteger.valueOf(97_606_933));
+        f.ok(new CometCall.Absorb(KEEPER, KEEPER, List.of(ALICE)));
+        f.allocateTo("USDC", KEEPER, exp(1_000_000, 6));
+        CometProtocol p = protocol(f);
+        // at 41,000 USD one USDC buys about 2,500 satoshis, a quote rounded down to the satoshi: sizing the buy from
+        // it asks for more WBTC than Comet holds (InsufficientReserves) unless the size is stepped back
+        var buy = p.moves(f.state(), ALICE.hex(), KEEPER.hex(), block(f))
+                .find(m -> m.call() instanceof CometCall.BuyCollateral c
+                        && c.asset().equals(f.token("WBTC")))
+                .get();
+        CometCall.BuyCollateral call = (CometCall.BuyCollateral) buy.call();
+        assertThat(call.minAmount()).isLessThanOrEqualTo(BigInteger.valueOf(97_606_933));
+        var bought = p.execute(
+                        f.state(),
+                        new CometCall.TokenApprove(KEEPER, f.token("USDC"), COMET, exp(1_000_000, 6)),
+                        block(f))
+                .flatMap(r -> p.execute(r.state(), call, block(f)));
+        assertThat(bought.isRight()).as("the buy goes through, got %s", bought).isTrue();
+    }
+
+    @Test
     void quantitiesShowTheReservesAnAbsorbSpendsAndTheCollateralItTakes() {
         CometFixture f = market();
         CometProtocol p = protocol(f);
