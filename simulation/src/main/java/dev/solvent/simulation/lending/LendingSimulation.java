@@ -69,8 +69,11 @@ public final class LendingSimulation {
         return new Run<>(market, scenario, seed).run();
     }
 
-    /** One lending trader as drawn: its account, the loan-to-value it opened at and its collateral's value. */
-    private record Trader(String name, String account, int ltvBps, BigInteger size) {}
+    /**
+     * One lending trader as drawn: its account, the loan-to-value it opened at, its collateral's value and which
+     * asset that is.
+     */
+    private record Trader(String name, String account, int ltvBps, BigInteger size, String collateral) {}
 
     /** A trader's decision at a health check, carried out at a later block. */
     private enum Action {
@@ -171,13 +174,13 @@ public final class LendingSimulation {
 
             // the traders open their loans at the opening prices
             LendingScenario.Traders spec = sc.traders();
-            LendingScenario.Reserve collateral =
-                    sc.reserves().get(spec.collateral()).get();
             LendingScenario.Reserve debt = sc.reserves().get(spec.borrow()).get();
             Vector<Trader> traders = Vector.empty();
             TreeMap<String, Integer> skipped = TreeMap.empty();
             for (int i = 0; i < spec.count(); i++) {
                 Trader t = draw(i, spec);
+                LendingScenario.Reserve collateral =
+                        sc.reserves().get(t.collateral()).get();
                 BigInteger supplied = units(t.size(), b0, collateral, false);
                 BigInteger borrowed =
                         units(t.size().multiply(BigInteger.valueOf(t.ltvBps())).divide(TEN_THOUSAND), b0, debt, false);
@@ -272,7 +275,13 @@ public final class LendingSimulation {
                 int reverts = 0;
                 for (Tuple2<String, Action> due : scheduled.get(i).getOrElse(Vector.empty())) {
                     Trader t = byAccount.get(due._1).get();
-                    Vector<C> act = act(state, t, due._2, block, collateral, debt);
+                    Vector<C> act = act(
+                            state,
+                            t,
+                            due._2,
+                            block,
+                            sc.reserves().get(t.collateral()).get(),
+                            debt);
                     if (act.isEmpty()) {
                         continue;
                     }
@@ -503,7 +512,12 @@ public final class LendingSimulation {
                     .multiply(new BigDecimal(Double.toString(factor)))
                     .toBigInteger();
             String name = "trader-" + (i + 1);
-            return new Trader(name, participant(FIRST_TRADER + i, name), ltv, size);
+            return new Trader(
+                    name,
+                    participant(FIRST_TRADER + i, name),
+                    ltv,
+                    size,
+                    spec.collateral().get(i % spec.collateral().size()));
         }
 
         /**

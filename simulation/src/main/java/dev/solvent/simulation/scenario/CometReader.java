@@ -197,11 +197,13 @@ final class CometReader {
                     Fields.quote(traders.borrow()) + " is not valid; valid: the base asset " + comet.base()
                             + " (Comet lends only its base)");
         }
-        if (traders.collateral() != null && !comet.assets().containsKey(traders.collateral())) {
-            f.problem(
-                    "traders.collateral",
-                    Fields.quote(traders.collateral()) + " is not valid; valid: a collateral asset of market.assets: "
-                            + comet.assets().keySet().mkString(", "));
+        for (String c : traders.collateral()) {
+            if (!comet.assets().containsKey(c)) {
+                f.problem(
+                        "traders.collateral",
+                        Fields.quote(c) + " is not valid; valid: a collateral asset of market.assets: "
+                                + comet.assets().keySet().mkString(", "));
+            }
         }
     }
 

@@ -224,9 +224,9 @@ public final class LendingReader {
         String p = "traders";
         f.onlyKnown(n, p, TRADERS);
         int count = f.small(n, p, "count", null, 1, 1_000_000);
-        String collateral = asset(f, n, p, "collateral", reserves);
+        Vector<String> collateral = collaterals(f, n, p, reserves);
         String borrow = asset(f, n, p, "borrow", reserves);
-        if (collateral != null && collateral.equals(borrow)) {
+        if (collateral.contains(borrow)) {
             f.problem(p + ".borrow", Fields.quote(borrow) + " is the collateral too; valid: another reserve");
         }
         JsonNode ltv = f.object(n, p, "ltv", false);
@@ -237,15 +237,16 @@ public final class LendingReader {
         if (f.count() == before && min > max) {
             f.problem(p + ".ltv", "min is above max; valid: min <= max");
         }
-        LendingScenario.Reserve c =
-                collateral == null ? null : reserves.get(collateral).getOrNull();
-        if (f.count() == before && c != null && max > c.ltvBps()) {
-            f.problem(
-                    p + ".ltv.max",
-                    "is above the ltv of " + collateral + " (" + c.ltvBps() + " bps); valid: at most "
-                            + Wad.parse(
-                                    java.math.BigDecimal.valueOf(c.ltvBps(), 4).toPlainString())
-                            + ", or the borrow reverts");
+        for (String a : collateral) {
+            LendingScenario.Reserve c = reserves.get(a).getOrNull();
+            if (f.count() == before && c != null && max > c.ltvBps()) {
+                f.problem(
+                        p + ".ltv.max",
+                        "is above the ltv of " + a + " (" + c.ltvBps() + " bps); valid: at most "
+                                + Wad.parse(java.math.BigDecimal.valueOf(c.ltvBps(), 4)
+                                        .toPlainString())
+                                + ", or the borrow reverts");
+            }
         }
         JsonNode size = f.object(n, p, "size", false);
         f.onlyKnown(size, p + ".size", HashSet.of("median", "spread"));
@@ -271,6 +272,39 @@ public final class LendingReader {
                 median,
                 spread.raw().toBigInteger().divide(BigInteger.TEN.pow(12)).longValueExact(),
                 behaviour);
+    }
+
+    /** {@return the collateral of the traders: one reserve's name, or a list of them} */
+    private static Vector<String> collaterals(
+            Fields f, JsonNode n, String p, TreeMap<String, LendingScenario.Reserve> reserves) {
+        JsonNode c = n.get("collateral");
+        if (c == null || !c.isArray()) {
+            String one = asset(f, n, p, "collateral", reserves);
+            return one == null ? Vector.empty() : Vector.of(one);
+        }
+        if (c.isEmpty()) {
+            f.problem(
+                    p + ".collateral",
+                    "[] is not valid; valid: a reserve of market.reserves, or a list of them: "
+                            + reserves.keySet().mkString(", "));
+            return Vector.empty();
+        }
+        Vector<String> out = Vector.empty();
+        for (int i = 0; i < c.size(); i++) {
+            JsonNode e = c.get(i);
+            String valid = "a reserve of market.reserves: " + reserves.keySet().mkString(", ");
+            String a = e != null && e.isValueNode() && !e.isNull() ? e.asString() : null;
+            if (a == null || !reserves.containsKey(a)) {
+                f.problem(
+                        p + ".collateral." + i,
+                        (a == null ? Fields.shown(e) : Fields.quote(a)) + " is not valid; valid: " + valid);
+            } else if (out.contains(a)) {
+                f.problem(p + ".collateral." + i, Fields.quote(a) + " is listed twice; valid: each reserve once");
+            } else {
+                out = out.append(a);
+            }
+        }
+        return out;
     }
 
     private static String asset(

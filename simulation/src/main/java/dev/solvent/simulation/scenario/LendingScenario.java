@@ -124,7 +124,7 @@ public record LendingScenario(
      * loan-to-value.
      *
      * @param count how many
-     * @param collateral the asset they supply
+     * @param collateral the assets they supply, one each: trader {@code i} (from 0) supplies the {@code i mod n}-th
      * @param borrow the asset they borrow
      * @param ltvMinBps the lowest loan-to-value drawn (uniform between min and max, whole basis points)
      * @param ltvMaxBps the highest
@@ -134,7 +134,7 @@ public record LendingScenario(
      */
     public record Traders(
             int count,
-            String collateral,
+            Vector<String> collateral,
             String borrow,
             int ltvMinBps,
             int ltvMaxBps,
