@@ -134,7 +134,7 @@ class CometLendingTest {
     @Test
     void theBundledScenarioGivesTheSameBytesForTheSameSeedAndOthersForAnother() {
         LendingScenario sc =
-                Scenarios.loadLending("comet-ftx-2022", Map.of("traders.count", "60", "blocks", "3000"), null);
+                Scenarios.loadLending("comet-ftx-2022", Map.of("traders.count", "60", "blocks", "6000"), null);
         Vector<Tuple2<String, String>> first = LendingFiles.files(LendingSimulation.run(sc, 5));
         Vector<Tuple2<String, String>> second = LendingFiles.files(LendingSimulation.run(sc, 5));
         assertThat(first.map(Tuple2::_1))
@@ -143,6 +143,8 @@ class CometLendingTest {
             assertThat(second.get(i)._2).as(first.get(i)._1).isEqualTo(first.get(i)._2);
         }
         assertThat(first.get(0)._2).contains("\"protocol\" : \"comet\"").contains("collateral reserves WETH");
+        // the evening of 8 November (ETH down about 9% in an hour) is in these 20 hours: accounts are absorbed
+        assertThat(first.get(2)._2).contains("\"type\":\"absorb\"").contains("\"type\":\"buyCollateral\"");
         assertThat(LendingFiles.summaryJson(LendingSimulation.run(sc, 6))).isNotEqualTo(first.get(0)._2);
     }
 
@@ -197,6 +199,22 @@ class CometLendingTest {
                                                 + " liquidationFactor, priceKey, supplyCap")
                                 .anySatisfy(p -> assertThat(p)
                                         .startsWith("bad.yaml: traders.collateral: \"WBTC\" is not valid")));
+    }
+
+    @Test
+    void tradersSupplyEachCollateralOfAListInTurnAndAListIsChecked() {
+        LendingScenario sc = LendingReader.parse(
+                "tiny-comet-book", TINY.replace("collateral: WETH", "collateral: [WETH]"), Map.of(), null);
+        assertThat(sc.traders().collateral()).containsExactly("WETH");
+        String bad = TINY.replace("collateral: WETH", "collateral: [WETH, WETH, DOGE]");
+        assertThatThrownBy(() -> LendingReader.parse("bad.yaml", bad, Map.of(), null))
+                .isInstanceOfSatisfying(
+                        ScenarioException.class,
+                        e -> assertThat(e.problems())
+                                .contains(
+                                        "bad.yaml: traders.collateral.1: \"WETH\" is listed twice; valid: each reserve once",
+                                        "bad.yaml: traders.collateral.2: \"DOGE\" is not valid; valid: a reserve of"
+                                                + " market.reserves: USDC, WETH"));
     }
 
     @Test
