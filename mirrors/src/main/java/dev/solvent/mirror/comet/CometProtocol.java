@@ -182,15 +182,22 @@ public final class CometProtocol implements Protocol<CometState, CometCall> {
     /**
      * {@return {@code getReserves()} (signed: negative once absorbed debt exceeds what the protocol earned), named
      * {@code reserves}, in base units, and {@code getCollateralReserves} of each collateral, named {@code collateral
-     * reserves SYMBOL}: what absorbs took and {@code buyCollateral} has not sold yet}
+     * reserves SYMBOL}: what absorbs took and {@code buyCollateral} has not sold yet; and {@code accounts absorbed},
+     * the sum of every absorber's {@code liquidatorPoints.numAbsorbed}}
      */
     @Override
     public SortedMap<String, Quantity> quantities(CometState state, Block block) {
         CometImmutables c = state.immutables();
         String base = name(c.baseTokenPriceFeed());
+        BigInteger absorbed = state.liquidatorPoints()
+                .values()
+                .map(LiquidatorPoints::numAbsorbed)
+                .fold(BigInteger.ZERO, BigInteger::add);
         TreeMap<String, Quantity> out = TreeMap.of(
                 "reserves",
-                new Quantity(CometViews.getReserves(state, block(block)), c.decimals(), base, Quantity.Kind.BUFFER));
+                new Quantity(CometViews.getReserves(state, block(block)), c.decimals(), base, Quantity.Kind.BUFFER),
+                "accounts absorbed",
+                new Quantity(absorbed, 0, "accounts", Quantity.Kind.OTHER));
         for (int i = 0; i < c.numAssets(); i++) {
             AssetInfo info = CometViews.getAssetInfo(state, i);
             int decimals = state.tokens()

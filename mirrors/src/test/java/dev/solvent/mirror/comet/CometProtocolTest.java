@@ -149,5 +149,12 @@ class CometProtocolTest {
                 .isEqualTo(new Quantity(reserves.subtract(exp(3_001, 6)), 6, "USDC", Quantity.Kind.BUFFER));
         assertThat(p.quantities(after, block(f)).get("collateral reserves WETH"))
                 .isEqualTo(Option.some(new Quantity(exp(1, 18), 18, "WETH", Quantity.Kind.OTHER)));
+        assertThat(p.quantities(f.state(), block(f))
+                        .get("accounts absorbed")
+                        .get()
+                        .amount())
+                .isZero();
+        assertThat(p.quantities(after, block(f)).get("accounts absorbed"))
+                .isEqualTo(Option.some(new Quantity(BigInteger.ONE, 0, "accounts", Quantity.Kind.OTHER)));
     }
 }

@@ -115,6 +115,7 @@ class CometLendingTest {
         assertThat(s.quantities().get("reserves").get().amount()).isEqualTo(new BigInteger("1350000000"));
         assertThat(s.quantities().get("collateral reserves WETH").get().amount())
                 .isZero();
+        assertThat(s.quantities().get("accounts absorbed").get().amount()).isEqualTo(3);
         assertThat(s.keepers().get(0).liquidations()).isEqualTo(3);
         assertThat(s.keepers().get(0).reverted()).isZero();
     }
