@@ -163,7 +163,8 @@ public final class CometProtocol implements Protocol<CometState, CometCall> {
                     "buyCollateral",
                     new CometCall.BuyCollateral(by, info.asset(), quote, baseAmount, by),
                     Option.some(gain),
-                    "buyCollateral " + quote + " of " + info.asset() + " for " + baseAmount + " base"));
+                    "buyCollateral " + quote + " of " + name(info.priceFeed()) + " (" + info.asset() + ") for "
+                            + baseAmount + " base"));
         }
         return buys;
     }
