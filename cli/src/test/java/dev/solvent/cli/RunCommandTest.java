@@ -30,9 +30,48 @@ class RunCommandTest {
     void listsTheBundledScenariosOneLineEach() {
         Cli.Run run = Cli.run("scenarios");
         assertThat(run.code()).isZero();
-        assertThat(run.out().lines()).hasSize(7);
+        assertThat(run.out().lines()).hasSize(8);
         assertThat(run.out().lines().findFirst().get()).startsWith("march-2020").endsWith("(default)");
         assertThat(run.out()).contains("luna-2022").contains("jump-stress").contains("aave-may-2021");
+        assertThat(run.out()).contains("comet-ftx-2022");
+    }
+
+    @Test
+    void runsALendingScenarioOnTheCometMirrorWithCometsOwnQuantities(@TempDir Path dir) throws IOException {
+        Cli.Run run = Cli.run(
+                "run",
+                "comet-ftx-2022",
+                "--out",
+                dir.toString(),
+                "--no-progress",
+                "--set",
+                "traders.count=20",
+                "--set",
+                "blocks=100");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("comet-ftx-2022 (seed 2022)")
+                .contains("comet")
+                .contains("Reserves")
+                .contains("Collateral reserves WBTC")
+                .contains("Collateral reserves WETH");
+        assertThat(Files.readString(dir.resolve("summary.json"))).contains("\"protocol\" : \"comet\"");
+    }
+
+    @Test
+    void aBadCometFieldIsNamedAndNothingIsWritten(@TempDir Path dir) {
+        Cli.Run run = Cli.run(
+                "run",
+                "comet-ftx-2022",
+                "--out",
+                dir.resolve("x").toString(),
+                "--set",
+                "market.assets.WETH.liquidationFactor=1.2");
+        assertThat(run.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err())
+                .contains("--set market.assets.WETH.liquidationFactor: 1.2 is out of range; valid: a decimal number in"
+                        + " [0, 1]");
+        assertThat(dir.resolve("x")).doesNotExist();
     }
 
     @Test

@@ -26,7 +26,8 @@ import java.util.List;
  * price feeds (8 decimals, as Comet requires). Health is Comet's liquidation check: the collateral at liquidation
  * collateral factors against the borrow, in USD price units (8 decimals). The moves are {@code absorb} of the account
  * (it pays the absorber nothing but liquidator points: gain 0) and {@code buyCollateral} of every collateral the
- * protocol holds while its reserves are below target (gain: the collateral's value less the base paid).
+ * protocol holds while its reserves are below target, as much as the keeper's base balance pays for (gain: the
+ * collateral's value less the base paid).
  */
 public final class CometProtocol implements Protocol<CometState, CometCall> {
 
@@ -117,10 +118,17 @@ public final class CometProtocol implements Protocol<CometState, CometCall> {
         return moves.sortBy(m -> m.gain().get().negate());
     }
 
-    /** Buying all of each collateral the protocol holds, while reserves are below target. */
+    /**
+     * Buying each collateral the protocol holds, while reserves are below target: all of it, or as much as the
+     * buyer's base balance pays for (a buy it cannot pay for is no move it can make: the transfer in would revert).
+     */
     private Vector<Move<CometCall>> buys(CometState state, CometBlock b, Address by) {
         CometImmutables c = state.immutables();
         if (CometViews.getReserves(state, b).compareTo(c.targetReserves()) >= 0) {
+            return Vector.empty();
+        }
+        BigInteger funds = state.token(c.baseToken()).map(t -> t.balanceOf(by)).getOrElse(BigInteger.ZERO);
+        if (funds.signum() == 0) {
             return Vector.empty();
         }
         BigInteger basePrice = CometViews.getPrice(b, c.baseTokenPriceFeed());
@@ -132,8 +140,19 @@ public final class CometProtocol implements Protocol<CometState, CometCall> {
             if (reserves.signum() <= 0 || perBase.signum() <= 0) {
                 continue;
             }
-            BigInteger baseAmount = reserves.multiply(c.baseScale()).divide(perBase);
+            BigInteger baseAmount =
+                    reserves.multiply(c.baseScale()).divide(perBase).min(funds);
             BigInteger quote = CometViews.quoteCollateral(state, b, info.asset(), baseAmount);
+            // the price of one whole base unit is rounded down, so for a collateral of few decimals the estimate can
+            // ask for more than the reserves (InsufficientReserves): scale it back and step down to a quote that fits
+            if (quote.compareTo(reserves) > 0) {
+                baseAmount = baseAmount.multiply(reserves).divide(quote);
+                quote = CometViews.quoteCollateral(state, b, info.asset(), baseAmount);
+                while (quote.compareTo(reserves) > 0 && baseAmount.signum() > 0) {
+                    baseAmount = baseAmount.subtract(BigInteger.ONE);
+                    quote = CometViews.quoteCollateral(state, b, info.asset(), baseAmount);
+                }
+            }
             if (baseAmount.signum() == 0 || quote.signum() == 0) {
                 continue;
             }
@@ -144,7 +163,8 @@ public final class CometProtocol implements Protocol<CometState, CometCall> {
                     "buyCollateral",
                     new CometCall.BuyCollateral(by, info.asset(), quote, baseAmount, by),
                     Option.some(gain),
-                    "buyCollateral " + quote + " of " + info.asset() + " for " + baseAmount + " base"));
+                    "buyCollateral " + quote + " of " + name(info.priceFeed()) + " (" + info.asset() + ") for "
+                            + baseAmount + " base"));
         }
         return buys;
     }
@@ -163,15 +183,22 @@ public final class CometProtocol implements Protocol<CometState, CometCall> {
     /**
      * {@return {@code getReserves()} (signed: negative once absorbed debt exceeds what the protocol earned), named
      * {@code reserves}, in base units, and {@code getCollateralReserves} of each collateral, named {@code collateral
-     * reserves SYMBOL}: what absorbs took and {@code buyCollateral} has not sold yet}
+     * reserves SYMBOL}: what absorbs took and {@code buyCollateral} has not sold yet; and {@code accounts absorbed},
+     * the sum of every absorber's {@code liquidatorPoints.numAbsorbed}}
      */
     @Override
     public SortedMap<String, Quantity> quantities(CometState state, Block block) {
         CometImmutables c = state.immutables();
         String base = name(c.baseTokenPriceFeed());
+        BigInteger absorbed = state.liquidatorPoints()
+                .values()
+                .map(LiquidatorPoints::numAbsorbed)
+                .fold(BigInteger.ZERO, BigInteger::add);
         TreeMap<String, Quantity> out = TreeMap.of(
                 "reserves",
-                new Quantity(CometViews.getReserves(state, block(block)), c.decimals(), base, Quantity.Kind.BUFFER));
+                new Quantity(CometViews.getReserves(state, block(block)), c.decimals(), base, Quantity.Kind.BUFFER),
+                "accounts absorbed",
+                new Quantity(absorbed, 0, "accounts", Quantity.Kind.OTHER));
         for (int i = 0; i < c.numAssets(); i++) {
             AssetInfo info = CometViews.getAssetInfo(state, i);
             int decimals = state.tokens()

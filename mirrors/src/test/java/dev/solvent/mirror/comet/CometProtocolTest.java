@@ -85,6 +85,7 @@ class CometProtocolTest {
     void absorbedCollateralIsOfferedAtTheStorefrontDiscount() {
         CometFixture f = market();
         f.ok(new CometCall.Absorb(KEEPER, KEEPER, List.of(ALICE)));
+        f.allocateTo("USDC", KEEPER, exp(10_000, 6));
         CometProtocol p = protocol(f);
         // discount 0.5 * (1 - 0.9) = 5%: 1 WETH for 2,850 USDC, worth 3,000: a gain of 150 USD
         var moves = p.moves(f.state(), ALICE.hex(), KEEPER.hex(), block(f));
@@ -92,6 +93,44 @@ class CometProtocolTest {
         assertThat(moves.head().call())
                 .isEqualTo(new CometCall.BuyCollateral(KEEPER, f.token("WETH"), exp(1, 18), exp(2_850, 6), KEEPER));
         assertThat(moves.head().gain()).isEqualTo(Option.some(exp(150, 8)));
+    }
+
+    @Test
+    void aKeeperIsOfferedOnlyTheCollateralItsBaseBalancePaysFor() {
+        CometFixture f = market();
+        f.ok(new CometCall.Absorb(KEEPER, KEEPER, List.of(ALICE)));
+        CometProtocol p = protocol(f);
+        assertThat(p.moves(f.state(), ALICE.hex(), KEEPER.hex(), block(f))).isEmpty();
+        // 1,425 USDC buys 1,425 / 2,850 = 0.5 WETH, worth 1,500: a gain of 75 USD
+        f.allocateTo("USDC", KEEPER, exp(1_425, 6));
+        var moves = p.moves(f.state(), ALICE.hex(), KEEPER.hex(), block(f));
+        assertThat(moves.head().call())
+                .isEqualTo(new CometCall.BuyCollateral(KEEPER, f.token("WETH"), exp("0.5", 18), exp(1_425, 6), KEEPER));
+        assertThat(moves.head().gain()).isEqualTo(Option.some(exp(75, 8)));
+    }
+
+    @Test
+    void aCollateralOfFewDecimalsIsOfferedNoMoreThanTheProtocolHolds() {
+        CometFixture f = market();
+        // WBTC that Comet holds for nobody: collateral reserves, as if absorbed
+        f.allocateTo("WBTC", COMET, BigInteger.valueOf(97_606_933));
+        f.ok(new CometCall.Absorb(KEEPER, KEEPER, List.of(ALICE)));
+        f.allocateTo("USDC", KEEPER, exp(1_000_000, 6));
+        CometProtocol p = protocol(f);
+        // at 41,000 USD one USDC buys about 2,500 satoshis, a quote rounded down to the satoshi: sizing the buy from
+        // it asks for more WBTC than Comet holds (InsufficientReserves) unless the size is stepped back
+        var buy = p.moves(f.state(), ALICE.hex(), KEEPER.hex(), block(f))
+                .find(m -> m.call() instanceof CometCall.BuyCollateral c
+                        && c.asset().equals(f.token("WBTC")))
+                .get();
+        CometCall.BuyCollateral call = (CometCall.BuyCollateral) buy.call();
+        assertThat(call.minAmount()).isLessThanOrEqualTo(BigInteger.valueOf(97_606_933));
+        var bought = p.execute(
+                        f.state(),
+                        new CometCall.TokenApprove(KEEPER, f.token("USDC"), COMET, exp(1_000_000, 6)),
+                        block(f))
+                .flatMap(r -> p.execute(r.state(), call, block(f)));
+        assertThat(bought.isRight()).as("the buy goes through, got %s", bought).isTrue();
     }
 
     @Test
@@ -110,5 +149,12 @@ class CometProtocolTest {
                 .isEqualTo(new Quantity(reserves.subtract(exp(3_001, 6)), 6, "USDC", Quantity.Kind.BUFFER));
         assertThat(p.quantities(after, block(f)).get("collateral reserves WETH"))
                 .isEqualTo(Option.some(new Quantity(exp(1, 18), 18, "WETH", Quantity.Kind.OTHER)));
+        assertThat(p.quantities(f.state(), block(f))
+                        .get("accounts absorbed")
+                        .get()
+                        .amount())
+                .isZero();
+        assertThat(p.quantities(after, block(f)).get("accounts absorbed"))
+                .isEqualTo(Option.some(new Quantity(BigInteger.ONE, 0, "accounts", Quantity.Kind.OTHER)));
     }
 }

@@ -37,7 +37,8 @@ import tools.jackson.databind.node.ObjectNode;
  * the market moves along the exogenous paths (the same price files and generators as the engine's runs), each price
  * key's push oracle updates by its rules, traders whose health fell act (supply more collateral or repay), the
  * keepers ask the protocol for the liquidation moves of every liquidatable account and make the one with the best
- * gain, and the block's metrics are read. The same scenario and seed give the same result, byte for byte.
+ * gain (or, when no move pays by itself, the move that opens the best paying one, then that one), and the block's
+ * metrics are read. The same scenario and seed give the same result, byte for byte.
  *
  * {@snippet :
  * LendingScenario scenario = Scenarios.bundledLending("aave-may-2021");
@@ -68,8 +69,11 @@ public final class LendingSimulation {
         return new Run<>(market, scenario, seed).run();
     }
 
-    /** One lending trader as drawn: its account, the loan-to-value it opened at and its collateral's value. */
-    private record Trader(String name, String account, int ltvBps, BigInteger size) {}
+    /**
+     * One lending trader as drawn: its account, the loan-to-value it opened at, its collateral's value and which
+     * asset that is.
+     */
+    private record Trader(String name, String account, int ltvBps, BigInteger size, String collateral) {}
 
     /** A trader's decision at a health check, carried out at a later block. */
     private enum Action {
@@ -170,13 +174,13 @@ public final class LendingSimulation {
 
             // the traders open their loans at the opening prices
             LendingScenario.Traders spec = sc.traders();
-            LendingScenario.Reserve collateral =
-                    sc.reserves().get(spec.collateral()).get();
             LendingScenario.Reserve debt = sc.reserves().get(spec.borrow()).get();
             Vector<Trader> traders = Vector.empty();
             TreeMap<String, Integer> skipped = TreeMap.empty();
             for (int i = 0; i < spec.count(); i++) {
                 Trader t = draw(i, spec);
+                LendingScenario.Reserve collateral =
+                        sc.reserves().get(t.collateral()).get();
                 BigInteger supplied = units(t.size(), b0, collateral, false);
                 BigInteger borrowed =
                         units(t.size().multiply(BigInteger.valueOf(t.ltvBps())).divide(TEN_THOUSAND), b0, debt, false);
@@ -271,7 +275,13 @@ public final class LendingSimulation {
                 int reverts = 0;
                 for (Tuple2<String, Action> due : scheduled.get(i).getOrElse(Vector.empty())) {
                     Trader t = byAccount.get(due._1).get();
-                    Vector<C> act = act(state, t, due._2, block, collateral, debt);
+                    Vector<C> act = act(
+                            state,
+                            t,
+                            due._2,
+                            block,
+                            sc.reserves().get(t.collateral()).get(),
+                            debt);
                     if (act.isEmpty()) {
                         continue;
                     }
@@ -318,39 +328,50 @@ public final class LendingSimulation {
                     for (int k : order(keeperAccounts.size(), race)) {
                         healths.remove(keeperAccounts.get(k));
                         String keeper = keeperAccounts.get(k);
-                        Option<Move<C>> best = protocol.moves(state, account, keeper, block)
-                                .filter(m -> m.gain().exists(g -> g.signum() > 0))
-                                .headOption();
-                        if (best.isEmpty()) {
+                        Vector<Move<C>> plan = plan(state, account, keeper, block);
+                        if (plan.isEmpty()) {
                             break; // the protocol offers no move that pays; no keeper makes one
                         }
-                        Move<C> move = best.get();
-                        BigInteger debtBefore = debt(state, account, block);
-                        Either<Rejected, Executed<S>> r = protocol.execute(state, move.call(), block);
-                        ObjectNode e = line(
-                                        bn,
-                                        move.kind(),
-                                        nameOf(account),
-                                        move.description().replace(account, nameOf(account)))
-                                .put("keeper", sc.keepers().get(k).name());
-                        if (r.isLeft()) {
-                            keeperReverted[k]++;
-                            events = events.append(
-                                    e.put("reverted", r.getLeft().reason()).toString());
-                            continue;
+                        boolean first = true;
+                        boolean passed = false;
+                        for (Move<C> move : plan) {
+                            BigInteger debtBefore = debt(state, account, block);
+                            Either<Rejected, Executed<S>> r = protocol.execute(state, move.call(), block);
+                            ObjectNode e = line(
+                                            bn,
+                                            move.kind(),
+                                            nameOf(account),
+                                            move.description().replace(account, nameOf(account)))
+                                    .put("keeper", sc.keepers().get(k).name());
+                            if (r.isLeft()) {
+                                keeperReverted[k]++;
+                                events = events.append(
+                                        e.put("reverted", r.getLeft().reason()).toString());
+                                // a first move that reverts passes the account to the next keeper; a later one
+                                // ends this keeper's plan with what went through before it
+                                passed = first;
+                                break;
+                            }
+                            first = false;
+                            state = r.get().state();
+                            BigInteger took = debtBefore.subtract(debt(state, account, block));
+                            BigInteger gain = move.gain().get();
+                            keeperGain[k] = keeperGain[k].add(gain);
+                            blockGain = blockGain.add(gain);
+                            // a liquidation is a move that took debt off the account; a move that only buys what
+                            // one took (Comet's buyCollateral) gains, but liquidates nobody
+                            if (took.signum() > 0) {
+                                keeperLiquidations[k]++;
+                                blockLiquidations++;
+                                blockRepaid = blockRepaid.add(took);
+                            }
+                            events = events.append(e.put("debtRepaid", value(took))
+                                    .put("gain", value(gain))
+                                    .toString());
                         }
-                        state = r.get().state();
-                        BigInteger took = debtBefore.subtract(debt(state, account, block));
-                        BigInteger gain = move.gain().get();
-                        keeperLiquidations[k]++;
-                        keeperGain[k] = keeperGain[k].add(gain);
-                        blockLiquidations++;
-                        blockRepaid = blockRepaid.add(took);
-                        blockGain = blockGain.add(gain);
-                        events = events.append(e.put("debtRepaid", value(took))
-                                .put("gain", value(gain))
-                                .toString());
-                        break;
+                        if (!passed) {
+                            break;
+                        }
                     }
                 }
                 liquidations += blockLiquidations;
@@ -491,7 +512,12 @@ public final class LendingSimulation {
                     .multiply(new BigDecimal(Double.toString(factor)))
                     .toBigInteger();
             String name = "trader-" + (i + 1);
-            return new Trader(name, participant(FIRST_TRADER + i, name), ltv, size);
+            return new Trader(
+                    name,
+                    participant(FIRST_TRADER + i, name),
+                    ltv,
+                    size,
+                    spec.collateral().get(i % spec.collateral().size()));
         }
 
         /**
@@ -532,6 +558,46 @@ public final class LendingSimulation {
             BigInteger amount = units(h.debt().subtract(keep), block, debt, true);
             return market.receive(t.account(), debt.asset(), amount)
                     .append(market.repay(t.account(), debt.asset(), amount));
+        }
+
+        /**
+         * {@return the moves a best-gain keeper makes on an account: the move with the best positive gain; when no
+         * move pays by itself, a move with a known gain that opens a move that pays (Comet's {@code absorb}, which
+         * earns the absorber nothing but puts the collateral on sale), followed by the best move it opens, as a
+         * liquidator contract bundles them; empty when nothing pays}
+         */
+        private Vector<Move<C>> plan(S state, String account, String keeper, Block block) {
+            io.vavr.collection.Seq<Move<C>> moves = protocol.moves(state, account, keeper, block);
+            Option<Move<C>> best = moves.filter(Run::pays).headOption();
+            if (best.isDefined()) {
+                return Vector.of(best.get());
+            }
+            Vector<Move<C>> plan = Vector.empty();
+            BigInteger most = BigInteger.ZERO;
+            for (Move<C> move : moves) {
+                if (move.gain().isEmpty()) {
+                    continue; // a move whose gain the protocol cannot tell is not one a best-gain keeper weighs
+                }
+                Either<Rejected, Executed<S>> r = protocol.execute(state, move.call(), block);
+                if (r.isLeft()) {
+                    continue;
+                }
+                Option<Move<C>> next = protocol.moves(r.get().state(), account, keeper, block)
+                        .filter(Run::pays)
+                        .headOption();
+                if (next.isDefined()) {
+                    BigInteger value = move.gain().get().add(next.get().gain().get());
+                    if (value.compareTo(most) > 0) {
+                        most = value;
+                        plan = Vector.of(move, next.get());
+                    }
+                }
+            }
+            return plan;
+        }
+
+        private static boolean pays(Move<?> move) {
+            return move.gain().exists(g -> g.signum() > 0);
         }
 
         /** {@return the account's health from the cache, or read now and kept; null if the protocol cannot say} */

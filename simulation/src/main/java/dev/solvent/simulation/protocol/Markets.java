@@ -20,6 +20,12 @@ public final class Markets {
         return switch (scenario.protocol()) {
             case "aave-v3.3" -> new AaveMarket(AaveVersion.V3_3, scenario.reserves());
             case "aave-v3.7" -> new AaveMarket(AaveVersion.V3_7, scenario.reserves());
+            case "comet" ->
+                new CometMarket(
+                        scenario.reserves(),
+                        scenario.comet()
+                                .getOrElseThrow(() -> new IllegalArgumentException(
+                                        "a comet scenario carries its Comet configuration")));
             default ->
                 throw new IllegalArgumentException("no lending market implements protocol " + scenario.protocol());
         };

@@ -2,23 +2,26 @@ package dev.solvent.simulation.scenario;
 
 import dev.solvent.model.math.I256;
 import dev.solvent.model.math.Wad;
+import io.vavr.Tuple2;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.Set;
 import io.vavr.collection.TreeMap;
 import io.vavr.collection.Vector;
+import io.vavr.control.Option;
 import java.math.BigInteger;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads a lending scenario ({@code protocol: aave-v3.3} and a {@code market} of reserves) from YAML, field by field as
+ * Reads a lending scenario ({@code protocol: aave-v3.3} and a {@code market} of reserves, or {@code protocol: comet}
+ * and a Comet market read by {@link CometReader}) from YAML, field by field as
  * {@link ScenarioReader} reads the engine's: every problem names the file, the field's dotted path, the value and what
  * would be valid, and all come out together. Chain, prices and oracle are read by the same code as the engine's.
  */
 public final class LendingReader {
 
     /** The protocols a lending scenario can name. */
-    public static final Vector<String> PROTOCOLS = Vector.of("aave-v3.3", "aave-v3.7");
+    public static final Vector<String> PROTOCOLS = Vector.of("aave-v3.3", "aave-v3.7", "comet");
 
     private static final Set<String> TOP = HashSet.of(
             "name",
@@ -92,8 +95,21 @@ public final class LendingReader {
         }
         Scenario.ChainSpec chain = ScenarioReader.chain(f, f.object(root, "", "chain", false), prices);
         Scenario.OracleSpec oracle = ScenarioReader.oracle(f, f.object(root, "", "oracle", false));
-        TreeMap<String, LendingScenario.Reserve> reserves = reserves(f, f.object(root, "", "market", true), prices);
+        JsonNode market = f.object(root, "", "market", true);
+        TreeMap<String, LendingScenario.Reserve> reserves;
+        Option<LendingScenario.Comet> comet = Option.none();
+        if ("comet".equals(protocol)) {
+            Tuple2<TreeMap<String, LendingScenario.Reserve>, LendingScenario.Comet> c =
+                    CometReader.market(f, market, prices);
+            reserves = c._1;
+            comet = Option.of(c._2);
+        } else {
+            reserves = reserves(f, market, prices);
+        }
         LendingScenario.Traders traders = traders(f, f.object(root, "", "traders", true), reserves);
+        if (comet.isDefined() && traders != null) {
+            CometReader.traders(f, comet.get(), traders);
+        }
         Vector<LendingScenario.Keeper> keepers = keepers(f, root.get("keepers"), reserves);
         return new LendingScenario(
                 name,
@@ -103,6 +119,7 @@ public final class LendingReader {
                 sampleEvery,
                 protocol,
                 reserves,
+                comet,
                 chain,
                 prices,
                 oracle,
@@ -207,9 +224,9 @@ public final class LendingReader {
         String p = "traders";
         f.onlyKnown(n, p, TRADERS);
         int count = f.small(n, p, "count", null, 1, 1_000_000);
-        String collateral = asset(f, n, p, "collateral", reserves);
+        Vector<String> collateral = collaterals(f, n, p, reserves);
         String borrow = asset(f, n, p, "borrow", reserves);
-        if (collateral != null && collateral.equals(borrow)) {
+        if (collateral.contains(borrow)) {
             f.problem(p + ".borrow", Fields.quote(borrow) + " is the collateral too; valid: another reserve");
         }
         JsonNode ltv = f.object(n, p, "ltv", false);
@@ -220,15 +237,16 @@ public final class LendingReader {
         if (f.count() == before && min > max) {
             f.problem(p + ".ltv", "min is above max; valid: min <= max");
         }
-        LendingScenario.Reserve c =
-                collateral == null ? null : reserves.get(collateral).getOrNull();
-        if (f.count() == before && c != null && max > c.ltvBps()) {
-            f.problem(
-                    p + ".ltv.max",
-                    "is above the ltv of " + collateral + " (" + c.ltvBps() + " bps); valid: at most "
-                            + Wad.parse(
-                                    java.math.BigDecimal.valueOf(c.ltvBps(), 4).toPlainString())
-                            + ", or the borrow reverts");
+        for (String a : collateral) {
+            LendingScenario.Reserve c = reserves.get(a).getOrNull();
+            if (f.count() == before && c != null && max > c.ltvBps()) {
+                f.problem(
+                        p + ".ltv.max",
+                        "is above the ltv of " + a + " (" + c.ltvBps() + " bps); valid: at most "
+                                + Wad.parse(java.math.BigDecimal.valueOf(c.ltvBps(), 4)
+                                        .toPlainString())
+                                + ", or the borrow reverts");
+            }
         }
         JsonNode size = f.object(n, p, "size", false);
         f.onlyKnown(size, p + ".size", HashSet.of("median", "spread"));
@@ -254,6 +272,39 @@ public final class LendingReader {
                 median,
                 spread.raw().toBigInteger().divide(BigInteger.TEN.pow(12)).longValueExact(),
                 behaviour);
+    }
+
+    /** {@return the collateral of the traders: one reserve's name, or a list of them} */
+    private static Vector<String> collaterals(
+            Fields f, JsonNode n, String p, TreeMap<String, LendingScenario.Reserve> reserves) {
+        JsonNode c = n.get("collateral");
+        if (c == null || !c.isArray()) {
+            String one = asset(f, n, p, "collateral", reserves);
+            return one == null ? Vector.empty() : Vector.of(one);
+        }
+        if (c.isEmpty()) {
+            f.problem(
+                    p + ".collateral",
+                    "[] is not valid; valid: a reserve of market.reserves, or a list of them: "
+                            + reserves.keySet().mkString(", "));
+            return Vector.empty();
+        }
+        Vector<String> out = Vector.empty();
+        for (int i = 0; i < c.size(); i++) {
+            JsonNode e = c.get(i);
+            String valid = "a reserve of market.reserves: " + reserves.keySet().mkString(", ");
+            String a = e != null && e.isValueNode() && !e.isNull() ? e.asString() : null;
+            if (a == null || !reserves.containsKey(a)) {
+                f.problem(
+                        p + ".collateral." + i,
+                        (a == null ? Fields.shown(e) : Fields.quote(a)) + " is not valid; valid: " + valid);
+            } else if (out.contains(a)) {
+                f.problem(p + ".collateral." + i, Fields.quote(a) + " is listed twice; valid: each reserve once");
+            } else {
+                out = out.append(a);
+            }
+        }
+        return out;
     }
 
     private static String asset(
@@ -328,7 +379,7 @@ public final class LendingReader {
     }
 
     /** {@return a ratio read as whole basis points; a value with more than 4 decimals is a problem} */
-    private static int bps(Fields f, JsonNode n, String p, String name, String fallback, String min, String max) {
+    static int bps(Fields f, JsonNode n, String p, String name, String fallback, String min, String max) {
         int before = f.count();
         Wad w = f.ratio(n, p, name, fallback, min, max);
         if (f.count() > before) {
@@ -344,7 +395,7 @@ public final class LendingReader {
         return qr[0].intValueExact();
     }
 
-    private static boolean validName(String text) {
+    static boolean validName(String text) {
         return !text.isBlank() && text.strip().equals(text);
     }
 }

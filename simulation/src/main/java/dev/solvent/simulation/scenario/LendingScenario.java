@@ -3,6 +3,8 @@ package dev.solvent.simulation.scenario;
 import dev.solvent.model.math.I256;
 import io.vavr.collection.TreeMap;
 import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+import java.math.BigInteger;
 
 /**
  * A scenario of a lending book on a named protocol (such as {@code aave-v3.3}): the market's reserves, the price
@@ -14,8 +16,10 @@ import io.vavr.collection.Vector;
  * @param seed the default seed
  * @param blocks how many blocks to run (0: as many as the shortest price path has)
  * @param sampleEvery blocks between health checks (traders decide on top-ups and repayments at each)
- * @param protocol the protocol's name as scenarios write it: {@code aave-v3.3} or {@code aave-v3.7}
- * @param reserves the market's reserves, by asset name
+ * @param protocol the protocol's name as scenarios write it: {@code aave-v3.3}, {@code aave-v3.7} or {@code comet}
+ * @param reserves the market's assets, by name: what a run needs of each (its price, decimals, weights, opening
+ *     liquidity) whatever the protocol
+ * @param comet for {@code comet}, the rest of the market's configuration; empty for the other protocols
  * @param chain block time and numbering
  * @param prices each price key's source
  * @param oracle the push oracle every price key goes through
@@ -30,6 +34,7 @@ public record LendingScenario(
         int sampleEvery,
         String protocol,
         TreeMap<String, Reserve> reserves,
+        Option<Comet> comet,
         Scenario.ChainSpec chain,
         TreeMap<String, Scenario.PriceSpec> prices,
         Scenario.OracleSpec oracle,
@@ -37,7 +42,11 @@ public record LendingScenario(
         Vector<Keeper> keepers) {
 
     /**
-     * One reserve of the market. Ratios are in basis points, as the protocols store them.
+     * One asset of the market. Ratios are in basis points, as the protocols store them. For Comet the base asset and
+     * each collateral are reserves too: {@code ltvBps} is the collateral's {@code borrowCollateralFactor}, {@code
+     * liquidationThresholdBps} its {@code liquidateCollateralFactor} and {@code liquidationBonusBps} one minus its
+     * {@code liquidationFactor} (the base has zeros there); protocol fee, reserve factor and rates are Aave's and zero
+     * (Comet's are in {@link Comet}).
      *
      * @param asset the asset's name, also the name of its price in each block
      * @param decimals the token's decimals
@@ -73,11 +82,49 @@ public record LendingScenario(
     public record Rates(int optimalUsageBps, int baseBps, int slope1Bps, int slope2Bps) {}
 
     /**
+     * A Compound III (Comet) market's configuration beyond its assets, in the contract's own units: rates, kinks and
+     * factors as 18-decimal fixed point ({@code 1e18} is 1), amounts in base units of the base token. Each field is
+     * named as {@code CometConfiguration.Configuration} names it.
+     *
+     * @param base the base asset's name (a key of the scenario's reserves)
+     * @param assets the collateral assets, by name, in the order Comet lists them (their names' order)
+     */
+    public record Comet(
+            String base,
+            BigInteger supplyKink,
+            BigInteger supplyPerYearInterestRateSlopeLow,
+            BigInteger supplyPerYearInterestRateSlopeHigh,
+            BigInteger supplyPerYearInterestRateBase,
+            BigInteger borrowKink,
+            BigInteger borrowPerYearInterestRateSlopeLow,
+            BigInteger borrowPerYearInterestRateSlopeHigh,
+            BigInteger borrowPerYearInterestRateBase,
+            BigInteger storeFrontPriceFactor,
+            BigInteger trackingIndexScale,
+            BigInteger baseTrackingSupplySpeed,
+            BigInteger baseTrackingBorrowSpeed,
+            BigInteger baseMinForRewards,
+            BigInteger baseBorrowMin,
+            BigInteger targetReserves,
+            TreeMap<String, CometAsset> assets) {}
+
+    /**
+     * One collateral asset of a Comet market ({@code AssetConfig}): factors as 18-decimal fixed point, which Comet
+     * keeps to four decimals; the supply cap in base units of the asset, which Comet keeps to whole tokens.
+     */
+    public record CometAsset(
+            String asset,
+            BigInteger borrowCollateralFactor,
+            BigInteger liquidateCollateralFactor,
+            BigInteger liquidationFactor,
+            BigInteger supplyCap) {}
+
+    /**
      * The lending traders: each supplies {@code collateral} worth a drawn size and borrows {@code borrow} at a drawn
      * loan-to-value.
      *
      * @param count how many
-     * @param collateral the asset they supply
+     * @param collateral the assets they supply, one each: trader {@code i} (from 0) supplies the {@code i mod n}-th
      * @param borrow the asset they borrow
      * @param ltvMinBps the lowest loan-to-value drawn (uniform between min and max, whole basis points)
      * @param ltvMaxBps the highest
@@ -87,7 +134,7 @@ public record LendingScenario(
      */
     public record Traders(
             int count,
-            String collateral,
+            Vector<String> collateral,
             String borrow,
             int ltvMinBps,
             int ltvMaxBps,
