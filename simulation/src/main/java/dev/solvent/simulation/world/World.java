@@ -460,7 +460,12 @@ public record World(
                 case Event.AccountAbsorbed a ->
                     Option.some(new Liquidated(a.account(), true, Option.some(a.receiver()), a.closed(), false));
                 case Event.AccountBackstopped b ->
-                    Option.some(new Liquidated(b.account(), true, Option.some(b.vault()), b.closed(), false));
+                    Option.some(new Liquidated(
+                            b.account(),
+                            true,
+                            Option.some(b.vault()),
+                            b.closed(),
+                            b.shortfall().isPositive()));
                 case Event.AuctionKicked k when k.reset() -> Option.none(); // a redo, not a new liquidation
                 case Event.AuctionKicked k ->
                     Option.some(new Liquidated(k.owner(), true, Option.none(), Vector.empty(), false));
