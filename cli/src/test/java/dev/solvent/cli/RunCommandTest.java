@@ -30,7 +30,7 @@ class RunCommandTest {
     void listsTheBundledScenariosOneLineEach() {
         Cli.Run run = Cli.run("scenarios");
         assertThat(run.code()).isZero();
-        assertThat(run.out().lines()).hasSize(7);
+        assertThat(run.out().lines()).hasSize(8);
         assertThat(run.out().lines().findFirst().get()).startsWith("march-2020").endsWith("(default)");
         assertThat(run.out()).contains("luna-2022").contains("jump-stress").contains("aave-may-2021");
     }

@@ -40,6 +40,7 @@ import dev.solvent.oracle.feed.PushFeed;
 import dev.solvent.oracle.market.MarketPrice;
 import dev.solvent.oracle.market.MarketTick;
 import dev.solvent.simulation.metrics.BlockRow;
+import dev.solvent.simulation.metrics.Deleveraging;
 import dev.solvent.simulation.metrics.HealthSample;
 import dev.solvent.simulation.scenario.Scenario;
 import io.vavr.Tuple2;
@@ -279,6 +280,8 @@ public record World(
         Vector<Integer> depths = Vector.empty();
         Vector<Integer> waits = Vector.empty();
         int sunkAtLiquidation = 0;
+        int adlFills = 0;
+        long adlNotional = 0;
         Vector<String> events = Vector.empty();
         Vector<Tuple2<I256, Integer>> nextSales = Vector.fill(setup.keys().size(), new Tuple2<>(I256.ZERO, 0));
         TreeMap<String, Tuple2<Integer, Integer>> nextUnwinding = unwinding;
@@ -335,9 +338,12 @@ public record World(
                             }
                         }
                         events = events.append(Json.event(bn, p, e, depth));
-                    } else if (e instanceof Event.ShortfallCovered
-                            || e instanceof Event.BadDebtRecorded
-                            || e instanceof Event.PositionAutoDeleveraged) {
+                    } else if (e instanceof Event.PositionAutoDeleveraged d) {
+                        I256 notional = Deleveraging.notional(sc.protocol().config(), d, Setup.PRICE_DECIMALS);
+                        adlFills++;
+                        adlNotional += clampLong(notional);
+                        events = events.append(Json.deleveraged(bn, p, d, notional));
+                    } else if (e instanceof Event.ShortfallCovered || e instanceof Event.BadDebtRecorded) {
                         events = events.append(Json.event(bn, p, e, 0));
                     }
                 }
@@ -410,7 +416,10 @@ public record World(
                 built.gasUsed(),
                 profit,
                 pending,
-                traderTxs);
+                traderTxs,
+                adlFills,
+                adlNotional,
+                clampLong(l1.deleveraged().minus(l0.deleveraged())));
         World next = new World(
                 setup,
                 i + 1,
