@@ -21,9 +21,14 @@ public final class ScenariosCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        // the names in one column, as wide as the longest
+        int width = Scenarios.list().map(s -> s.name().length()).max().getOrElse(1);
         for (Scenarios.Listed s : Scenarios.list()) {
             out.printf(
-                    "%-14s %s%s%n", s.name(), s.description(), s.name().equals(Scenarios.DEFAULT) ? " (default)" : "");
+                    "%-" + width + "s %s%s%n",
+                    s.name(),
+                    s.description(),
+                    s.name().equals(Scenarios.DEFAULT) ? " (default)" : "");
         }
         out.flush();
         return ExitCodes.OK;

@@ -135,6 +135,29 @@ class RunCommandTest {
     }
 
     @Test
+    void theBundledAdlScenarioShowsTheDeleveragingAndIsTheSameEachTime(@TempDir Path dir) throws IOException {
+        // cut at block 2,900 (21:40 UTC), after the crash: the blocks before it do not depend on the ones after
+        String[] a = {
+            "run", "october-2025-adl", "--out", dir.resolve("a").toString(), "--no-progress", "--set", "blocks=2900"
+        };
+        Cli.Run first = Cli.run(a);
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out())
+                .contains("october-2025-adl (seed 2025)")
+                .containsPattern("Auto-deleveraging +[0-9,]+ fills, [0-9,.]+ USDC notional closed, charged")
+                .contains("deleveraged t0");
+        assertThat(Files.readString(dir.resolve("a").resolve("events.jsonl"))).contains("PositionAutoDeleveraged");
+        String[] b = a.clone();
+        b[3] = dir.resolve("b").toString();
+        assertThat(Cli.run(b).code()).isZero();
+        for (String f : new String[] {"summary.json", "timeseries.csv", "events.jsonl", "report.html"}) {
+            assertThat(Files.readAllBytes(dir.resolve("b").resolve(f)))
+                    .as(f)
+                    .isEqualTo(Files.readAllBytes(dir.resolve("a").resolve(f)));
+        }
+    }
+
+    @Test
     void aBadScenarioNamesEveryProblemAndWritesNothing(@TempDir Path dir) {
         Path out = dir.resolve("never");
         Cli.Run run = Cli.run(small(out, "--set", "traders.count=0", "--set", "oracle.latencyBlocks=-1"));

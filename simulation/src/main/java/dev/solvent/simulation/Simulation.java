@@ -1,10 +1,13 @@
 package dev.solvent.simulation;
 
 import dev.solvent.keeper.chain.KeeperLedger;
+import dev.solvent.keeper.chain.Outcome;
 import dev.solvent.model.math.I256;
 import dev.solvent.model.state.Ledger;
 import dev.solvent.model.state.ProtocolState;
+import dev.solvent.model.tx.Event;
 import dev.solvent.simulation.metrics.BlockRow;
+import dev.solvent.simulation.metrics.Deleveraging;
 import dev.solvent.simulation.metrics.HealthSample;
 import dev.solvent.simulation.metrics.KeeperResult;
 import dev.solvent.simulation.metrics.RunResult;
@@ -66,6 +69,7 @@ public final class Simulation {
         long volume = 0;
         int maxLiquidatable = 0;
         Underwater underwater = Underwater.NONE;
+        Deleveraging.Tally adl = new Deleveraging.Tally(scenario.protocol().config(), Setup.PRICE_DECIMALS);
         String stopped = "";
         while (world.hasNext()) {
             World.Stepped s = world.step();
@@ -92,6 +96,17 @@ public final class Simulation {
             liquidations += s.row().liquidations();
             volume += s.row().liquidationVolume();
             maxLiquidatable = Math.max(maxLiquidatable, s.row().liquidatable());
+            if (s.row().adlFills() > 0) {
+                for (Outcome o : s.built().outcomes()) {
+                    if (o instanceof Outcome.Succeeded ok) {
+                        for (Event e : ok.receipt().events()) {
+                            if (e instanceof Event.PositionAutoDeleveraged d) {
+                                adl.add(s.row().block(), s.row().timestamp(), d);
+                            }
+                        }
+                    }
+                }
+            }
             if (s.sample().isDefined()) {
                 HealthSample h = s.sample().get();
                 samples = samples.append(h);
@@ -162,7 +177,8 @@ public final class Simulation {
                 profit,
                 setup.priceCorrections().asJava(),
                 setup.skippedCount(),
-                setup.skipped().toJavaMap(java.util.TreeMap::new, t -> t));
+                setup.skipped().toJavaMap(java.util.TreeMap::new, t -> t),
+                adl.result());
         return new RunResult(summary, setup.keys(), rows, samples, events, stopped);
     }
 

@@ -1,5 +1,6 @@
 package dev.solvent.sweepspark;
 
+import dev.solvent.simulation.metrics.Deleveraging;
 import dev.solvent.simulation.metrics.KeeperResult;
 import dev.solvent.simulation.metrics.RunSummary;
 import dev.solvent.simulation.sweep.CellResult;
@@ -20,7 +21,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The per-run summaries of a sweep as a table with an explicit schema, one row per run, for users who analyse runs in
  * Spark or pandas: {@code point}, {@code run}, {@code seed}, every {@link RunSummary} field in snake case (money in
- * settlement base units, {@code settlement_decimals} decimals; {@code keepers} as a list of structs), then
+ * settlement base units, {@code settlement_decimals} decimals; {@code keepers} as a list of structs, {@code deleveraging} as a struct), then
  * {@code error}. A failed run has nulls for the summary's fields and its reason in {@code error}; a finished run has a
  * null {@code error}. The summary's own seed is the run's seed, so it appears once.
  */
@@ -37,6 +38,30 @@ public final class RunsParquet {
         field("gas_spent", DataTypes.LongType),
         field("rewards", DataTypes.LongType),
         field("net_profit", DataTypes.LongType)
+    });
+
+    /** One account auto-deleveraging hit, the fields of {@link Deleveraging.Hit}. */
+    public static final StructType DELEVERAGED_ACCOUNT = new StructType(new StructField[] {
+        field("account", DataTypes.StringType),
+        field("markets", DataTypes.StringType),
+        field("fills", DataTypes.LongType),
+        field("notional", DataTypes.LongType),
+        field("charged", DataTypes.LongType),
+        field("first_block", DataTypes.LongType),
+        field("first_timestamp", DataTypes.LongType)
+    });
+
+    /** What auto-deleveraging did in a run, the fields of {@link Deleveraging}. */
+    public static final StructType DELEVERAGING = new StructType(new StructField[] {
+        field("fills", DataTypes.LongType),
+        field("notional", DataTypes.LongType),
+        field("charged", DataTypes.LongType),
+        field("accounts", DataTypes.IntegerType),
+        field("first_block", DataTypes.LongType),
+        field("first_timestamp", DataTypes.LongType),
+        field("last_block", DataTypes.LongType),
+        field("last_timestamp", DataTypes.LongType),
+        field("hit", DataTypes.createArrayType(DELEVERAGED_ACCOUNT, false))
     });
 
     /** The schema of {@code runs.parquet}. */
@@ -75,6 +100,7 @@ public final class RunsParquet {
         field("price_corrections", DataTypes.createArrayType(DataTypes.StringType, false)),
         field("skipped_traders", DataTypes.IntegerType),
         field("skipped_reasons", DataTypes.createMapType(DataTypes.StringType, DataTypes.IntegerType, false)),
+        field("deleveraging", DELEVERAGING),
         field("error", DataTypes.StringType)
     });
 
@@ -143,7 +169,32 @@ public final class RunsParquet {
                 s.priceCorrections(),
                 s.skippedTraders(),
                 s.skippedReasons(),
+                deleveraging(s.deleveraging()),
                 null);
+    }
+
+    private static Row deleveraging(Deleveraging d) {
+        List<Row> hit = new ArrayList<>();
+        for (Deleveraging.Hit h : d.hit()) {
+            hit.add(RowFactory.create(
+                    h.account(),
+                    h.markets(),
+                    h.fills(),
+                    h.notional(),
+                    h.charged(),
+                    h.firstBlock(),
+                    h.firstTimestamp()));
+        }
+        return RowFactory.create(
+                d.fills(),
+                d.notional(),
+                d.charged(),
+                d.accounts(),
+                d.firstBlock(),
+                d.firstTimestamp(),
+                d.lastBlock(),
+                d.lastTimestamp(),
+                hit);
     }
 
     /** {@return the runs as a Dataset of {@link #SCHEMA}, sorted by point and run} */

@@ -15,7 +15,8 @@ import io.vavr.control.Either;
  * {@link LiquidationPolicy.BackstopVault}, Hyperliquid's two stages: below {@code backstopBelow} of the maintenance
  * requirement the vault takes over every cross position at the oracle price and every balance; otherwise positions
  * close into the receiver at the oracle price (large ones partially unless in cooldown), the market penalty is
- * charged, and the trader keeps the rest.
+ * charged, and the trader keeps the rest. Negative equity at a takeover is a shortfall for the insurance fund and the
+ * shortfall policy, never a silent loss of the vault.
  *
  * @param backstop whether the vault takes the account over
  * @param cooling whether the account was partially liquidated less than the cooldown ago
@@ -61,7 +62,15 @@ record BackstopVaultMechanism(LiquidationPolicy.BackstopVault policy, boolean ba
         return Either.right(backstop ? takeOver(st, t, closing) : charge(st, t, receiver, closing));
     }
 
-    /** The maintenance margin is not returned: every balance, the settlement one included, goes to the vault. */
+    /**
+     * The maintenance margin is not returned: every balance, the settlement one included, goes to the vault. An account
+     * taken over below zero equity is a shortfall like any other: the vault is made whole for the negative equity it
+     * took, the account is left owing it in the settlement asset, and {@link LiquidationLogic} has it borne by the
+     * insurance fund and then the shortfall policy, which under {@code InsuranceThenDeleverage} closes the positions
+     * the vault just took against the most profitable opposite ones at the bankruptcy price (Hyperliquid's
+     * auto-deleveraging: "if a user's account value ... becomes negative, the users on the opposite side ... are
+     * ranked"). Without this the vault's own capital would absorb the loss silently and deleveraging could never run.
+     */
     private Settled takeOver(Step st, Target t, Closing closing) {
         I256 equity =
                 MarginLogic.cross(st.state, st.account(t.id()), t.block()).get().equity();
@@ -69,8 +78,13 @@ record BackstopVaultMechanism(LiquidationPolicy.BackstopVault policy, boolean ba
             st.put(st.account(t.id()).withBalance(entry._1, I256.ZERO));
             st.put(st.account(policy.vault()).plusBalance(entry._1, entry._2));
         }
-        Event event = new Event.AccountBackstopped(t.id(), policy.vault(), closing.closed(), equity);
-        return new Settled(event, I256.ZERO, t.account().balances().size(), Vector.empty());
+        I256 shortfall = equity.negate().max(I256.ZERO);
+        // the vault takes the account over at zero; the account keeps the debt, which the shortfall path repays
+        st.plusSettlement(policy.vault(), shortfall);
+        st.plusSettlement(t.id(), shortfall.negate());
+        Event event =
+                new Event.AccountBackstopped(t.id(), t.keeper(), policy.vault(), closing.closed(), equity, shortfall);
+        return new Settled(event, shortfall, t.account().balances().size(), Vector.empty());
     }
 
     /**

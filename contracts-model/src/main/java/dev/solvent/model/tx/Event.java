@@ -191,11 +191,23 @@ public sealed interface Event {
     record AuctionEnded(long auction, AccountId owner, I256 returned, I256 unpaid) implements Event {}
 
     /**
-     * A backstop liquidation: the vault took over every cross position and every balance of the account.
+     * A backstop liquidation: the vault took over every cross position and every balance of the account, at no less
+     * than zero equity. An account taken over below zero leaves its negative equity as a {@code shortfall}, borne by
+     * the insurance fund and then the shortfall policy in the events that follow (auto-deleveraging under Hyperliquid's
+     * preset); the vault never absorbs it silently.
      *
-     * @param equity the account's equity the vault received (negative when the vault took a loss)
+     * @param keeper the sender of the liquidation
+     * @param equity the account's equity (without haircuts) when the vault took it over; negative when it was underwater
+     * @param shortfall what the account could not pay, {@code max(0, -equity)}, absorbed by the events that follow; the
+     *     vault received {@code equity + shortfall}, never less than zero
      */
-    record AccountBackstopped(AccountId account, AccountId vault, Vector<ClosedPosition> closed, I256 equity)
+    record AccountBackstopped(
+            AccountId account,
+            AccountId keeper,
+            AccountId vault,
+            Vector<ClosedPosition> closed,
+            I256 equity,
+            I256 shortfall)
             implements Event {}
 
     /**

@@ -13,7 +13,7 @@ import dev.solvent.model.tx.Receipt;
 /**
  * The liquidation contract for Hyperliquid's market-then-vault liquidation, with its testnet partial threshold of
  * 10k USDC so that the portfolio's positions exercise it; it defines itself by emptying the account into the vault
- * below 2/3 of the maintenance requirement, and otherwise closing a large position by exactly 20%.
+ * below 2/3 of the maintenance requirement (negative equity left as a shortfall), and otherwise closing a large position by exactly 20%.
  */
 class BackstopVaultContractTest implements LiquidationPolicyContract {
 
@@ -29,8 +29,14 @@ class BackstopVaultContractTest implements LiquidationPolicyContract {
     public void checkDefiningProperty(ProtocolState before, Receipt receipt, AccountId id) {
         var account = before.account(id).get();
         var after = receipt.state().account(id).get();
-        if (receipt.events().exists(Event.AccountBackstopped.class::isInstance)) {
+        var backstopped = receipt.events()
+                .filter(Event.AccountBackstopped.class::isInstance)
+                .map(Event.AccountBackstopped.class::cast);
+        if (!backstopped.isEmpty()) {
             assertThat(after.isEmpty()).isTrue();
+            // the vault never takes negative equity: what is below zero is a shortfall for the fund and the policy
+            var b = backstopped.single();
+            assertThat(b.shortfall()).isEqualTo(b.equity().negate().max(dev.solvent.model.math.I256.ZERO));
             return;
         }
         var liquidated = receipt.events()

@@ -135,5 +135,50 @@ class HyperliquidTest {
         assertThat(vault.balances()).isEqualTo(TreeMap.of(USDC, usdc(2_000)));
         assertThat(r.events().last()).isInstanceOf(Event.AccountBackstopped.class);
         assertThat(((Event.AccountBackstopped) r.events().last()).equity()).isEqualTo(usdc(2_000));
+        assertThat(((Event.AccountBackstopped) r.events().last()).shortfall()).isEqualTo(I256.ZERO);
+    }
+
+    @Test
+    void anUnderwaterTakeoverIsAShortfallThatDeleveragesTheOppositeSide() {
+        // ETH gaps to 1,850: Alice's equity 10,000 + 80 * (1,850 - 2,000) = -2,000, below 2/3 of the maintenance
+        // requirement: backstop. The vault takes 80 ETH at 1,850 (quote -148,000) and Alice's balance
+        // 10,000 - 160,000 + 148,000 = -2,000, and is made whole for it: it ends with no balance at all.
+        // The 2,000 are a shortfall; the fund is empty, so auto-deleveraging closes the vault's 80 ETH against Bob's
+        // short (profit 80 * 150 = 12,000, the only candidate) at 1,850 + 2,000 / 80 = 1,875: Bob pays
+        // 148,000 + 2,000 and realizes 160,000 - 150,000 = 10,000 on his 1,000,000.
+        // Before this was booked, the vault kept a balance of -2,000 USDC and Bob kept his 12,000 of profit.
+        Receipt r = liquidate(opened(), block(KEEPER, T0 + 60, 1_850));
+        var backstopped = (Event.AccountBackstopped)
+                r.events().find(Event.AccountBackstopped.class::isInstance).get();
+        assertThat(backstopped.keeper()).isEqualTo(KEEPER);
+        assertThat(backstopped.equity()).isEqualTo(usdc(-2_000));
+        assertThat(backstopped.shortfall()).isEqualTo(usdc(2_000));
+        assertThat(r.events().last())
+                .isEqualTo(new Event.PositionAutoDeleveraged(
+                        BOB, Hyperliquid.VAULT, ETH_PERP, eth(80), usd8(1_850), usdc(2_000)));
+        assertThat(r.state().account(ALICE).get().isEmpty()).isTrue();
+        assertThat(r.state().accountOrEmpty(Hyperliquid.VAULT).isEmpty()).isTrue();
+        var bob = r.state().account(BOB).get();
+        assertThat(bob.positions()).isEmpty();
+        assertThat(bob.balances()).isEqualTo(TreeMap.of(USDC, usdc(1_010_000)));
+        assertThat(r.state().ledger().deleveraged()).isEqualTo(usdc(2_000));
+        assertThat(r.state().ledger().badDebt()).isEqualTo(I256.ZERO);
+    }
+
+    @Test
+    void theInsuranceFundPaysAnUnderwaterTakeoverBeforeDeleveraging() {
+        // as above with 500 USDC in the fund: the fund pays 500 of the 2,000, and deleveraging charges Bob the
+        // remaining 1,500: he realizes 160,000 - (148,000 + 1,500) = 10,500
+        ProtocolState funded = Fixtures.run(
+                opened(), block(BOB, T0, 2_000), new Tx.FundInsurance(usdc(500).toU256()));
+        Receipt r = liquidate(funded, block(KEEPER, T0 + 60, 1_850));
+        assertThat(r.events()).contains(new Event.ShortfallCovered(ALICE, usdc(500)));
+        assertThat(r.events().last())
+                .isEqualTo(new Event.PositionAutoDeleveraged(
+                        BOB, Hyperliquid.VAULT, ETH_PERP, eth(80), usd8(1_850), usdc(1_500)));
+        assertThat(r.state().insuranceFund()).isEqualTo(I256.ZERO);
+        assertThat(r.state().account(BOB).get().balances()).isEqualTo(TreeMap.of(USDC, usdc(1_010_500)));
+        assertThat(r.state().ledger().shortfallCovered()).isEqualTo(usdc(500));
+        assertThat(r.state().ledger().deleveraged()).isEqualTo(usdc(1_500));
     }
 }

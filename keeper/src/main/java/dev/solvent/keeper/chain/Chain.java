@@ -152,7 +152,8 @@ public record Chain(
             if (o instanceof Outcome.Succeeded s) {
                 // every mechanism's keeper reward: account-wide, isolated, Aave's liquidationCall, Comet's absorb,
                 // Maker's bark incentive (tip and chip), Synthetix's liquidation reward; a vault takeover and a dYdX
-                // fill pay none, and gains from taking auctions or buying collateral are trades, not rewards. One
+                // fill pay none but count as the keeper's liquidations, and gains from taking auctions or buying
+                // collateral are trades, not rewards. One
                 // transaction is one liquidation however many events it emits (Maker closes positions and barks).
                 AccountId paid = null;
                 I256 reward = I256.ZERO;
@@ -204,9 +205,10 @@ public record Chain(
                 case Event.CollateralBought x -> null;
                 case Event.AuctionTaken x -> null;
                 case Event.AuctionEnded x -> null;
-                case Event.AccountBackstopped x -> null;
+                // a vault takeover and a dYdX fill pay the keeper nothing, but are its liquidations all the same
+                case Event.AccountBackstopped l -> new Paid(l.keeper(), I256.ZERO, true);
                 case Event.AccountFlagged x -> null;
-                case Event.FillableLiquidation x -> null;
+                case Event.FillableLiquidation l -> new Paid(l.keeper(), I256.ZERO, true);
             };
         }
     }

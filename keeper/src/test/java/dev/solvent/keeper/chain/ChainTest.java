@@ -145,6 +145,33 @@ class ChainTest {
         assertThat(late.ledger().netProfit()).isLessThan(onTime.ledger().netProfit());
     }
 
+    @Test
+    void aVaultTakeoverCountsAsTheKeepersLiquidationThoughItPaysNothing() {
+        // the backstop-vault policy: at ETH 1,000 Alice's margin equity 1,000 + 1,000 - 2,000 = 0 is below 2/3 of 5% of
+        // 1,000 = 33.33, so the vault takes her over; the keeper that sent the call earns nothing but liquidated her
+        // (before, the takeover was missing from the counts: 0 liquidations, 0 missed)
+        var vault = new dev.solvent.model.policy.LiquidationPolicy.BackstopVault(
+                KeeperFixtures.BACKSTOP,
+                dev.solvent.model.math.Wad.parse("0.666666666666666667"),
+                dev.solvent.model.math.U256.parse("1000000000000000"),
+                dev.solvent.model.math.Wad.parse("0.2"),
+                30);
+        ProtocolState s = aliceOnly().withConfig(KeeperFixtures.config().withLiquidation(vault));
+        Chain chain = Chain.start(PARAMS, s, 1, T0 + 12, 10 * GWEI)
+                .withKeeper(SLOW, new Liquidator<>(new FullScan(), GWEI))
+                .withKeeper(FAST, new Liquidator<>(new LiquidationIndex(), 2 * GWEI));
+        Chain.Step step = chain.step(prices(1_000, 100, T0 + 12), Vector.empty(), random());
+
+        assertThat(step.block().outcomes().head()).isInstanceOf(Outcome.Succeeded.class);
+        assertThat(((Outcome.Succeeded) step.block().outcomes().head())
+                        .receipt()
+                        .events())
+                .anyMatch(dev.solvent.model.tx.Event.AccountBackstopped.class::isInstance);
+        assertThat(step.chain().ledger(FAST).liquidations()).isEqualTo(1);
+        assertThat(step.chain().ledger(FAST).rewards()).isEqualTo(I256.ZERO);
+        assertThat(step.chain().ledger(SLOW).missed()).isEqualTo(1);
+    }
+
     record Run(KeeperLedger ledger, long liquidatedIn) {}
 
     static Run run(Keeper<?> keeper, long[] eth) {

@@ -128,7 +128,10 @@ public record CampaignWorld(
                         shortfall |= l.shortfall().isPositive();
                     }
                     case Event.AccountAbsorbed l -> liquidation = true;
-                    case Event.AccountBackstopped l -> liquidation = true;
+                    case Event.AccountBackstopped l -> {
+                        liquidation = true;
+                        shortfall |= l.shortfall().isPositive();
+                    }
                     case Event.WindowLiquidation l -> liquidation |= !l.closed().isEmpty();
                     case Event.Deposited x -> {}
                     case Event.Withdrawn x -> {}

@@ -107,6 +107,7 @@ public record Claim(Kind kind, CampaignSetup setup, int maxMoveBps, int blocks, 
                 s.events()
                         .find(e -> e instanceof Event.LossSocialized
                                 || e instanceof Event.PositionDeleveraged
+                                || e instanceof Event.PositionAutoDeleveraged
                                 || e instanceof Event.BadDebtRecorded)
                         .map(e -> "a shortfall went past the insurance fund: " + e + where);
             case NO_SHORTFALL ->
@@ -119,6 +120,10 @@ public record Claim(Kind kind, CampaignSetup setup, int maxMoveBps, int blocks, 
                             when l.shortfall().isPositive() ->
                                 Option.some(l.account() + "'s isolated position was liquidated with a shortfall of "
                                         + l.shortfall());
+                            case Event.AccountBackstopped b
+                            when b.shortfall().isPositive() ->
+                                Option.some(b.account() + " was taken over by the vault with a shortfall of "
+                                        + b.shortfall());
                             default -> Option.<String>none();
                         })
                         .headOption()

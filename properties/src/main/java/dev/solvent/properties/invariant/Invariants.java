@@ -85,6 +85,9 @@ public final class Invariants {
     /** INV-ABSORB-1: an absorption conserves value with the protocol's reserves. */
     public static final Invariant ABSORPTION = MechanismInvariants.ABSORPTION;
 
+    /** INV-VAULT-1: a vault takeover never loses the vault value: negative equity is booked as a shortfall. */
+    public static final Invariant VAULT_TAKEOVER = MechanismInvariants.VAULT_TAKEOVER;
+
     /** INV-WIN-1: the size a window-capped liquidation closes never exceeds what its market's window allows. */
     public static final Invariant WINDOW_CAP = MechanismInvariants.WINDOW_CAP;
 
@@ -142,6 +145,7 @@ public final class Invariants {
             AUCTION_PRICE,
             AUCTION_LEFTOVERS,
             ABSORPTION,
+            VAULT_TAKEOVER,
             WINDOW_CAP,
             FILLABLE_PRICE,
             FRAME,

@@ -22,10 +22,22 @@ import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import java.math.BigInteger;
 
-/** The mechanism family of the catalogue: Maker's auctions, Comet's absorption, Synthetix's windows and dYdX's fillable price. */
+/**
+ * The mechanism family of the catalogue: Maker's auctions, Comet's absorption, Hyperliquid's vault, Synthetix's windows
+ * and dYdX's fillable price.
+ */
 final class MechanismInvariants {
 
     private MechanismInvariants() {}
+
+    /** INV-VAULT-1: a vault takeover never loses the vault value: negative equity is booked as a shortfall. */
+    static final Invariant VAULT_TAKEOVER = Invariant.ofTransition(
+            "INV-VAULT-1",
+            "vault takeover",
+            "a backstop vault that takes an account over never loses value by it (its exact claim falls by at most a"
+                    + " rounding unit per position and balance moved): the account's negative equity is the takeover's"
+                    + " shortfall, borne by the insurance fund and the shortfall policy, never absorbed silently",
+            MechanismInvariants::vaultTakeover);
 
     /** INV-AUCT-1: an auction never sells more than its lot. */
     static final Invariant AUCTION_LOT = Invariant.ofTransition(
@@ -301,6 +313,59 @@ final class MechanismInvariants {
                                 p.skewScale().toI256())
                         .lt(p.maxLiquidationPd().raw());
         return Option.some(exception ? cap : I256.ZERO);
+    }
+
+    /**
+     * {@return what is wrong with each vault takeover of the transition} The vault's exact claim (equity without
+     * haircuts, pending funding included) is measured before and after at the block's prices with {@link Exact}, not
+     * with the model's helpers: a vault that took negative equity shows as a fall of its claim. Each position it took
+     * over or handed back by deleveraging, and each balance it took, may round by one unit.
+     */
+    private static Vector<Violation> vaultTakeover(Transition t) {
+        if (!(t.before().config().liquidation() instanceof LiquidationPolicy.BackstopVault v) || !t.succeeded()) {
+            return Vector.empty();
+        }
+        Vector<Event.AccountBackstopped> taken = t.events(Event.AccountBackstopped.class);
+        if (taken.isEmpty()) {
+            return Vector.empty();
+        }
+        Vector<Violation> out = Vector.empty();
+        long roundings = 1;
+        for (Event.AccountBackstopped e : taken) {
+            if (!e.shortfall().equals(e.equity().negate().max(I256.ZERO))) {
+                out = out.append(Violation.of(
+                                "INV-VAULT-1", "a takeover's shortfall is not the negative equity the vault took over")
+                        .account(e.account())
+                        .amount("equity", e.equity())
+                        .amount("shortfall", e.shortfall()));
+            }
+            roundings += e.closed().size()
+                    + t.before().accountOrEmpty(e.account()).balances().size();
+        }
+        roundings += t.events(Event.PositionAutoDeleveraged.class).size();
+        Option<BigInteger> before = Exact.claim(t.before(), t.before().accountOrEmpty(v.vault()), t.block());
+        Option<BigInteger> after = Exact.claim(t.after(), t.after().accountOrEmpty(v.vault()), t.block());
+        // what the shortfall path itself charged the vault (a socialized share, deleveraged profit) is booked, not
+        // silent
+        BigInteger booked = BigInteger.ZERO;
+        for (Event e : t.events()) {
+            if (e instanceof Event.LossSocialized s && s.account().equals(v.vault())) {
+                booked = booked.add(Exact.units(s.amount()));
+            } else if (e instanceof Event.PositionDeleveraged d && d.account().equals(v.vault())) {
+                booked = booked.add(Exact.units(d.amount()));
+            }
+        }
+        if (before.isDefined() && after.isDefined()) {
+            BigInteger change = after.get().subtract(before.get()).add(booked);
+            if (change.add(Exact.units(I256.of(roundings))).signum() < 0) {
+                out = out.append(
+                        Violation.of("INV-VAULT-1", "the vault lost value in a takeover instead of booking a shortfall")
+                                .account(v.vault())
+                                .amount("vaultClaimChange", Exact.toUnits(change))
+                                .amount("roundingAllowance", I256.of(roundings)));
+            }
+        }
+        return out;
     }
 
     private static Vector<Violation> fillablePrice(Transition t) {

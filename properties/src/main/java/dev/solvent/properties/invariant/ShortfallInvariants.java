@@ -98,6 +98,10 @@ final class ShortfallInvariants {
                     shortfall = shortfall.plus(l.shortfall());
                     account = l.account();
                 }
+                case Event.AccountBackstopped l -> {
+                    shortfall = shortfall.plus(l.shortfall());
+                    account = l.account();
+                }
                 case Event.ShortfallCovered c -> covered = covered.plus(c.amount());
                 case Event.LossSocialized s -> socialized = socialized.plus(s.amount());
                 case Event.PositionDeleveraged d -> deleveraged = deleveraged.plus(d.amount());
@@ -199,6 +203,7 @@ final class ShortfallInvariants {
                 case Event.IsolatedPositionLiquidated l -> out = out.add(l.account());
                 case Event.LiquidationCalled l -> out = out.add(l.account());
                 case Event.FillableLiquidation l -> out = out.add(l.account());
+                case Event.AccountBackstopped l -> out = out.add(l.account());
                 default -> {}
             }
         }
@@ -272,6 +277,7 @@ final class ShortfallInvariants {
                 case Event.IsolatedPositionLiquidated l -> Vector.of(l.closed());
                 case Event.LiquidationCalled l -> l.closed();
                 case Event.FillableLiquidation l -> Vector.of(l.closed());
+                case Event.AccountBackstopped l -> l.closed();
                 default -> Vector.empty();
             };
             for (Event.ClosedPosition c : closed) {

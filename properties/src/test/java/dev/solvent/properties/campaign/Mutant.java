@@ -472,6 +472,45 @@ enum Mutant implements Engine {
         }
     },
 
+    /**
+     * A vault takeover of an underwater account leaves the loss with the vault, as the model did before issue 17: the
+     * same takeover run on the account topped up by its shortfall (equity exactly zero, nothing for the fund or the
+     * shortfall policy), then the top-up taken back out of the vault. Value is conserved and every shortfall event
+     * adds up; only the vault's claim shows the loss.
+     */
+    VAULT_ABSORBS_LOSS {
+        @Override
+        Either<Revert, Receipt> mutate(ProtocolState s, Tx tx, BlockContext b, Either<Revert, Receipt> r) {
+            if (!(tx instanceof Tx.Liquidate x)
+                    || r.isLeft()
+                    || !(s.config().liquidation()
+                            instanceof dev.solvent.model.policy.LiquidationPolicy.BackstopVault v)) {
+                return r;
+            }
+            Event.AccountBackstopped e = r.get()
+                    .events()
+                    .filter(Event.AccountBackstopped.class::isInstance)
+                    .map(Event.AccountBackstopped.class::cast)
+                    .headOption()
+                    .getOrNull();
+            if (e == null || !e.shortfall().isPositive()) {
+                return r;
+            }
+            AssetId settlement = s.config().settlementAsset();
+            I256 loss = e.shortfall();
+            ProtocolState doctored =
+                    settle(s, x.account(), loss).withLedger(s.ledger().plusInflow(settlement, loss));
+            Either<Revert, Receipt> again = MarginEngine.execute(doctored, tx, b);
+            if (again.isLeft()) {
+                return r;
+            }
+            ProtocolState next = settle(again.get().state(), v.vault(), loss.negate());
+            next = next.withLedger(next.ledger().plusInflow(settlement, loss.negate()));
+            return Either.right(
+                    new Receipt(next, again.get().events(), again.get().gasUsed()));
+        }
+    },
+
     /** A fillable-price liquidation takes everything above bankruptcy as its fee, past the fee cap. */
     FEE_UNCAPPED {
         @Override

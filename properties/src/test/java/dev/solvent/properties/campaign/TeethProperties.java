@@ -71,6 +71,7 @@ class TeethProperties {
             case ABSORBS_AT_FULL_VALUE -> Mechanisms.campaign(Mechanisms.ABSORB, Campaign.Coverage.NONE);
             case WINDOW_FORGOTTEN -> Mechanisms.campaign(Mechanisms.WINDOW_CAPPED, Campaign.Coverage.NONE);
             case FEE_UNCAPPED -> Mechanisms.campaign(Mechanisms.FILLABLE_PRICE, Campaign.Coverage.NONE);
+            case VAULT_ABSORBS_LOSS -> Mechanisms.campaign(Mechanisms.BACKSTOP_VAULT, Campaign.Coverage.NONE);
         };
         return campaign.withEngine(mutant);
     }

@@ -22,6 +22,9 @@ import io.vavr.collection.Vector;
  * @param keeperProfit every keeper's net profit so far, settlement base units
  * @param pendingLiquidations liquidations sent but still waiting in the mempool after the block
  * @param traderTransactions transactions traders and the position unwinding sent this block
+ * @param adlFills auto-deleveraging fills in this block
+ * @param adlNotional the notional they closed
+ * @param deleveraged the part of the shortfall deleveraged in this block (what the fills were charged)
  */
 public record BlockRow(
         long block,
@@ -39,4 +42,7 @@ public record BlockRow(
         long gasUsed,
         long keeperProfit,
         int pendingLiquidations,
-        int traderTransactions) {}
+        int traderTransactions,
+        int adlFills,
+        long adlNotional,
+        long deleveraged) {}

@@ -41,6 +41,7 @@ package dev.solvent.simulation.metrics;
  *     (price key, candle, extreme, the price in the file and the price used)
  * @param skippedTraders drawn traders left out of the run at setup ({@code accounts} does not count them)
  * @param skippedReasons how many for each reason, such as {@code "opening trade reverted: OpenInterestCapExceeded"}
+ * @param deleveraging what auto-deleveraging did: fills, notional, the accounts hit and when ({@link Deleveraging})
  */
 public record RunSummary(
         String scenario,
@@ -74,7 +75,8 @@ public record RunSummary(
         long keeperProfit,
         java.util.List<String> priceCorrections,
         int skippedTraders,
-        java.util.SortedMap<String, Integer> skippedReasons)
+        java.util.SortedMap<String, Integer> skippedReasons,
+        Deleveraging deleveraging)
         implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;

@@ -1,6 +1,7 @@
 package dev.solvent.simulation.output;
 
 import dev.solvent.simulation.metrics.BlockRow;
+import dev.solvent.simulation.metrics.Deleveraging;
 import dev.solvent.simulation.metrics.KeeperResult;
 import dev.solvent.simulation.metrics.RunResult;
 import dev.solvent.simulation.metrics.RunSummary;
@@ -71,6 +72,7 @@ public final class RunFiles {
         n.put("dust", decimal(s.dust(), d));
         n.put("socializedLoss", decimal(s.socializedLoss(), d));
         n.put("deleveraged", decimal(s.deleveraged(), d));
+        n.set("deleveraging", deleveragingNode(s.deleveraging(), d));
         n.put("badDebt", decimal(s.badDebt(), d));
         n.put("liquidatedUnderwater", s.liquidatedUnderwater());
         n.put("longestLiquidatableBlocks", s.longestLiquidatableBlocks());
@@ -96,6 +98,37 @@ public final class RunFiles {
         return n;
     }
 
+    /** {@return what auto-deleveraging did, as JSON: fills, notional, charged, accounts, when, and who} */
+    static ObjectNode deleveragingNode(Deleveraging a, int d) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("fills", a.fills());
+        n.put("notional", decimal(a.notional(), d));
+        n.put("charged", decimal(a.charged(), d));
+        n.put("accounts", a.accounts());
+        if (a.fills() > 0) {
+            n.put("firstBlock", a.firstBlock());
+            n.put(
+                    "firstTime",
+                    java.time.Instant.ofEpochSecond(a.firstTimestamp()).toString());
+            n.put("lastBlock", a.lastBlock());
+            n.put("lastTime", java.time.Instant.ofEpochSecond(a.lastTimestamp()).toString());
+        }
+        ArrayNode hit = n.putArray("largest");
+        for (Deleveraging.Hit h : a.hit()) {
+            ObjectNode o = hit.addObject();
+            o.put("account", h.account());
+            o.put("markets", h.markets());
+            o.put("fills", h.fills());
+            o.put("notional", decimal(h.notional(), d));
+            o.put("charged", decimal(h.charged(), d));
+            o.put("firstBlock", h.firstBlock());
+            o.put(
+                    "firstTime",
+                    java.time.Instant.ofEpochSecond(h.firstTimestamp()).toString());
+        }
+        return n;
+    }
+
     /** {@return one CSV row per block} */
     public static String timeseriesCsv(RunResult result) {
         int d = result.summary().settlementDecimals();
@@ -117,7 +150,10 @@ public final class RunFiles {
                 "gas_used",
                 "keeper_profit",
                 "pending_liquidations",
-                "trader_txs"));
+                "trader_txs",
+                "adl_fills",
+                "adl_notional",
+                "deleveraged"));
         header.forEach(schema::addColumn);
         List<List<String>> rows = new ArrayList<>();
         for (BlockRow r : result.rows()) {
@@ -140,6 +176,9 @@ public final class RunFiles {
             row.add(decimal(r.keeperProfit(), d));
             row.add(Integer.toString(r.pendingLiquidations()));
             row.add(Integer.toString(r.traderTransactions()));
+            row.add(Integer.toString(r.adlFills()));
+            row.add(decimal(r.adlNotional(), d));
+            row.add(decimal(r.deleveraged(), d));
             rows.add(row);
         }
         return CSV.writer(schema.build()).writeValueAsString(rows);

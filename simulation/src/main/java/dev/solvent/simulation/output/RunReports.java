@@ -1,6 +1,7 @@
 package dev.solvent.simulation.output;
 
 import dev.solvent.simulation.metrics.BlockRow;
+import dev.solvent.simulation.metrics.Deleveraging;
 import dev.solvent.simulation.metrics.KeeperResult;
 import dev.solvent.simulation.metrics.RunResult;
 import dev.solvent.simulation.metrics.RunSummary;
@@ -100,6 +101,16 @@ public final class RunReports {
         }
         rows.add(new SummaryRow("Bad debt", amount(s.badDebt(), d, unit)));
         rows.add(new SummaryRow("Socialized loss", amount(s.socializedLoss(), d, unit)));
+        rows.add(new SummaryRow("Auto-deleveraging", deleveraging(s.deleveraging(), d, unit)));
+        for (Deleveraging.Hit h : s.deleveraging()
+                .hit()
+                .subList(0, Math.min(HIT_ROWS, s.deleveraging().hit().size()))) {
+            rows.add(new SummaryRow(
+                    "  deleveraged " + h.account(),
+                    h.markets() + ": " + h.fills() + (h.fills() == 1 ? " fill, " : " fills, ")
+                            + amount(h.notional(), d, unit) + " notional, charged " + amount(h.charged(), d, unit)
+                            + ", from " + time(h.firstTimestamp()) + " (block " + h.firstBlock() + ")"));
+        }
         rows.add(new SummaryRow("Shortfall (before the fund)", amount(s.shortfall(), d, unit)));
         rows.add(new SummaryRow(
                 "Insurance fund",
@@ -131,6 +142,26 @@ public final class RunReports {
                             + amount(k.netProfit(), d, unit)));
         }
         return rows;
+    }
+
+    /** How many deleveraged accounts the summary lists by name; {@code summary.json} lists more. */
+    static final int HIT_ROWS = 5;
+
+    /** {@return none, or the fills, notional, what they were charged, how many accounts and when} */
+    private static String deleveraging(Deleveraging a, int d, String unit) {
+        if (a.fills() == 0) {
+            return "none";
+        }
+        return String.format(java.util.Locale.ROOT, "%,d", a.fills()) + " fills, " + amount(a.notional(), d, unit)
+                + " notional closed, charged " + amount(a.charged(), d, unit) + ", "
+                + String.format(java.util.Locale.ROOT, "%,d", a.accounts())
+                + (a.accounts() == 1 ? " account" : " accounts")
+                + ", " + time(a.firstTimestamp()) + " to " + time(a.lastTimestamp()) + " (blocks " + a.firstBlock()
+                + " to " + a.lastBlock() + ")";
+    }
+
+    private static String time(long unix) {
+        return java.time.Instant.ofEpochSecond(unix).toString();
     }
 
     /** {@return yes or no, and when the fund ran dry the losses it left uncovered beside the dust threshold} */

@@ -2,6 +2,7 @@ package dev.solvent.simulation.world;
 
 import dev.solvent.keeper.PendingTx;
 import dev.solvent.keeper.chain.Outcome;
+import dev.solvent.model.math.I256;
 import dev.solvent.model.tx.Event;
 import io.vavr.collection.Seq;
 import java.lang.reflect.RecordComponent;
@@ -34,6 +35,19 @@ final class Json {
         if (cascade > 0) {
             n.put("cascadeDepth", cascade);
         }
+        return MAPPER.writeValueAsString(n);
+    }
+
+    /** {@return an auto-deleveraging fill as {@link #event}, with the notional it closed (settlement base units)} */
+    static String deleveraged(long block, PendingTx tx, Event.PositionAutoDeleveraged e, I256 notional) {
+        ObjectNode n = NODES.objectNode();
+        n.put("block", block);
+        n.put("sentAt", tx.sentAt());
+        n.put("sender", tx.sender().toString());
+        n.put("tx", tx.tx().getClass().getSimpleName());
+        n.put("event", e.getClass().getSimpleName());
+        fields(n, e);
+        n.put("notional", notional.toString());
         return MAPPER.writeValueAsString(n);
     }
 

@@ -42,6 +42,7 @@ import dev.solvent.oracle.feed.PushFeed;
 import dev.solvent.oracle.market.MarketPrice;
 import dev.solvent.oracle.market.MarketTick;
 import dev.solvent.simulation.metrics.BlockRow;
+import dev.solvent.simulation.metrics.Deleveraging;
 import dev.solvent.simulation.metrics.HealthSample;
 import dev.solvent.simulation.scenario.Scenario;
 import io.vavr.Tuple2;
@@ -281,6 +282,8 @@ public record World(
         Vector<Integer> depths = Vector.empty();
         Vector<Integer> waits = Vector.empty();
         int sunkAtLiquidation = 0;
+        int adlFills = 0;
+        long adlNotional = 0;
         Vector<String> events = Vector.empty();
         Vector<Tuple2<I256, Integer>> nextSales = Vector.fill(setup.keys().size(), new Tuple2<>(I256.ZERO, 0));
         TreeMap<String, Tuple2<Integer, Integer>> nextUnwinding = unwinding;
@@ -337,9 +340,12 @@ public record World(
                             }
                         }
                         events = events.append(Json.event(bn, p, e, depth));
-                    } else if (e instanceof Event.ShortfallCovered
-                            || e instanceof Event.BadDebtRecorded
-                            || e instanceof Event.PositionAutoDeleveraged) {
+                    } else if (e instanceof Event.PositionAutoDeleveraged d) {
+                        I256 notional = Deleveraging.notional(sc.protocol().config(), d, Setup.PRICE_DECIMALS);
+                        adlFills++;
+                        adlNotional += clampLong(notional);
+                        events = events.append(Json.deleveraged(bn, p, d, notional));
+                    } else if (e instanceof Event.ShortfallCovered || e instanceof Event.BadDebtRecorded) {
                         events = events.append(Json.event(bn, p, e, 0));
                     }
                 }
@@ -412,7 +418,10 @@ public record World(
                 built.gasUsed(),
                 profit,
                 pending,
-                traderTxs);
+                traderTxs,
+                adlFills,
+                adlNotional,
+                clampLong(l1.deleveraged().minus(l0.deleveraged())));
         World next = new World(
                 setup,
                 i + 1,
@@ -462,7 +471,12 @@ public record World(
                 case Event.AccountAbsorbed a ->
                     Option.some(new Liquidated(a.account(), true, Option.some(a.receiver()), a.closed(), false));
                 case Event.AccountBackstopped b ->
-                    Option.some(new Liquidated(b.account(), true, Option.some(b.vault()), b.closed(), false));
+                    Option.some(new Liquidated(
+                            b.account(),
+                            true,
+                            Option.some(b.vault()),
+                            b.closed(),
+                            b.shortfall().isPositive()));
                 case Event.AuctionKicked k when k.reset() -> Option.none(); // a redo, not a new liquidation
                 case Event.AuctionKicked k ->
                     Option.some(new Liquidated(k.owner(), true, Option.none(), Vector.empty(), false));
