@@ -82,6 +82,10 @@ class CometReaderIT {
                     .count(u -> u.principal().signum() < 0);
             assertThat(borrowers).isGreaterThan(ACCOUNTS / 2);
 
+            // the state file holds it exactly
+            String file = CometStateFile.write(snapshot);
+            assertThat(CometStateFile.read(file)).isEqualTo(Either.right(snapshot));
+
             // every view of every account equals the deployment's at that block
             assertThat(reader.verify(snapshot)).isEqualTo(Either.right(List.of()));
 
