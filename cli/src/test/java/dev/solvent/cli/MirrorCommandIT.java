@@ -202,6 +202,30 @@ class MirrorCommandIT {
     }
 
     @Test
+    void refusesAReadDuringWhichTheBlockWasReplaced() throws IOException {
+        CometSnapshot direct = readDirectly();
+        long n = direct.blockNumber();
+        String other = "0x" + "ee".repeat(32);
+        // the pinned block read again at the end (by number) has another hash: a reorg replaced it
+        PROXY.stubFor(post(urlEqualTo("/"))
+                .atPriority(1)
+                .withRequestBody(matchingJsonPath("$.method", equalTo("eth_getBlockByNumber")))
+                .withRequestBody(matchingJsonPath("$.params[0]", equalTo(hex(n))))
+                .willReturn(okJson("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"number\":\"" + hex(n)
+                        + "\",\"hash\":\"" + other + "\",\"timestamp\":\""
+                        + hex(direct.block().timestamp())
+                        + "\",\"baseFeePerGas\":\"0x0\",\"transactions\":[],\"uncles\":[]}}")));
+        Path out = folder.resolve("state.json");
+        Cli.Run run = mirror(proxyUrl(), out, "--no-verify");
+
+        assertThat(run.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err())
+                .contains("block " + n + " changed from " + direct.blockHash() + " to " + other)
+                .contains("a reorg");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void refusesAnAddressWithoutAContract() {
         Path out = folder.resolve("state.json");
         Cli.Run run = Cli.run(

@@ -10,6 +10,7 @@ import dev.solvent.mirror.comet.CometCall;
 import dev.solvent.mirror.comet.CometReceipt;
 import dev.solvent.mirror.comet.CometState;
 import dev.solvent.mirror.comet.CometViews;
+import dev.solvent.mirror.comet.UserBasic;
 import dev.solvent.mirror.evm.Address;
 import dev.solvent.mirror.evm.EvmRevert;
 import dev.solvent.mirror.evm.Log;
@@ -88,6 +89,37 @@ class CometReaderIT {
 
             // every view of every account equals the deployment's at that block
             assertThat(reader.verify(snapshot)).isEqualTo(Either.right(List.of()));
+
+            // a state that is not the deployment's is caught, naming the account and the field
+            Address victim = book.accounts().get(1);
+            UserBasic u = snapshot.state().userBasic(victim);
+            CometState tampered = new CometState(
+                    snapshot.state().immutables(),
+                    snapshot.state().totalsBasic(),
+                    snapshot.state().totalsCollateral(),
+                    snapshot.state()
+                            .userBasic()
+                            .put(
+                                    victim,
+                                    new UserBasic(
+                                            u.principal().subtract(BigInteger.ONE),
+                                            u.baseTrackingIndex(),
+                                            u.baseTrackingAccrued(),
+                                            u.assetsIn())),
+                    snapshot.state().userCollateral(),
+                    snapshot.state().isAllowed(),
+                    snapshot.state().liquidatorPoints(),
+                    snapshot.state().tokens());
+            List<Disagreement> caught = reader.verify(new CometSnapshot(
+                            snapshot.chainId(),
+                            snapshot.blockNumber(),
+                            snapshot.blockHash(),
+                            snapshot.block(),
+                            tampered))
+                    .get();
+            assertThat(caught).isNotEmpty();
+            assertThat(caught).allMatch(d -> d.subject().equals(victim.hex()));
+            assertThat(caught).extracting(Disagreement::field).contains("borrowBalanceOf");
 
             // shock: WETH-like collateral from 2,000 to 1,500 USD
             Address wethFeed = book.collateralFeeds().get(0);
