@@ -77,8 +77,8 @@ public final class CometBook {
                 BigInteger capacity = BigInteger.ZERO;
                 int kind = random.nextInt(3);
                 if (kind != 1) {
-                    // 0.1 to 5 WETH-like (18 decimals, 2,000 USD, borrow CF 0.825)
-                    BigInteger amount = BigInteger.TEN.pow(17).multiply(BigInteger.valueOf(1 + random.nextInt(50)));
+                    // 0.5 to 5 WETH-like (18 decimals, 2,000 USD, borrow CF 0.825): at least 825 USD of capacity
+                    BigInteger amount = BigInteger.TEN.pow(17).multiply(BigInteger.valueOf(5 + random.nextInt(46)));
                     fund.add(new CometCall.TokenAllocate(a, weth, a, amount));
                     fund.add(new CometCall.TokenApprove(a, weth, comet, Word.UINT256_MAX));
                     fund.add(new CometCall.Supply(a, weth, amount));
@@ -86,8 +86,8 @@ public final class CometBook {
                             amount.multiply(BigInteger.valueOf(2_000 * 825)).divide(BigInteger.TEN.pow(18 + 3)));
                 }
                 if (kind != 0) {
-                    // 0.01 to 0.5 WBTC-like (8 decimals, 30,000 USD, borrow CF 0.7)
-                    BigInteger amount = BigInteger.TEN.pow(6).multiply(BigInteger.valueOf(1 + random.nextInt(50)));
+                    // 0.02 to 0.5 WBTC-like (8 decimals, 30,000 USD, borrow CF 0.7): at least 420 USD of capacity
+                    BigInteger amount = BigInteger.TEN.pow(6).multiply(BigInteger.valueOf(2 + random.nextInt(49)));
                     fund.add(new CometCall.TokenAllocate(a, wbtc, a, amount));
                     fund.add(new CometCall.TokenApprove(a, wbtc, comet, Word.UINT256_MAX));
                     fund.add(new CometCall.Supply(a, wbtc, amount));
@@ -102,12 +102,12 @@ public final class CometBook {
 
         List<CometCall> borrow = new ArrayList<>();
         for (Address a : borrowers) {
-            // 50% to 97% of the capacity, in whole USD; at least 200 USD (baseBorrowMin is 100)
+            // 50% to 97% of the capacity (at least 420 USD), in whole USD: at least 210 USD, above baseBorrowMin
             BigInteger usd = capacityUsd
                     .get(a)
                     .multiply(BigInteger.valueOf(50 + random.nextInt(48)))
                     .divide(BigInteger.valueOf(100));
-            BigInteger amount = usd.max(BigInteger.valueOf(200)).multiply(usdc);
+            BigInteger amount = usd.multiply(usdc);
             borrow.add(new CometCall.Withdraw(a, base, amount));
         }
         phase(borrow);
