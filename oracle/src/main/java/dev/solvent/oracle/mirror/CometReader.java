@@ -348,8 +348,6 @@ public final class CometReader implements AutoCloseable {
             start = end + 1;
             range = Math.min(maxRange, range * 2);
         }
-        accounts.remove(Address.ZERO);
-        accounts.remove(Address.of(comet));
         return new Book(accounts, absorbers, managers);
     }
 
@@ -359,20 +357,25 @@ public final class CometReader implements AutoCloseable {
         if (topics == null || topics.isEmpty()) {
             return;
         }
+        Set<Address> found = new TreeSet<>();
         String t0 = topics.getFirst();
         if (t0.equals(SUPPLY) || t0.equals(SUPPLY_COLLATERAL)) {
-            accounts.add(topic(log, 2));
+            found.add(topic(log, 2));
         } else if (t0.equals(TRANSFER) || t0.equals(TRANSFER_COLLATERAL)) {
-            accounts.add(topic(log, 1));
-            accounts.add(topic(log, 2));
+            found.add(topic(log, 1));
+            found.add(topic(log, 2));
         } else if (t0.equals(WITHDRAW) || t0.equals(WITHDRAW_COLLATERAL)) {
-            accounts.add(topic(log, 1));
+            found.add(topic(log, 1));
         } else if (t0.equals(ABSORB_DEBT) || t0.equals(ABSORB_COLLATERAL)) {
             absorbers.add(topic(log, 1));
-            accounts.add(topic(log, 2));
+            found.add(topic(log, 2));
         } else if (t0.equals(APPROVAL)) {
             managers.add(new Tuple2<>(topic(log, 1), topic(log, 2)));
         }
+        // Comet's base Transfer events use address(0) for minting and burning; the market itself holds no position
+        found.remove(Address.ZERO);
+        found.remove(log.getAddress() == null ? Address.ZERO : Address.of(log.getAddress()));
+        accounts.addAll(found);
     }
 
     private static Address topic(Log log, int i) {
