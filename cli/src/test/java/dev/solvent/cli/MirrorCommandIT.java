@@ -311,6 +311,26 @@ class MirrorCommandIT {
     }
 
     @Test
+    void saysWhenTheNodeDoesNotServeTheBlockAsked() {
+        long latest = readDirectly().blockNumber();
+        Path out = folder.resolve("state.json");
+
+        // anvil runs with pruned history: like a full node that is not an archive node, it has no past state
+        Cli.Run past = mirror(book.url(), out, "--block", String.valueOf(latest - 1));
+        assertThat(past.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(past.err())
+                .contains("the node does not serve the state of block " + (latest - 1))
+                .contains("use an archive node for past blocks");
+
+        Cli.Run future = mirror(book.url(), out, "--block", String.valueOf(latest + 100));
+        assertThat(future.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(future.err())
+                .contains("the node does not serve the state of block " + (latest + 100))
+                .contains("is it past the chain's latest?");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void refusesAnAddressWithoutAContract() {
         Path out = folder.resolve("state.json");
         Cli.Run run = Cli.run(

@@ -47,7 +47,7 @@ final class JsonRpc implements AutoCloseable {
     private static final Pattern HEX_DATA = Pattern.compile("0x(?:[0-9a-fA-F]{2})*");
     private static final Pattern NOT_SERVED = Pattern.compile(
             "(?i).*(missing trie node|header not found|unknown block|state .*not available|historical state"
-                    + "|pruned|state histories haven't been fully indexed|block not found).*");
+                    + "|pruned|state histories haven't been fully indexed|block not found|BlockOutOfRange).*");
     private static final int MAX_SHOWN = 160;
 
     private final OkHttpClient client;
