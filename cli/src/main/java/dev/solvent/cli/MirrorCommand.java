@@ -3,6 +3,7 @@ package dev.solvent.cli;
 import dev.solvent.mirror.evm.Address;
 import dev.solvent.oracle.live.RpcSettings;
 import dev.solvent.oracle.live.RpcUrl;
+import dev.solvent.oracle.live.Sleeper;
 import dev.solvent.oracle.mirror.CometReader;
 import dev.solvent.oracle.mirror.CometSnapshot;
 import dev.solvent.oracle.mirror.CometStateFile;
@@ -110,6 +111,14 @@ public final class MirrorCommand implements Callable<Integer> {
     private long logRange;
 
     @Option(
+            names = "--batch",
+            paramLabel = "N",
+            defaultValue = "500",
+            description = "The most eth_calls sent in one JSON-RPC batch, 1..1000; lower it for a provider that caps"
+                    + " batches (default: ${DEFAULT-VALUE}).")
+    private int batch;
+
+    @Option(
             names = "--no-verify",
             description = "Write the state without checking the mirror's views against the deployment's.")
     private boolean noVerify;
@@ -144,7 +153,7 @@ public final class MirrorCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RpcSettings settings = RpcSettings.DEFAULTS.withTimeout(timeout).withMaxAttempts(retries + 1);
-        try (CometReader reader = CometReader.create(rpc, settings)) {
+        try (CometReader reader = CometReader.create(rpc, settings, Sleeper.THREAD, batch)) {
             Either<ReadFailure, CometSnapshot> read =
                     reader.read(address, io.vavr.control.Option.of(block), fromBlock, logRange, line -> {
                         err.println("solvent mirror: " + line);
@@ -218,6 +227,9 @@ public final class MirrorCommand implements Callable<Integer> {
         if (logRange < 1) {
             throw new ParameterException(
                     spec.commandLine(), "--log-range: " + logRange + " is not a positive number of blocks");
+        }
+        if (batch < 1 || batch > 1000) {
+            throw new ParameterException(spec.commandLine(), "--batch: " + batch + " is out of range; valid: 1..1000");
         }
         if (retries < 0 || retries > 9) {
             throw new ParameterException(spec.commandLine(), "--retries: " + retries + " is out of range; valid: 0..9");

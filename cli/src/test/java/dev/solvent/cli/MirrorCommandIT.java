@@ -151,7 +151,7 @@ class MirrorCommandIT {
             }
         }
         Path out = folder.resolve("state.json");
-        Cli.Run run = mirror(proxyUrl(), out, "--log-range", "1000");
+        Cli.Run run = mirror(proxyUrl(), out, "--log-range", "1000", "--batch", "7");
 
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
         assertThat(file(out)).isEqualTo(readDirectly());

@@ -86,6 +86,9 @@ class MirrorCommandTest {
         assertThat(out.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(out.err()).contains("--out: the folder").contains("does not exist; create it first");
 
+        assertThat(mirror("--protocol", "comet", "--batch", "0").err())
+                .contains("--batch: 0 is out of range; valid: 1..1000");
+
         Cli.Run range = mirror("--protocol", "comet", "--log-range", "0");
         assertThat(range.err()).contains("--log-range: 0 is not a positive number of blocks");
     }

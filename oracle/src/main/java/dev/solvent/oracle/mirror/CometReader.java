@@ -30,6 +30,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.response.Log;
 
 /**
@@ -54,7 +55,7 @@ import org.web3j.protocol.core.methods.response.Log;
  */
 public final class CometReader implements AutoCloseable {
 
-    /** How many {@code eth_call}s go in one HTTP request. */
+    /** How many {@code eth_call}s go in one HTTP request, unless the reader is created with another batch size. */
     public static final int BATCH_SIZE = 500;
 
     private static final int PACKED_SLOTS = 12;
@@ -86,7 +87,18 @@ public final class CometReader implements AutoCloseable {
 
     /** {@return a reader of the chain behind {@code url}, which waits between retries with {@code sleeper}} */
     public static CometReader create(RpcUrl url, RpcSettings settings, Sleeper sleeper) {
-        return new CometReader(new JsonRpc(url, settings, sleeper, BATCH_SIZE));
+        return create(url, settings, sleeper, BATCH_SIZE);
+    }
+
+    /**
+     * {@return a reader that sends at most {@code batchSize} {@code eth_call}s in one HTTP request} For providers that
+     * cap the size of a JSON-RPC batch.
+     */
+    public static CometReader create(RpcUrl url, RpcSettings settings, Sleeper sleeper, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize: " + batchSize + " is not positive");
+        }
+        return new CometReader(new JsonRpc(url, settings, sleeper, batchSize));
     }
 
     /** {@return how many JSON-RPC calls this reader has made (each call of a batch counts), retries included} */
@@ -328,14 +340,15 @@ public final class CometReader implements AutoCloseable {
         long start = from;
         while (start <= to) {
             long end = Math.min(to, start + range - 1);
-            Either<String, List<Log>> page = rpc.logs(comet, start, end);
+            Either<Response.Error, List<Log>> page = rpc.logs(comet, start, end);
             if (page.isLeft()) {
-                if (!RANGE_REFUSED.matcher(page.getLeft()).matches()) {
-                    throw new ReadAbort(
-                            new ReadFailure.RpcError("eth_getLogs " + start + ".." + end, 0, page.getLeft()));
+                String message = String.valueOf(page.getLeft().getMessage());
+                if (!RANGE_REFUSED.matcher(message).matches()) {
+                    throw new ReadAbort(new ReadFailure.RpcError(
+                            "eth_getLogs " + start + ".." + end, page.getLeft().getCode(), message));
                 }
                 if (range == 1) {
-                    throw new ReadAbort(new ReadFailure.LogRangeTooSmall(start, page.getLeft()));
+                    throw new ReadAbort(new ReadFailure.LogRangeTooSmall(start, message));
                 }
                 range = Math.max(1, range / 2);
                 continue;

@@ -188,10 +188,10 @@ final class JsonRpc implements AutoCloseable {
     }
 
     /**
-     * {@return the logs of {@code address} in blocks {@code from..to}, or the node's error when it refuses the range
-     * (left: its message)} Other failures abort.
+     * {@return the logs of {@code address} in blocks {@code from..to}, or the node's JSON-RPC error (left), such as a
+     * refused range} Other failures abort.
      */
-    Either<String, List<Log>> logs(String address, long from, long to) {
+    Either<Response.Error, List<Log>> logs(String address, long from, long to) {
         String what = "eth_getLogs " + from + ".." + to;
         EthFilter filter = new EthFilter(
                 DefaultBlockParameter.valueOf(BigInteger.valueOf(from)),
@@ -204,7 +204,7 @@ final class JsonRpc implements AutoCloseable {
             if (NOT_SERVED.matcher(message).matches()) {
                 throw new ReadAbort(new ReadFailure.BlockNotServed(to, message));
             }
-            return Either.left("JSON-RPC error " + error.getCode() + ": " + message);
+            return Either.left(error);
         }
         List<Log> logs = new ArrayList<>();
         if (response.getLogs() == null) {
