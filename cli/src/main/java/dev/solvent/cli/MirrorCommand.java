@@ -119,6 +119,14 @@ public final class MirrorCommand implements Callable<Integer> {
     private int batch;
 
     @Option(
+            names = "--cache",
+            paramLabel = "FOLDER",
+            description = "Keep the log scan's progress in FOLDER (created if missing): a read interrupted during"
+                    + " the scan resumes where it stopped when run again with the same --address, --block and"
+                    + " --from-block.")
+    private Path cache;
+
+    @Option(
             names = "--no-verify",
             description = "Write the state without checking the mirror's views against the deployment's.")
     private boolean noVerify;
@@ -154,8 +162,13 @@ public final class MirrorCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RpcSettings settings = RpcSettings.DEFAULTS.withTimeout(timeout).withMaxAttempts(retries + 1);
         try (CometReader reader = CometReader.create(rpc, settings, Sleeper.THREAD, batch)) {
-            Either<ReadFailure, CometSnapshot> read =
-                    reader.read(address, io.vavr.control.Option.of(block), fromBlock, logRange, line -> {
+            Either<ReadFailure, CometSnapshot> read = reader.read(
+                    address,
+                    io.vavr.control.Option.of(block),
+                    fromBlock,
+                    logRange,
+                    io.vavr.control.Option.of(cache),
+                    line -> {
                         err.println("solvent mirror: " + line);
                         err.flush();
                     });
@@ -233,6 +246,14 @@ public final class MirrorCommand implements Callable<Integer> {
         }
         if (retries < 0 || retries > 9) {
             throw new ParameterException(spec.commandLine(), "--retries: " + retries + " is out of range; valid: 0..9");
+        }
+        if (cache != null) {
+            try {
+                Files.createDirectories(cache);
+            } catch (IOException e) {
+                throw new ParameterException(
+                        spec.commandLine(), "--cache: " + cache + " cannot be made a folder: " + reason(e));
+            }
         }
         Path folder = out.toAbsolutePath().getParent();
         if (Files.isDirectory(out)) {

@@ -331,6 +331,36 @@ class MirrorCommandIT {
     }
 
     @Test
+    void resumesAnInterruptedLogScanFromTheCache() throws IOException {
+        long n = readDirectly().blockNumber();
+        Path cache = folder.resolve("cache");
+        Path out = folder.resolve("state.json");
+        // the node fails for good on every page after the first
+        PROXY.stubFor(post(urlEqualTo("/"))
+                .atPriority(1)
+                .withRequestBody(matchingJsonPath("$.method", equalTo("eth_getLogs")))
+                .withRequestBody(matchingJsonPath("$.params[0].fromBlock", equalTo(hex(10))))
+                .willReturn(aResponse().withStatus(503).withBody("maintenance")));
+        String[] options = {"--block", String.valueOf(n), "--log-range", "10", "--cache", cache.toString()};
+        Cli.Run broken = mirror(proxyUrl(), out, options);
+        assertThat(broken.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(broken.err()).contains("eth_getLogs 10..19: HTTP 503: maintenance");
+        assertThat(out).doesNotExist();
+
+        PROXY.resetAll();
+        PROXY.stubFor(post(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(book.url())));
+        Cli.Run resumed = mirror(proxyUrl(), out, options);
+
+        assertThat(resumed.code()).as(resumed.err()).isEqualTo(ExitCodes.OK);
+        assertThat(resumed.err()).contains("logs: resuming at block 10 with");
+        assertThat(file(out)).isEqualTo(readDirectly());
+        assertThat(PROXY.findAll(postRequestedFor(urlEqualTo("/"))
+                        .withRequestBody(matchingJsonPath("$.method", equalTo("eth_getLogs")))
+                        .withRequestBody(matchingJsonPath("$.params[0].fromBlock", equalTo(hex(0))))))
+                .isEmpty();
+    }
+
+    @Test
     void refusesAnAddressWithoutAContract() {
         Path out = folder.resolve("state.json");
         Cli.Run run = Cli.run(

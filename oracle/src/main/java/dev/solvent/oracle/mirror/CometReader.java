@@ -121,18 +121,38 @@ public final class CometReader implements AutoCloseable {
      */
     public Either<ReadFailure, CometSnapshot> read(
             Address comet, Option<Long> block, long fromBlock, long maxLogRange, Consumer<String> progress) {
+        return read(comet, block, fromBlock, maxLogRange, Option.none(), progress);
+    }
+
+    /**
+     * {@return the market at {@code comet} at {@code block}, as {@link #read(Address, Option, long, long, Consumer)},
+     * keeping the log scan's progress in {@code cacheFolder}} A scan interrupted (by a failure, or by the user) resumes
+     * from the last page it finished when the same market is read again at the same block from the same first block.
+     */
+    public Either<ReadFailure, CometSnapshot> read(
+            Address comet,
+            Option<Long> block,
+            long fromBlock,
+            long maxLogRange,
+            Option<java.nio.file.Path> cacheFolder,
+            Consumer<String> progress) {
         if (fromBlock < 0 || maxLogRange < 1) {
             throw new IllegalArgumentException("fromBlock >= 0 and maxLogRange >= 1");
         }
         try {
-            return Either.right(readAt(comet, block, fromBlock, maxLogRange, progress));
+            return Either.right(readAt(comet, block, fromBlock, maxLogRange, cacheFolder, progress));
         } catch (ReadAbort e) {
             return Either.left(e.failure());
         }
     }
 
     private CometSnapshot readAt(
-            Address comet, Option<Long> pinned, long fromBlock, long maxLogRange, Consumer<String> progress) {
+            Address comet,
+            Option<Long> pinned,
+            long fromBlock,
+            long maxLogRange,
+            Option<java.nio.file.Path> cacheFolder,
+            Consumer<String> progress) {
         long chainId = rpc.chainId();
         JsonRpc.Header header = rpc.header(pinned);
         long n = header.number();
@@ -272,7 +292,10 @@ public final class CometReader implements AutoCloseable {
         }
 
         // ---- accounts from the logs
-        Book book = scan(c, fromBlock, n, maxLogRange, progress);
+        ScanCache cache = cacheFolder
+                .map(folder -> ScanCache.in(folder, chainId, comet, n, fromBlock))
+                .getOrElse(ScanCache.none());
+        Book book = scan(c, fromBlock, n, maxLogRange, cache, progress);
         List<Address> accounts = new ArrayList<>(book.accounts);
         calls.clear();
         for (Address a : accounts) {
@@ -331,13 +354,17 @@ public final class CometReader implements AutoCloseable {
     /** What the logs name: position holders, absorbers, and (owner, manager) pairs that were ever allowed. */
     private record Book(Set<Address> accounts, Set<Address> absorbers, Set<Tuple2<Address, Address>> managers) {}
 
-    private Book scan(String comet, long from, long to, long maxRange, Consumer<String> progress) {
+    private Book scan(String comet, long from, long to, long maxRange, ScanCache cache, Consumer<String> progress) {
         Set<Address> accounts = new TreeSet<>();
         Set<Address> absorbers = new TreeSet<>();
         Set<Tuple2<Address, Address>> managers =
                 new TreeSet<>((a, b) -> a._1.equals(b._1) ? a._2.compareTo(b._2) : a._1.compareTo(b._1));
         long range = maxRange;
-        long start = from;
+        long start = cache.resume(from, accounts, absorbers, managers);
+        if (start > from) {
+            progress.accept(
+                    "logs: resuming at block " + start + " with " + accounts.size() + " accounts from the scan cache");
+        }
         while (start <= to) {
             long end = Math.min(to, start + range - 1);
             Either<Response.Error, List<Log>> page = rpc.logs(comet, start, end);
@@ -353,9 +380,17 @@ public final class CometReader implements AutoCloseable {
                 range = Math.max(1, range / 2);
                 continue;
             }
+            Set<Address> pageAccounts = new TreeSet<>();
+            Set<Address> pageAbsorbers = new TreeSet<>();
+            Set<Tuple2<Address, Address>> pageManagers = new java.util.LinkedHashSet<>();
             for (Log log : page.get()) {
-                collect(log, accounts, absorbers, managers);
+                collect(log, pageAccounts, pageAbsorbers, pageManagers);
             }
+            List<String> items = new ArrayList<>();
+            pageAccounts.stream().filter(accounts::add).forEach(a -> items.add("account " + a));
+            pageAbsorbers.stream().filter(absorbers::add).forEach(a -> items.add("absorber " + a));
+            pageManagers.stream().filter(managers::add).forEach(p -> items.add("manager " + p._1 + " " + p._2));
+            cache.page(end, items);
             progress.accept("logs: blocks " + start + ".." + end + " of " + to + " scanned, " + accounts.size()
                     + " accounts so far");
             start = end + 1;

@@ -163,6 +163,19 @@ public sealed interface ReadFailure {
     }
 
     /**
+     * The scan cache file could not be read or written.
+     *
+     * @param file the file
+     * @param reason why
+     */
+    record CacheFailed(String file, String reason) implements ReadFailure {
+        @Override
+        public String message() {
+            return "the scan cache " + file + " " + reason;
+        }
+    }
+
+    /**
      * The calling thread was interrupted; its interrupt flag is set again.
      *
      * @param what the request
