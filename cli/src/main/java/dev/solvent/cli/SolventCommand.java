@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
             ReplayCommand.class,
             CheckCommand.class,
             PriceCommand.class,
-            KeeperCommand.class
+            KeeperCommand.class,
+            MirrorCommand.class
         },
         exitCodeOnInvalidInput = ExitCodes.BAD_INPUT,
         exitCodeOnExecutionException = ExitCodes.INTERNAL_ERROR,

@@ -45,7 +45,7 @@ class SolventCommandTest {
         assertThat(run.err().lines())
                 .containsExactly(
                         "solvent: Missing a command, such as: solvent run (the default scenario) or solvent scenarios",
-                        "Commands: run, scenarios, sweep, replay, check, price, keeper. Usage: solvent --help");
+                        "Commands: run, scenarios, sweep, replay, check, price, keeper, mirror. Usage: solvent --help");
     }
 
     @Test

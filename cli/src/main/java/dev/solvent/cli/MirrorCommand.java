@@ -1,0 +1,291 @@
+package dev.solvent.cli;
+
+import dev.solvent.mirror.evm.Address;
+import dev.solvent.oracle.live.RpcSettings;
+import dev.solvent.oracle.live.RpcUrl;
+import dev.solvent.oracle.live.Sleeper;
+import dev.solvent.oracle.mirror.CometReader;
+import dev.solvent.oracle.mirror.CometSnapshot;
+import dev.solvent.oracle.mirror.CometStateFile;
+import dev.solvent.oracle.mirror.Disagreement;
+import dev.solvent.oracle.mirror.ReadFailure;
+import io.vavr.control.Either;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code solvent mirror --rpc URL --protocol comet --address COMET [--block N] [--no-verify] --out state.json}: reads
+ * a live deployment at one block into its mirror's state, checks that the mirror's views equal the deployment's for
+ * every account read, and writes the state file (complete or not at all).
+ */
+@Command(
+        name = "mirror",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Reads a live deployment of a mirrored protocol at one block (the latest unless --block) over JSON-RPC:"
+                    + " its configuration, totals, price feeds, and every account found in its logs. Then it checks"
+                    + " that the mirror's views (balances, borrow balances, collateral, isLiquidatable,"
+                    + " isBorrowCollateralized, totals, reserves) equal the deployment's at that block for every"
+                    + " account, and writes the mirror's state file. Progress goes to stderr.",
+            "Example: solvent mirror --rpc http://127.0.0.1:8545 --protocol comet"
+                    + " --address 0xc3d688B66703497DAA19211EEdff47f25384cdc3 --out state.json",
+            "Only --protocol comet is read today (Aave v3 and Maker are not)."
+        },
+        exitCodeOnInvalidInput = ExitCodes.BAD_INPUT,
+        exitCodeOnExecutionException = ExitCodes.INTERNAL_ERROR,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the state was read, verified (unless --no-verify) and written",
+            "1:the mirror disagrees with the deployment on some view (each account and field is printed);"
+                    + " nothing was written",
+            "2:bad arguments, or the deployment could not be read (connection, timeout, HTTP or JSON-RPC error,"
+                    + " malformed response, no contract, a block the node does not serve, a reorg during the read),"
+                    + " or --out cannot be written; nothing was written",
+            "70:internal error: a bug in solvent (the stack trace is printed)"
+        })
+public final class MirrorCommand implements Callable<Integer> {
+
+    private static final int SHOWN_DISAGREEMENTS = 20;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(
+            names = "--rpc",
+            required = true,
+            paramLabel = "URL",
+            converter = PriceCommand.RpcUrlConverter.class,
+            description = "The chain's JSON-RPC endpoint, http or https; an archive node to read a past --block.")
+    private RpcUrl rpc;
+
+    @Option(
+            names = "--protocol",
+            required = true,
+            paramLabel = "NAME",
+            description = "The protocol deployed at --address; valid: comet.")
+    private String protocol;
+
+    @Option(
+            names = "--address",
+            required = true,
+            paramLabel = "ADDRESS",
+            converter = AddressConverter.class,
+            description = "The market's address (for Comet, its proxy): 0x and 40 hexadecimal digits.")
+    private Address address;
+
+    @Option(
+            names = "--block",
+            paramLabel = "N",
+            description = "The block to read (default: the latest, read once at the start).")
+    private Long block;
+
+    @Option(
+            names = "--from-block",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "The first block whose logs are scanned for accounts: the market's deployment block"
+                    + " saves time (default: ${DEFAULT-VALUE}).")
+    private long fromBlock;
+
+    @Option(
+            names = "--log-range",
+            paramLabel = "BLOCKS",
+            defaultValue = "10000",
+            description = "The most blocks one eth_getLogs asks for; halved while the node refuses a range"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private long logRange;
+
+    @Option(
+            names = "--batch",
+            paramLabel = "N",
+            defaultValue = "500",
+            description = "The most eth_calls sent in one JSON-RPC batch, 1..1000; lower it for a provider that caps"
+                    + " batches (default: ${DEFAULT-VALUE}).")
+    private int batch;
+
+    @Option(
+            names = "--cache",
+            paramLabel = "FOLDER",
+            description = "Keep the log scan's progress in FOLDER (created if missing): a read interrupted during"
+                    + " the scan resumes where it stopped when run again with the same --address, --block and"
+                    + " --from-block.")
+    private Path cache;
+
+    @Option(
+            names = "--no-verify",
+            description = "Write the state without checking the mirror's views against the deployment's.")
+    private boolean noVerify;
+
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "FILE",
+            description = "The state file to write (JSON, protocol: comet; see docs/mirror.md).")
+    private Path out;
+
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            defaultValue = "30s",
+            converter = PriceCommand.DurationConverter.class,
+            description = "The longest one request (a batch of calls is one) may take: such as 500ms, 30s, or a"
+                    + " number of seconds (default: ${DEFAULT-VALUE}).")
+    private Duration timeout;
+
+    @Option(
+            names = "--retries",
+            paramLabel = "N",
+            defaultValue = "3",
+            description = "How often to try a request again after a timeout, a reset connection, HTTP 429 or 5xx,"
+                    + " 0..9 (default: ${DEFAULT-VALUE}); other failures are never retried.")
+    private int retries;
+
+    @Override
+    public Integer call() {
+        validate();
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        RpcSettings settings = RpcSettings.DEFAULTS.withTimeout(timeout).withMaxAttempts(retries + 1);
+        try (CometReader reader = CometReader.create(rpc, settings, Sleeper.THREAD, batch)) {
+            Either<ReadFailure, CometSnapshot> read = reader.read(
+                    address,
+                    io.vavr.control.Option.of(block),
+                    fromBlock,
+                    logRange,
+                    io.vavr.control.Option.of(cache),
+                    line -> {
+                        err.println("solvent mirror: " + line);
+                        err.flush();
+                    });
+            if (read.isLeft()) {
+                return cannotRead(err, read.getLeft());
+            }
+            CometSnapshot snapshot = read.get();
+            int accounts = snapshot.state().userBasic().size();
+            String verified = "not verified (--no-verify)";
+            if (!noVerify) {
+                Either<ReadFailure, List<Disagreement>> check = reader.verify(snapshot);
+                if (check.isLeft()) {
+                    return cannotRead(err, check.getLeft());
+                }
+                List<Disagreement> wrong = check.get();
+                if (!wrong.isEmpty()) {
+                    err.println("solvent mirror: the mirror disagrees with the deployment at block "
+                            + snapshot.blockNumber() + " on " + wrong.size() + " view(s); nothing was written:");
+                    wrong.stream().limit(SHOWN_DISAGREEMENTS).forEach(d -> err.println("  " + d.message()));
+                    if (wrong.size() > SHOWN_DISAGREEMENTS) {
+                        err.println("  ... and " + (wrong.size() - SHOWN_DISAGREEMENTS) + " more");
+                    }
+                    err.flush();
+                    return ExitCodes.PROBLEM_FOUND;
+                }
+                verified = "every view of every account equals the deployment's";
+            }
+            try {
+                OutputFile.write(out, CometStateFile.write(snapshot).getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                err.println("solvent mirror: --out " + out + ": cannot be written: " + reason(e));
+                err.flush();
+                return ExitCodes.BAD_INPUT;
+            }
+            stdout.println("comet " + address + " at block " + snapshot.blockNumber() + " (chain id "
+                    + snapshot.chainId() + ", timestamp " + snapshot.block().timestamp() + ")");
+            stdout.println("accounts    " + accounts);
+            stdout.println(
+                    "assets      " + snapshot.state().immutables().assets().size());
+            stdout.println("verified    " + verified);
+            stdout.println("rpc         " + reader.calls() + " calls in " + reader.requests() + " requests");
+            stdout.println("wrote       " + out);
+            stdout.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    private void validate() {
+        String p = protocol.strip().toLowerCase(Locale.ROOT);
+        if (!p.equals("comet")) {
+            String why = switch (p) {
+                case "aave-v3.3", "aave-v3.7", "maker" -> " cannot be read yet";
+                default -> " is not a protocol solvent knows";
+            };
+            throw new ParameterException(spec.commandLine(), "--protocol: '" + protocol + "'" + why + "; valid: comet");
+        }
+        if (block != null && block < 0) {
+            throw new ParameterException(
+                    spec.commandLine(), "--block: " + block + " is not a block number (0 or more)");
+        }
+        if (fromBlock < 0) {
+            throw new ParameterException(
+                    spec.commandLine(), "--from-block: " + fromBlock + " is not a block number (0 or more)");
+        }
+        if (block != null && fromBlock > block) {
+            throw new ParameterException(
+                    spec.commandLine(), "--from-block: " + fromBlock + " is after --block " + block);
+        }
+        if (logRange < 1) {
+            throw new ParameterException(
+                    spec.commandLine(), "--log-range: " + logRange + " is not a positive number of blocks");
+        }
+        if (batch < 1 || batch > 1000) {
+            throw new ParameterException(spec.commandLine(), "--batch: " + batch + " is out of range; valid: 1..1000");
+        }
+        if (retries < 0 || retries > 9) {
+            throw new ParameterException(spec.commandLine(), "--retries: " + retries + " is out of range; valid: 0..9");
+        }
+        if (cache != null) {
+            try {
+                Files.createDirectories(cache);
+            } catch (IOException e) {
+                throw new ParameterException(
+                        spec.commandLine(), "--cache: " + cache + " cannot be made a folder: " + reason(e));
+            }
+        }
+        Path folder = out.toAbsolutePath().getParent();
+        if (Files.isDirectory(out)) {
+            throw new ParameterException(spec.commandLine(), "--out: " + out + " is a folder; give a file name");
+        }
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new ParameterException(
+                    spec.commandLine(), "--out: the folder " + folder + " does not exist; create it first");
+        }
+    }
+
+    private int cannotRead(PrintWriter err, ReadFailure failure) {
+        err.println("solvent mirror: cannot read the market at " + rpc + ": " + failure.message()
+                + "; nothing was written");
+        err.flush();
+        return ExitCodes.BAD_INPUT;
+    }
+
+    private static String reason(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** Reads {@code --address}, with the reason when it is not an address. */
+    static final class AddressConverter implements ITypeConverter<Address> {
+        @Override
+        public Address convert(String value) {
+            try {
+                return Address.of(value.strip());
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(
+                        "'" + value + "' is not an address; valid: 0x followed by 40 hexadecimal digits");
+            }
+        }
+    }
+}

@@ -1,0 +1,489 @@
+package dev.solvent.oracle.mirror;
+
+import dev.solvent.mirror.comet.AssetInfo;
+import dev.solvent.mirror.comet.CometBlock;
+import dev.solvent.mirror.comet.CometImmutables;
+import dev.solvent.mirror.comet.CometState;
+import dev.solvent.mirror.comet.LiquidatorPoints;
+import dev.solvent.mirror.comet.TotalsBasic;
+import dev.solvent.mirror.comet.UserBasic;
+import dev.solvent.mirror.evm.Address;
+import dev.solvent.mirror.evm.StandardToken;
+import io.vavr.Tuple2;
+import io.vavr.collection.HashMap;
+import io.vavr.collection.HashSet;
+import io.vavr.control.Either;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The mirror state file of a Comet market ({@code protocol: comet}): a {@link CometSnapshot} as JSON, written by
+ * {@code solvent mirror} and read back by whatever continues from it. Deterministic: maps are sorted by address, so the
+ * same snapshot always gives the same bytes. Integers of protocol width are decimal strings (JSON numbers lose
+ * precision past 2^53 in many readers); counts, decimals, flags and times are JSON numbers. The format is documented in
+ * {@code docs/mirror.md}.
+ *
+ * <p>{@code read(write(s))} equals {@code s}. A file that is not such a state is refused with the path of the first
+ * wrong field and what would be valid.
+ */
+public final class CometStateFile {
+
+    /** The value of the {@code format} field. */
+    public static final String FORMAT = "solvent-mirror-state";
+
+    /** The version of the format this class writes and reads. */
+    public static final int VERSION = 1;
+
+    private static final ObjectMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private CometStateFile() {}
+
+    // ---- writing -----------------------------------------------------------------------------------------------
+
+    /** {@return the snapshot as the text of a state file, ending with a newline} */
+    public static String write(CometSnapshot snapshot) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        root.put("protocol", "comet");
+        root.put("chainId", snapshot.chainId());
+        ObjectNode block = root.putObject("block");
+        block.put("number", snapshot.blockNumber());
+        block.put("hash", snapshot.blockHash());
+        block.put("timestamp", snapshot.block().timestamp());
+        block.put("baseFee", snapshot.block().baseFee().toString());
+        ObjectNode answers = root.putObject("priceFeeds");
+        new TreeMap<>(snapshot.block().answers()).forEach((feed, answer) -> answers.put(feed.hex(), answer.toString()));
+
+        CometState s = snapshot.state();
+        ObjectNode state = root.putObject("state");
+        CometImmutables im = s.immutables();
+        ObjectNode i = state.putObject("immutables");
+        i.put("comet", im.comet().hex());
+        i.put("governor", im.governor().hex());
+        i.put("pauseGuardian", im.pauseGuardian().hex());
+        i.put("baseToken", im.baseToken().hex());
+        i.put("baseTokenPriceFeed", im.baseTokenPriceFeed().hex());
+        i.put("extensionDelegate", im.extensionDelegate().hex());
+        i.put("supplyKink", str(im.supplyKink()));
+        i.put("supplyPerSecondInterestRateSlopeLow", str(im.supplyPerSecondInterestRateSlopeLow()));
+        i.put("supplyPerSecondInterestRateSlopeHigh", str(im.supplyPerSecondInterestRateSlopeHigh()));
+        i.put("supplyPerSecondInterestRateBase", str(im.supplyPerSecondInterestRateBase()));
+        i.put("borrowKink", str(im.borrowKink()));
+        i.put("borrowPerSecondInterestRateSlopeLow", str(im.borrowPerSecondInterestRateSlopeLow()));
+        i.put("borrowPerSecondInterestRateSlopeHigh", str(im.borrowPerSecondInterestRateSlopeHigh()));
+        i.put("borrowPerSecondInterestRateBase", str(im.borrowPerSecondInterestRateBase()));
+        i.put("storeFrontPriceFactor", str(im.storeFrontPriceFactor()));
+        i.put("baseScale", str(im.baseScale()));
+        i.put("trackingIndexScale", str(im.trackingIndexScale()));
+        i.put("baseTrackingSupplySpeed", str(im.baseTrackingSupplySpeed()));
+        i.put("baseTrackingBorrowSpeed", str(im.baseTrackingBorrowSpeed()));
+        i.put("baseMinForRewards", str(im.baseMinForRewards()));
+        i.put("baseBorrowMin", str(im.baseBorrowMin()));
+        i.put("targetReserves", str(im.targetReserves()));
+        i.put("decimals", im.decimals());
+        i.put("numAssets", im.numAssets());
+        i.put("accrualDescaleFactor", str(im.accrualDescaleFactor()));
+        ArrayNode assets = i.putArray("assets");
+        for (AssetInfo a : im.assets()) {
+            ObjectNode n = assets.addObject();
+            n.put("offset", a.offset());
+            n.put("asset", a.asset().hex());
+            n.put("priceFeed", a.priceFeed().hex());
+            n.put("scale", str(a.scale()));
+            n.put("borrowCollateralFactor", str(a.borrowCollateralFactor()));
+            n.put("liquidateCollateralFactor", str(a.liquidateCollateralFactor()));
+            n.put("liquidationFactor", str(a.liquidationFactor()));
+            n.put("supplyCap", str(a.supplyCap()));
+        }
+
+        TotalsBasic t = s.totalsBasic();
+        ObjectNode totals = state.putObject("totalsBasic");
+        totals.put("baseSupplyIndex", str(t.baseSupplyIndex()));
+        totals.put("baseBorrowIndex", str(t.baseBorrowIndex()));
+        totals.put("trackingSupplyIndex", str(t.trackingSupplyIndex()));
+        totals.put("trackingBorrowIndex", str(t.trackingBorrowIndex()));
+        totals.put("totalSupplyBase", str(t.totalSupplyBase()));
+        totals.put("totalBorrowBase", str(t.totalBorrowBase()));
+        totals.put("lastAccrualTime", t.lastAccrualTime());
+        totals.put("pauseFlags", t.pauseFlags());
+
+        ObjectNode collateralTotals = state.putObject("totalsCollateral");
+        sorted(s.totalsCollateral()).forEach((asset, v) -> collateralTotals.put(asset.hex(), str(v)));
+
+        ObjectNode users = state.putObject("userBasic");
+        sorted(s.userBasic()).forEach((account, u) -> {
+            ObjectNode n = users.putObject(account.hex());
+            n.put("principal", str(u.principal()));
+            n.put("baseTrackingIndex", str(u.baseTrackingIndex()));
+            n.put("baseTrackingAccrued", str(u.baseTrackingAccrued()));
+            n.put("assetsIn", u.assetsIn());
+        });
+
+        Map<Address, Map<Address, BigInteger>> byAccount = new TreeMap<>();
+        s.userCollateral()
+                .forEach(e ->
+                        byAccount.computeIfAbsent(e._1._1, a -> new TreeMap<>()).put(e._1._2, e._2));
+        ObjectNode collateral = state.putObject("userCollateral");
+        byAccount.forEach((account, balances) -> {
+            ObjectNode n = collateral.putObject(account.hex());
+            balances.forEach((asset, v) -> n.put(asset.hex(), str(v)));
+        });
+
+        ArrayNode allowed = state.putArray("isAllowed");
+        s.isAllowed().toSortedSet(CometStateFile::comparePairs).forEach(p -> {
+            ArrayNode pair = allowed.addArray();
+            pair.add(p._1.hex());
+            pair.add(p._2.hex());
+        });
+
+        ObjectNode points = state.putObject("liquidatorPoints");
+        sorted(s.liquidatorPoints()).forEach((absorber, p) -> {
+            ObjectNode n = points.putObject(absorber.hex());
+            n.put("numAbsorbs", p.numAbsorbs());
+            n.put("numAbsorbed", str(p.numAbsorbed()));
+            n.put("approxSpend", str(p.approxSpend()));
+        });
+
+        ObjectNode tokens = state.putObject("tokens");
+        sorted(s.tokens()).forEach((address, token) -> {
+            ObjectNode n = tokens.putObject(address.hex());
+            n.put("decimals", token.decimals());
+            n.put("totalSupply", str(token.totalSupply()));
+            ObjectNode balances = n.putObject("balances");
+            sorted(token.balances()).forEach((owner, v) -> balances.put(owner.hex(), str(v)));
+            ArrayNode allowances = n.putArray("allowances");
+            token.allowances()
+                    .toSortedMap(CometStateFile::comparePairs, e -> e._1, e -> e._2)
+                    .forEach((pair, v) -> {
+                        ArrayNode row = allowances.addArray();
+                        row.add(pair._1.hex());
+                        row.add(pair._2.hex());
+                        row.add(str(v));
+                    });
+        });
+        return JSON.writeValueAsString(root) + "\n";
+    }
+
+    private static String str(BigInteger n) {
+        return n.toString();
+    }
+
+    private static <V> Map<Address, V> sorted(io.vavr.collection.Map<Address, V> map) {
+        return new TreeMap<>(map.toJavaMap());
+    }
+
+    private static int comparePairs(Tuple2<Address, Address> a, Tuple2<Address, Address> b) {
+        int first = a._1.compareTo(b._1);
+        return first != 0 ? first : a._2.compareTo(b._2);
+    }
+
+    // ---- reading -----------------------------------------------------------------------------------------------
+
+    /** {@return the snapshot in {@code text}, or what is wrong with it: the path of the field and what is valid} */
+    public static Either<String, CometSnapshot> read(String text) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JacksonException e) {
+            return Either.left("not JSON: " + JsonRpc.shorten(e.getOriginalMessage()));
+        }
+        try {
+            return Either.right(parse(new Node("", root)));
+        } catch (BadField e) {
+            return Either.left(e.getMessage());
+        }
+    }
+
+    private static CometSnapshot parse(Node root) {
+        root.object();
+        String format = root.get("format").text();
+        if (!format.equals(FORMAT)) {
+            throw root.get("format").bad("\"" + FORMAT + "\"", "\"" + format + "\"");
+        }
+        long version = root.get("version").number(0, Integer.MAX_VALUE);
+        if (version != VERSION) {
+            throw root.get("version").bad(VERSION + " (the version this solvent reads)", String.valueOf(version));
+        }
+        String protocol = root.get("protocol").text();
+        if (!protocol.equals("comet")) {
+            throw root.get("protocol")
+                    .bad("\"comet\" (the only protocol whose state files are read today)", "\"" + protocol + "\"");
+        }
+        long chainId = root.get("chainId").number(0, Long.MAX_VALUE);
+        Node block = root.get("block");
+        long number = block.get("number").number(0, Long.MAX_VALUE);
+        String hash = block.get("hash").text();
+        if (!hash.matches("0x[0-9a-fA-F]{64}")) {
+            throw block.get("hash").bad("0x and 64 hex digits", "\"" + hash + "\"");
+        }
+        long timestamp = block.get("timestamp").number(0, Long.MAX_VALUE);
+        BigInteger baseFee = block.get("baseFee").uint(256);
+        Map<Address, BigInteger> answers = new LinkedHashMap<>();
+        root.get("priceFeeds").fields((feed, v) -> answers.put(feed, v.integer(256)));
+
+        Node state = root.get("state");
+        Node i = state.get("immutables");
+        List<AssetInfo> assets = new ArrayList<>();
+        for (Node a : i.get("assets").elements()) {
+            assets.add(new AssetInfo(
+                    (int) a.get("offset").number(0, 255),
+                    a.get("asset").address(),
+                    a.get("priceFeed").address(),
+                    a.get("scale").uint(64),
+                    a.get("borrowCollateralFactor").uint(64),
+                    a.get("liquidateCollateralFactor").uint(64),
+                    a.get("liquidationFactor").uint(64),
+                    a.get("supplyCap").uint(128)));
+        }
+        CometImmutables immutables = new CometImmutables(
+                i.get("comet").address(),
+                i.get("governor").address(),
+                i.get("pauseGuardian").address(),
+                i.get("baseToken").address(),
+                i.get("baseTokenPriceFeed").address(),
+                i.get("extensionDelegate").address(),
+                i.get("supplyKink").uint(64),
+                i.get("supplyPerSecondInterestRateSlopeLow").uint(64),
+                i.get("supplyPerSecondInterestRateSlopeHigh").uint(64),
+                i.get("supplyPerSecondInterestRateBase").uint(64),
+                i.get("borrowKink").uint(64),
+                i.get("borrowPerSecondInterestRateSlopeLow").uint(64),
+                i.get("borrowPerSecondInterestRateSlopeHigh").uint(64),
+                i.get("borrowPerSecondInterestRateBase").uint(64),
+                i.get("storeFrontPriceFactor").uint(64),
+                i.get("baseScale").uint(64),
+                i.get("trackingIndexScale").uint(64),
+                i.get("baseTrackingSupplySpeed").uint(64),
+                i.get("baseTrackingBorrowSpeed").uint(64),
+                i.get("baseMinForRewards").uint(104),
+                i.get("baseBorrowMin").uint(104),
+                i.get("targetReserves").uint(104),
+                (int) i.get("decimals").number(0, 255),
+                (int) i.get("numAssets").number(0, 255),
+                i.get("accrualDescaleFactor").uint(256),
+                assets);
+
+        Node t = state.get("totalsBasic");
+        TotalsBasic totals = new TotalsBasic(
+                t.get("baseSupplyIndex").uint(64),
+                t.get("baseBorrowIndex").uint(64),
+                t.get("trackingSupplyIndex").uint(64),
+                t.get("trackingBorrowIndex").uint(64),
+                t.get("totalSupplyBase").uint(104),
+                t.get("totalBorrowBase").uint(104),
+                t.get("lastAccrualTime").number(0, (1L << 40) - 1),
+                (int) t.get("pauseFlags").number(0, 255));
+
+        var totalsCollateral = new Collector<Address, BigInteger>();
+        state.get("totalsCollateral").fields((asset, v) -> totalsCollateral.put(asset, v.uint(128)));
+
+        var userBasic = new Collector<Address, UserBasic>();
+        state.get("userBasic")
+                .fields((account, u) -> userBasic.put(
+                        account,
+                        new UserBasic(
+                                u.get("principal").integer(104),
+                                u.get("baseTrackingIndex").uint(64),
+                                u.get("baseTrackingAccrued").uint(64),
+                                (int) u.get("assetsIn").number(0, 65_535))));
+
+        var collateral = new Collector<Tuple2<Address, Address>, BigInteger>();
+        state.get("userCollateral")
+                .fields((account, balances) ->
+                        balances.fields((asset, v) -> collateral.put(new Tuple2<>(account, asset), v.uint(128))));
+
+        io.vavr.collection.Set<Tuple2<Address, Address>> allowed = HashSet.empty();
+        for (Node pair : state.get("isAllowed").elements()) {
+            List<Node> two = pair.elements();
+            if (two.size() != 2) {
+                throw pair.bad("[owner, manager], two addresses", two.size() + " elements");
+            }
+            allowed = allowed.add(new Tuple2<>(two.get(0).address(), two.get(1).address()));
+        }
+
+        var points = new Collector<Address, LiquidatorPoints>();
+        state.get("liquidatorPoints")
+                .fields((absorber, p) -> points.put(
+                        absorber,
+                        new LiquidatorPoints(
+                                p.get("numAbsorbs").number(0, 0xFFFF_FFFFL),
+                                p.get("numAbsorbed").uint(64),
+                                p.get("approxSpend").uint(128))));
+
+        var tokens = new Collector<Address, StandardToken>();
+        state.get("tokens").fields((address, n) -> {
+            var balances = new Collector<Address, BigInteger>();
+            n.get("balances").fields((owner, v) -> balances.put(owner, v.uint(256)));
+            io.vavr.collection.Map<Tuple2<Address, Address>, BigInteger> allowances = HashMap.empty();
+            for (Node row : n.get("allowances").elements()) {
+                List<Node> three = row.elements();
+                if (three.size() != 3) {
+                    throw row.bad("[owner, spender, amount]", three.size() + " elements");
+                }
+                allowances = allowances.put(
+                        new Tuple2<>(three.get(0).address(), three.get(1).address()),
+                        three.get(2).uint(256));
+            }
+            tokens.put(
+                    address,
+                    new StandardToken(
+                            address,
+                            (int) n.get("decimals").number(0, 255),
+                            n.get("totalSupply").uint(256),
+                            balances.map,
+                            allowances));
+        });
+
+        CometState cometState = new CometState(
+                immutables,
+                totals,
+                totalsCollateral.map,
+                userBasic.map,
+                collateral.map,
+                allowed,
+                points.map,
+                tokens.map);
+        return new CometSnapshot(chainId, number, hash, new CometBlock(timestamp, baseFee, answers), cometState);
+    }
+
+    /** Gathers a persistent map. */
+    private static final class Collector<K, V> {
+        io.vavr.collection.Map<K, V> map = HashMap.empty();
+
+        void put(K key, V value) {
+            map = map.put(key, value);
+        }
+    }
+
+    /** A field that is missing or wrong: its path and what would be valid. */
+    private static final class BadField extends RuntimeException {
+        BadField(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** A JSON node with its path from the root, for messages. */
+    private record Node(String path, JsonNode json) {
+
+        String where() {
+            return path.isEmpty() ? "the file" : path;
+        }
+
+        BadField bad(String valid, String found) {
+            return new BadField(where() + ": expected " + valid + ", found " + found);
+        }
+
+        Node object() {
+            if (!json.isObject()) {
+                throw bad("an object", describe());
+            }
+            return this;
+        }
+
+        Node get(String field) {
+            object();
+            JsonNode child = json.get(field);
+            String childPath = path.isEmpty() ? field : path + "." + field;
+            if (child == null || child.isNull()) {
+                throw new BadField(childPath + ": missing (required)");
+            }
+            return new Node(childPath, child);
+        }
+
+        List<Node> elements() {
+            if (!json.isArray()) {
+                throw bad("an array", describe());
+            }
+            List<Node> out = new ArrayList<>();
+            for (int k = 0; k < json.size(); k++) {
+                out.add(new Node(path + "[" + k + "]", json.get(k)));
+            }
+            return out;
+        }
+
+        /** Calls {@code each} for every field, whose name must be an address. */
+        void fields(java.util.function.BiConsumer<Address, Node> each) {
+            object();
+            for (var e : json.properties()) {
+                Node child = new Node(path + "." + e.getKey(), e.getValue());
+                Address key;
+                try {
+                    key = Address.of(e.getKey());
+                } catch (IllegalArgumentException ex) {
+                    throw new BadField(child.path() + ": the key is not an address; expected 0x and 40 hex digits");
+                }
+                each.accept(key, child);
+            }
+        }
+
+        String text() {
+            if (!json.isString()) {
+                throw bad("a string", describe());
+            }
+            return json.asString();
+        }
+
+        long number(long min, long max) {
+            if (!json.isIntegralNumber() || !json.canConvertToLong()) {
+                throw bad("a whole number from " + min + " to " + max, describe());
+            }
+            long v = json.asLong();
+            if (v < min || v > max) {
+                throw bad("a whole number from " + min + " to " + max, String.valueOf(v));
+            }
+            return v;
+        }
+
+        Address address() {
+            String s = text();
+            try {
+                return Address.of(s);
+            } catch (IllegalArgumentException e) {
+                throw bad("an address (0x and 40 hex digits)", "\"" + s + "\"");
+            }
+        }
+
+        BigInteger uint(int bits) {
+            return decimal(bits, false, Function.identity());
+        }
+
+        BigInteger integer(int bits) {
+            return decimal(bits, true, Function.identity());
+        }
+
+        private BigInteger decimal(int bits, boolean signed, Function<BigInteger, BigInteger> f) {
+            String type = (signed ? "int" : "uint") + bits;
+            String valid = "a " + type + " as a decimal string";
+            String s = text();
+            if (!s.matches(signed ? "-?[0-9]{1,80}" : "[0-9]{1,80}")) {
+                throw bad(valid, "\"" + JsonRpc.shorten(s) + "\"");
+            }
+            BigInteger v = new BigInteger(s);
+            boolean fits = signed ? v.bitLength() <= bits - 1 : v.bitLength() <= bits;
+            if (!fits) {
+                throw bad(valid + " (it does not fit " + bits + " bits)", s);
+            }
+            return f.apply(v);
+        }
+
+        private String describe() {
+            return json.isString()
+                    ? "\"" + JsonRpc.shorten(json.asString()) + "\""
+                    : json.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}
