@@ -184,7 +184,7 @@ class ScenarioReaderTest {
 
     @Test
     void everyBundledScenarioReadsAndHasItsLine() {
-        assertThat(Scenarios.list()).hasSize(8);
+        assertThat(Scenarios.list()).hasSize(9);
         assertThat(Scenarios.list().map(Scenarios.Listed::name))
                 .containsExactlyElementsOf(Scenarios.BUNDLED.appendAll(Scenarios.LENDING));
         assertThat(Scenarios.list()).allSatisfy(l -> assertThat(l.description()).isNotBlank());
