@@ -86,7 +86,6 @@ public final class KeeperCommand implements Callable<Integer> {
 
     @Option(
             names = "--rpc",
-            required = true,
             paramLabel = "URL",
             converter = RpcUrlConverter.class,
             description = "The chain's JSON-RPC endpoint, http or https, such as http://127.0.0.1:8545.")
@@ -94,7 +93,6 @@ public final class KeeperCommand implements Callable<Integer> {
 
     @Option(
             names = "--feed",
-            required = true,
             paramLabel = "ASSET=ADDRESS",
             converter = KeeperInputs.FeedSpecConverter.class,
             description = "A Chainlink feed and what it prices: an asset of the state file (its price key is used) or a"
@@ -106,8 +104,26 @@ public final class KeeperCommand implements Callable<Integer> {
             names = "--state",
             required = true,
             paramLabel = "STATE_FILE",
-            description = "The genesis state (JSON, as solvent replay reads it).")
+            description =
+                    "The genesis state (JSON, as solvent replay reads it); with --protocol-kind comet, a state file"
+                            + " of solvent mirror.")
     private Path stateFile;
+
+    @Option(
+            names = "--protocol-kind",
+            paramLabel = "KIND",
+            defaultValue = "solvent",
+            description = "What the state file holds: solvent (a genesis state, evaluated live: --rpc, --feed,"
+                    + " --protocol and a key are required) or comet (a state file of solvent mirror, evaluated"
+                    + " offline at the block it was read; default: ${DEFAULT-VALUE}).")
+    private String protocolKind;
+
+    @Option(
+            names = "--shock",
+            paramLabel = "PERCENT",
+            description = "With --protocol-kind comet: move every collateral price by PERCENT before the evaluation,"
+                    + " such as -25 (above -100).")
+    private java.math.BigDecimal shock;
 
     @Option(
             names = "--txs",
@@ -118,7 +134,6 @@ public final class KeeperCommand implements Callable<Integer> {
 
     @Option(
             names = "--protocol",
-            required = true,
             paramLabel = "ADDRESS",
             converter = KeeperInputs.ContractAddressConverter.class,
             description = "The margin contract the transactions call.")
@@ -143,7 +158,8 @@ public final class KeeperCommand implements Callable<Integer> {
     @Option(
             names = "--account",
             paramLabel = "NAME",
-            description = "The keeper's account in the state file (default: the key's address).")
+            description = "The keeper's account in the state file (default: the key's address); with --protocol-kind"
+                    + " comet, the address that would send the moves (default: 0x...4ee9, a keeper holding nothing).")
     private String account;
 
     @Option(
@@ -277,6 +293,19 @@ public final class KeeperCommand implements Callable<Integer> {
         if (bad.isDefined()) {
             return badInput(bad.get());
         }
+        if (protocolKind.equals("comet")) {
+            return mirrorDryRun();
+        }
+        if (!protocolKind.equals("solvent")) {
+            return badInput("--protocol-kind " + protocolKind + ": unknown; valid: " + MirrorDryRun.KINDS);
+        }
+        if (shock != null) {
+            return badInput("--shock applies to --protocol-kind comet only; valid: no --shock for a genesis state");
+        }
+        if (rpc == null || feeds == null || protocol == null) {
+            return badInput("--protocol-kind solvent evaluates live: --rpc, --feed and --protocol are required; valid:"
+                    + " all three, or --protocol-kind comet for a state file of solvent mirror");
+        }
         Either<String, Credentials> credentials = credentials();
         if (credentials.isLeft()) {
             return badInput(credentials.getLeft());
@@ -305,6 +334,30 @@ public final class KeeperCommand implements Callable<Integer> {
                     + gasKey + "=ADDRESS");
         }
         return live(credentials.get(), state, stateTime(replayed.get()), byKey.get());
+    }
+
+    /** The offline dry run of a mirror's state file: no node, no key, nothing sent. */
+    private int mirrorDryRun() {
+        if (rpc != null || feeds != null || protocol != null || broadcast || txsFile != null) {
+            return badInput(
+                    "--rpc, --feed, --protocol, --txs and --broadcast do not apply to --protocol-kind comet (the"
+                            + " state file holds the block it was read at, and nothing is sent); valid: --state, --account,"
+                            + " --shock");
+        }
+        java.math.BigDecimal percent = shock == null ? java.math.BigDecimal.ZERO : shock;
+        if (percent.compareTo(java.math.BigDecimal.valueOf(-100)) <= 0) {
+            return badInput("--shock " + percent.toPlainString() + ": a price cannot fall by 100% or more; valid: a"
+                    + " percent above -100, such as -25");
+        }
+        dev.solvent.mirror.evm.Address keeper;
+        try {
+            keeper = account == null
+                    ? dev.solvent.mirror.evm.Address.ofNumber(0x4EE9)
+                    : dev.solvent.mirror.evm.Address.of(account);
+        } catch (IllegalArgumentException e) {
+            return badInput("--account " + account + ": " + e.getMessage());
+        }
+        return MirrorDryRun.comet(stateFile, keeper, percent, out, err);
     }
 
     /** {@return the signing key from the file or the environment variable given, or why there is none} */
