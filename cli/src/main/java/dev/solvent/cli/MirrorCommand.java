@@ -1,14 +1,14 @@
 package dev.solvent.cli;
 
 import dev.solvent.mirror.evm.Address;
-import dev.solvent.oracle.live.RpcSettings;
-import dev.solvent.oracle.live.RpcUrl;
-import dev.solvent.oracle.live.Sleeper;
 import dev.solvent.oracle.mirror.CometReader;
 import dev.solvent.oracle.mirror.CometSnapshot;
 import dev.solvent.oracle.mirror.CometStateFile;
 import dev.solvent.oracle.mirror.Disagreement;
 import dev.solvent.oracle.mirror.ReadFailure;
+import dev.solvent.oracle.rpc.RpcSettings;
+import dev.solvent.oracle.rpc.RpcUrl;
+import dev.solvent.oracle.rpc.Sleeper;
 import io.vavr.control.Either;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package dev.solvent.cli.live;
 
-import dev.solvent.oracle.live.RpcUrl;
+import dev.solvent.oracle.rpc.RpcUrl;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.IOException;

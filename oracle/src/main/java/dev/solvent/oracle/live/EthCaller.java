@@ -1,26 +1,18 @@
 package dev.solvent.oracle.live;
 
-import dev.solvent.oracle.live.FeedFailure.ConnectionFailed;
-import dev.solvent.oracle.live.FeedFailure.HttpStatus;
-import dev.solvent.oracle.live.FeedFailure.Interrupted;
-import dev.solvent.oracle.live.FeedFailure.MalformedResponse;
-import dev.solvent.oracle.live.FeedFailure.ReadFailure;
-import dev.solvent.oracle.live.FeedFailure.Reverted;
-import dev.solvent.oracle.live.FeedFailure.RpcError;
-import dev.solvent.oracle.live.FeedFailure.Timeout;
+import static dev.solvent.oracle.rpc.JsonRpcTransport.shorten;
+
+import dev.solvent.oracle.rpc.JsonRpcTransport;
+import dev.solvent.oracle.rpc.RpcFailure;
+import dev.solvent.oracle.rpc.RpcFailure.MalformedResponse;
+import dev.solvent.oracle.rpc.RpcFailure.Reverted;
+import dev.solvent.oracle.rpc.RpcFailure.RpcError;
+import dev.solvent.oracle.rpc.RpcSettings;
+import dev.solvent.oracle.rpc.RpcUrl;
+import dev.solvent.oracle.rpc.Sleeper;
 import io.vavr.control.Either;
-import io.vavr.control.Option;
-import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLException;
-import okhttp3.Interceptor;
-import okhttp3.OkHttpClient;
 import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.Function;
@@ -30,151 +22,62 @@ import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthCall;
-import org.web3j.protocol.http.HttpService;
 import org.web3j.utils.Numeric;
-import tools.jackson.core.JacksonException;
 
 /**
- * Sends {@code eth_call}s over HTTP and turns every outcome into data or a typed {@link ReadFailure}: the one place
- * that knows which exceptions web3j and OkHttp throw, and which failures are worth another attempt.
- *
- * <p>Retried: timeouts, connections reset or closed before a response, HTTP 429 and 5xx. Never retried: a refused
- * connection or unknown host, other HTTP statuses, a JSON-RPC error object (reverts included) and malformed responses,
- * because trying again gives the same answer.
+ * Sends {@code eth_call}s at the latest block over a {@link JsonRpcTransport} and reads the answer as a feed reader
+ * needs it: the return data, or a revert with its {@code Error(string)} reason decoded, or a {@link FeedFailure.Rpc}.
+ * A JSON-RPC error object (a revert included) is never retried, because trying again gives the same answer.
  */
 final class EthCaller implements AutoCloseable {
 
     private static final Pattern HEX_DATA = Pattern.compile("0x(?:[0-9a-fA-F]{2})*");
     private static final String ERROR_STRING_SELECTOR = "0x08c379a0";
-    private static final int MAX_SHOWN = 160;
 
     /** Solidity's {@code Error(string)}, what {@code require(cond, "reason")} reverts with. */
     private static final Function ERROR_STRING =
             new Function("Error", List.of(), List.of(new TypeReference<Utf8String>() {}));
 
-    private final OkHttpClient client;
-    private final HttpService service;
-    private final RpcSettings settings;
-    private final Sleeper sleeper;
+    private final JsonRpcTransport transport;
 
     EthCaller(RpcUrl url, RpcSettings settings, Sleeper sleeper) {
-        this.settings = settings;
-        this.sleeper = sleeper;
-        this.client = new OkHttpClient.Builder()
-                .connectTimeout(settings.connectTimeout())
-                .readTimeout(settings.readTimeout())
-                .writeTimeout(settings.readTimeout())
-                .callTimeout(settings.callTimeout())
-                // the retries are ours, counted and with backoff; OkHttp's own would hide attempts
-                .retryOnConnectionFailure(false)
-                .addInterceptor(EthCaller::failOnHttpError)
-                .build();
-        this.service = new HttpService(url.value(), client);
+        this.transport = new JsonRpcTransport(url, settings, sleeper);
     }
 
     /**
      * {@return the data that {@code eth_call} of {@code data} on {@code to} returned at the latest block (empty for
      * {@code 0x} or {@code null}), or why there is none}
      */
-    Either<ReadFailure, byte[]> call(String call, FeedAddress to, String data) {
+    Either<FeedFailure.ReadFailure, byte[]> call(String call, FeedAddress to, String data) {
         Transaction tx = Transaction.createEthCallTransaction(null, to.value(), data);
-        for (int attempt = 1; ; attempt++) {
-            switch (attempt(call, tx, attempt)) {
-                case Done done -> {
-                    return done.result();
-                }
-                case Retry retry -> {
-                    if (attempt >= settings.maxAttempts()) {
-                        return Either.left(retry.failure());
-                    }
-                    Duration wait = settings.backoff(attempt);
-                    if (retry.retryAfter().isDefined()) {
-                        if (retry.retryAfter().get().compareTo(settings.maxRetryAfter()) > 0) {
-                            // waiting less than the server asked would only earn another 429
-                            return Either.left(retry.failure());
-                        }
-                        wait = retry.retryAfter().get();
-                    }
-                    try {
-                        sleeper.sleep(wait);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return Either.left(new Interrupted(call));
-                    }
-                }
-            }
-        }
+        Request<?, EthCall> request =
+                transport.request("eth_call", List.of(tx, DefaultBlockParameterName.LATEST.getValue()), EthCall.class);
+        return transport
+                .send(call, () -> request)
+                .flatMap(response -> result(call, request, response))
+                .mapLeft(FeedFailure.Rpc::new);
     }
 
-    /** What one attempt gave: a final outcome, or a transient failure that another attempt may cure. */
-    private sealed interface Attempt {}
-
-    private record Done(Either<ReadFailure, byte[]> result) implements Attempt {}
-
-    private record Retry(ReadFailure failure, Option<Duration> retryAfter) implements Attempt {}
-
-    private Attempt attempt(String call, Transaction tx, int attempt) {
-        Request<Object, EthCall> request = new Request<>(
-                "eth_call", List.of(tx, DefaultBlockParameterName.LATEST.getValue()), service, EthCall.class);
-        EthCall response;
-        try {
-            response = request.send();
-        } catch (HttpStatusException e) {
-            HttpStatus failure = new HttpStatus(call, attempt, e.status, e.retryAfter, e.body);
-            if (e.status == 429) {
-                return new Retry(failure, e.retryAfter);
-            }
-            return e.status >= 500 ? new Retry(failure, Option.none()) : failed(failure);
-        } catch (IOException e) {
-            return transportFailure(call, attempt, e);
-        } catch (JacksonException e) {
-            return failed(new MalformedResponse(call, "not a JSON-RPC response: " + e.getOriginalMessage()));
-        } catch (RuntimeException e) {
-            // web3j and OkHttp also throw unchecked exceptions; one caused by I/O is a transport failure
-            if (e.getCause() instanceof IOException io) {
-                return transportFailure(call, attempt, io);
-            }
-            return failed(new MalformedResponse(call, e.toString()));
-        }
+    private static Either<RpcFailure, byte[]> result(String call, Request<?, EthCall> request, EthCall response) {
         if (response.getId() != request.getId()) {
-            return failed(new MalformedResponse(
+            return Either.left(new MalformedResponse(
                     call, "the response's id " + response.getId() + " is not the request's " + request.getId()));
         }
         if (response.hasError()) {
             Response.Error error = response.getError();
-            return failed(
+            return Either.left(
                     isRevert(error)
                             ? new Reverted(call, revertReason(error))
                             : new RpcError(call, error.getCode(), String.valueOf(error.getMessage())));
         }
         String value = response.getValue();
         if (value == null) {
-            return new Done(Either.right(new byte[0]));
+            return Either.right(new byte[0]);
         }
         if (!HEX_DATA.matcher(value).matches()) {
-            return failed(new MalformedResponse(call, "the result is not hex data: " + shorten(value)));
+            return Either.left(new MalformedResponse(call, "the result is not hex data: " + shorten(value)));
         }
-        return new Done(Either.right(Numeric.hexStringToByteArray(value)));
-    }
-
-    private static Attempt failed(ReadFailure failure) {
-        return new Done(Either.left(failure));
-    }
-
-    private static Attempt transportFailure(String call, int attempt, IOException e) {
-        if (Thread.currentThread().isInterrupted()) {
-            return failed(new Interrupted(call));
-        }
-        // SocketTimeoutException (connect, read) is an InterruptedIOException, and so is OkHttp's call timeout
-        if (e instanceof InterruptedIOException) {
-            return new Retry(new Timeout(call, attempt), Option.none());
-        }
-        ConnectionFailed failure = new ConnectionFailed(call, attempt, describe(e));
-        boolean permanent = e instanceof ConnectException
-                || e instanceof UnknownHostException
-                || e instanceof NoRouteToHostException
-                || e instanceof SSLException;
-        return permanent ? failed(failure) : new Retry(failure, Option.none());
+        return Either.right(Numeric.hexStringToByteArray(value));
     }
 
     private static boolean isRevert(Response.Error error) {
@@ -210,52 +113,8 @@ final class EthCaller implements AutoCloseable {
         return data;
     }
 
-    private static String describe(IOException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
-
-    private static String shorten(String text) {
-        String line = text.strip().replaceAll("\\s+", " ");
-        return line.length() <= MAX_SHOWN ? line : line.substring(0, MAX_SHOWN) + "...";
-    }
-
-    /** Turns a non-2xx response into an exception that keeps its status and {@code Retry-After}. */
-    private static okhttp3.Response failOnHttpError(Interceptor.Chain chain) throws IOException {
-        okhttp3.Response response = chain.proceed(chain.request());
-        if (response.isSuccessful()) {
-            return response;
-        }
-        try (response) {
-            String body = shorten(response.peekBody(MAX_SHOWN).string());
-            throw new HttpStatusException(response.code(), retryAfterSeconds(response.header("Retry-After")), body);
-        }
-    }
-
-    /** {@return a {@code Retry-After} in seconds; the HTTP-date form is not honoured, as it needs a clock} */
-    private static Option<Duration> retryAfterSeconds(String header) {
-        if (header == null || !header.strip().matches("[0-9]{1,9}")) {
-            return Option.none();
-        }
-        return Option.some(Duration.ofSeconds(Long.parseLong(header.strip())));
-    }
-
-    /** An HTTP status other than 2xx, raised inside OkHttp so that web3j passes it through as an I/O failure. */
-    private static final class HttpStatusException extends IOException {
-        private final int status;
-        private final Option<Duration> retryAfter;
-        private final String body;
-
-        HttpStatusException(int status, Option<Duration> retryAfter, String body) {
-            super("HTTP " + status);
-            this.status = status;
-            this.retryAfter = retryAfter;
-            this.body = body;
-        }
-    }
-
     @Override
     public void close() {
-        client.dispatcher().executorService().shutdown();
-        client.connectionPool().evictAll();
+        transport.close();
     }
 }

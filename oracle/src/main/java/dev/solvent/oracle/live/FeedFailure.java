@@ -1,6 +1,6 @@
 package dev.solvent.oracle.live;
 
-import io.vavr.control.Option;
+import dev.solvent.oracle.rpc.RpcFailure;
 import java.time.Duration;
 
 /**
@@ -34,91 +34,20 @@ public sealed interface FeedFailure {
     }
 
     /**
-     * No response within the read or call timeout, on every attempt.
+     * The JSON-RPC request failed or the node's answer was unusable: a timeout, a failed connection, an HTTP or
+     * JSON-RPC error, a revert, a malformed response. The message is the transport's.
      *
-     * @param call the call
-     * @param attempts how many times it was tried
+     * @param failure what the transport or the call's answer said
      */
-    record Timeout(String call, int attempts) implements ReadFailure {
+    record Rpc(RpcFailure failure) implements ReadFailure {
         @Override
-        public String message() {
-            return call + ": no response within the timeout (" + tries(attempts) + ")";
+        public String call() {
+            return failure.what();
         }
-    }
 
-    /**
-     * The connection could not be made (refused, unknown host) or broke before a response (reset, closed).
-     *
-     * @param call the call
-     * @param attempts how many times it was tried; refused and unknown hosts are not retried
-     * @param reason what the network layer said
-     */
-    record ConnectionFailed(String call, int attempts, String reason) implements ReadFailure {
         @Override
         public String message() {
-            return call + ": connection failed: " + reason + " (" + tries(attempts) + ")";
-        }
-    }
-
-    /**
-     * The endpoint answered with an HTTP status other than 2xx. 429 and 5xx were retried; others were not.
-     *
-     * @param call the call
-     * @param attempts how many times it was tried
-     * @param status the HTTP status of the last attempt
-     * @param retryAfter the server's {@code Retry-After}, if it sent one in seconds
-     * @param body the start of the response body, for the message
-     */
-    record HttpStatus(String call, int attempts, int status, Option<Duration> retryAfter, String body)
-            implements ReadFailure {
-        @Override
-        public String message() {
-            String wait = retryAfter
-                    .map(d -> "; the server asked to wait " + d.toSeconds() + " s")
-                    .getOrElse("");
-            String detail = body.isBlank() ? "" : ": " + body;
-            return call + ": HTTP " + status + detail + " (" + tries(attempts) + wait + ")";
-        }
-    }
-
-    /**
-     * The node answered with a JSON-RPC error object, for a reason other than a revert (never retried).
-     *
-     * @param call the call
-     * @param code the error's code, such as -32601 (method not found)
-     * @param error the error's message
-     */
-    record RpcError(String call, long code, String error) implements ReadFailure {
-        @Override
-        public String message() {
-            return call + ": JSON-RPC error " + code + ": " + error;
-        }
-    }
-
-    /**
-     * The contract reverted, such as {@code getRoundData} for a round it does not have ("No data present").
-     *
-     * @param call the call
-     * @param reason the revert reason, decoded from {@code Error(string)} where possible
-     */
-    record Reverted(String call, String reason) implements ReadFailure {
-        @Override
-        public String message() {
-            return call + ": the contract reverted: " + reason;
-        }
-    }
-
-    /**
-     * The response is not a JSON-RPC response this reader understands: not JSON, a result that is not hex data, an
-     * id that is not the request's.
-     *
-     * @param call the call
-     * @param detail what was wrong
-     */
-    record MalformedResponse(String call, String detail) implements ReadFailure {
-        @Override
-        public String message() {
-            return call + ": malformed response: " + detail;
+            return failure.message();
         }
     }
 
@@ -164,18 +93,6 @@ public sealed interface FeedFailure {
         public String message() {
             return call + ": no contract at " + feed + " on this chain (a wrong feed address, or an RPC URL for"
                     + " another chain?)";
-        }
-    }
-
-    /**
-     * The calling thread was interrupted while waiting; its interrupt flag is set again.
-     *
-     * @param call the call
-     */
-    record Interrupted(String call) implements ReadFailure {
-        @Override
-        public String message() {
-            return call + ": interrupted";
         }
     }
 
@@ -246,9 +163,5 @@ public sealed interface FeedFailure {
         public String message() {
             return "the answer of round " + round.roundId() + " is " + round.answer() + ", not positive";
         }
-    }
-
-    private static String tries(int n) {
-        return n == 1 ? "1 attempt" : n + " attempts";
     }
 }

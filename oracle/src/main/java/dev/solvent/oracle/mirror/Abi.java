@@ -1,6 +1,7 @@
 package dev.solvent.oracle.mirror;
 
 import dev.solvent.mirror.evm.Address;
+import dev.solvent.oracle.rpc.RpcFailure;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.web3j.crypto.Hash;
 
 /**
  * The little of the ABI a read needs: calldata through web3j's encoder, and return data as words, each checked
- * against its Solidity type (a value wider than its type is a {@link ReadFailure.MalformedResponse}, never a silently
+ * against its Solidity type (a value wider than its type is a {@link RpcFailure.MalformedResponse}, never a silently
  * truncated number).
  */
 final class Abi {
@@ -51,7 +52,7 @@ final class Abi {
         static Words of(String what, String hex, int count) {
             String body = hex.substring(2);
             if (body.length() % 64 != 0 || body.length() / 64 < count) {
-                throw new ReadAbort(new ReadFailure.MalformedResponse(
+                throw ReadAbort.rpc(new RpcFailure.MalformedResponse(
                         what, "returned " + body.length() / 2 + " bytes of ABI data; expected " + 32 * count));
             }
             List<BigInteger> words = new ArrayList<>();
@@ -97,7 +98,7 @@ final class Abi {
         }
 
         private ReadAbort bad(int i, String type, BigInteger w) {
-            return new ReadAbort(new ReadFailure.MalformedResponse(
+            return ReadAbort.rpc(new RpcFailure.MalformedResponse(
                     what, "value " + i + " (" + w.toString(16) + " hex) does not fit a " + type));
         }
     }

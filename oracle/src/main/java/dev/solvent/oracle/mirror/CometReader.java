@@ -12,9 +12,10 @@ import dev.solvent.mirror.comet.UserBasic;
 import dev.solvent.mirror.evm.Address;
 import dev.solvent.mirror.evm.EvmRevert;
 import dev.solvent.mirror.evm.StandardToken;
-import dev.solvent.oracle.live.RpcSettings;
-import dev.solvent.oracle.live.RpcUrl;
-import dev.solvent.oracle.live.Sleeper;
+import dev.solvent.oracle.rpc.RpcFailure;
+import dev.solvent.oracle.rpc.RpcSettings;
+import dev.solvent.oracle.rpc.RpcUrl;
+import dev.solvent.oracle.rpc.Sleeper;
 import io.vavr.Tuple2;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.HashSet;
@@ -371,7 +372,7 @@ public final class CometReader implements AutoCloseable {
             if (page.isLeft()) {
                 String message = String.valueOf(page.getLeft().getMessage());
                 if (!RANGE_REFUSED.matcher(message).matches()) {
-                    throw new ReadAbort(new ReadFailure.RpcError(
+                    throw ReadAbort.rpc(new RpcFailure.RpcError(
                             "eth_getLogs " + start + ".." + end, page.getLeft().getCode(), message));
                 }
                 if (range == 1) {
@@ -428,12 +429,12 @@ public final class CometReader implements AutoCloseable {
 
     private static Address topic(Log log, int i) {
         if (log.getTopics().size() <= i) {
-            throw new ReadAbort(new ReadFailure.MalformedResponse(
+            throw ReadAbort.rpc(new RpcFailure.MalformedResponse(
                     "eth_getLogs", "a log of " + log.getTopics().getFirst() + " with too few topics"));
         }
         String t = log.getTopics().get(i);
         if (t == null || !t.matches("0x0{24}[0-9a-fA-F]{40}")) {
-            throw new ReadAbort(new ReadFailure.MalformedResponse("eth_getLogs", "topic " + t + " is not an address"));
+            throw ReadAbort.rpc(new RpcFailure.MalformedResponse("eth_getLogs", "topic " + t + " is not an address"));
         }
         return Address.of("0x" + t.substring(26));
     }
@@ -446,7 +447,7 @@ public final class CometReader implements AutoCloseable {
             JsonRpc.Call call = calls.get(i);
             Either<String, String> r = results.get(i);
             if (r.isLeft()) {
-                throw new ReadAbort(new ReadFailure.Reverted(call.what(), r.getLeft()));
+                throw ReadAbort.rpc(new RpcFailure.Reverted(call.what(), r.getLeft()));
             }
             out.add(Abi.Words.of(call.what(), r.get(), words.apply(call)));
         }

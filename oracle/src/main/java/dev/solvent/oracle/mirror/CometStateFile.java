@@ -9,6 +9,7 @@ import dev.solvent.mirror.comet.TotalsBasic;
 import dev.solvent.mirror.comet.UserBasic;
 import dev.solvent.mirror.evm.Address;
 import dev.solvent.mirror.evm.StandardToken;
+import dev.solvent.oracle.rpc.JsonRpcTransport;
 import io.vavr.Tuple2;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.HashSet;
@@ -199,7 +200,7 @@ public final class CometStateFile {
         try {
             root = JSON.readTree(text);
         } catch (JacksonException e) {
-            return Either.left("not JSON: " + JsonRpc.shorten(e.getOriginalMessage()));
+            return Either.left("not JSON: " + JsonRpcTransport.shorten(e.getOriginalMessage()));
         }
         try {
             return Either.right(parse(new Node("", root)));
@@ -470,7 +471,7 @@ public final class CometStateFile {
             String valid = "a " + type + " as a decimal string";
             String s = text();
             if (!s.matches(signed ? "-?[0-9]{1,80}" : "[0-9]{1,80}")) {
-                throw bad(valid, "\"" + JsonRpc.shorten(s) + "\"");
+                throw bad(valid, "\"" + JsonRpcTransport.shorten(s) + "\"");
             }
             BigInteger v = new BigInteger(s);
             boolean fits = signed ? v.bitLength() <= bits - 1 : v.bitLength() <= bits;
@@ -482,7 +483,7 @@ public final class CometStateFile {
 
         private String describe() {
             return json.isString()
-                    ? "\"" + JsonRpc.shorten(json.asString()) + "\""
+                    ? "\"" + JsonRpcTransport.shorten(json.asString()) + "\""
                     : json.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
         }
     }

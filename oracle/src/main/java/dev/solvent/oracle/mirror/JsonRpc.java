@@ -1,26 +1,21 @@
 package dev.solvent.oracle.mirror;
 
-import dev.solvent.oracle.live.RpcSettings;
-import dev.solvent.oracle.live.RpcUrl;
-import dev.solvent.oracle.live.Sleeper;
+import static dev.solvent.oracle.rpc.JsonRpcTransport.shorten;
+
+import dev.solvent.oracle.rpc.JsonRpcTransport;
+import dev.solvent.oracle.rpc.RpcFailure;
+import dev.solvent.oracle.rpc.RpcSettings;
+import dev.solvent.oracle.rpc.RpcUrl;
+import dev.solvent.oracle.rpc.Sleeper;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.math.BigInteger;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLException;
-import okhttp3.Interceptor;
-import okhttp3.OkHttpClient;
 import org.web3j.protocol.core.BatchRequest;
 import org.web3j.protocol.core.BatchResponse;
 import org.web3j.protocol.core.DefaultBlockParameter;
@@ -33,14 +28,12 @@ import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.methods.response.EthChainId;
 import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.Log;
-import org.web3j.protocol.http.HttpService;
-import tools.jackson.core.JacksonException;
 
 /**
- * The JSON-RPC requests a live read sends, over web3j's {@link HttpService} with its own OkHttp client, each outcome
- * turned into data or a {@link ReadFailure} thrown as a {@link ReadAbort} (caught once, by the reader's entry points).
- * {@code eth_call}s go in batches. Retried, a bounded number of times with backoff: timeouts, connections reset before
- * a response, HTTP 429 (honouring a short {@code Retry-After}) and 5xx; everything else fails at once.
+ * The JSON-RPC requests a live read sends, over the shared {@link JsonRpcTransport} (which owns timeouts, retries and
+ * {@code Retry-After}), each outcome turned into data or a {@link ReadFailure} thrown as a {@link ReadAbort} (caught
+ * once, by the reader's entry points). {@code eth_call}s go in batches. What only a read at a past block needs is here:
+ * a block the node does not serve, a call without a contract, reverts kept as the node's message.
  */
 final class JsonRpc implements AutoCloseable {
 
@@ -48,46 +41,30 @@ final class JsonRpc implements AutoCloseable {
     private static final Pattern NOT_SERVED = Pattern.compile(
             "(?i).*(missing trie node|header not found|unknown block|state .*not available|historical state"
                     + "|pruned|state histories haven't been fully indexed|block not found|BlockOutOfRange).*");
-    private static final int MAX_SHOWN = 160;
 
-    private final OkHttpClient client;
-    private final HttpService service;
-    private final RpcSettings settings;
-    private final Sleeper sleeper;
+    private final JsonRpcTransport transport;
     private final int batchSize;
-    private long requests;
-    private long calls;
 
     JsonRpc(RpcUrl url, RpcSettings settings, Sleeper sleeper, int batchSize) {
-        this.settings = settings;
-        this.sleeper = sleeper;
+        this.transport = new JsonRpcTransport(url, settings, sleeper);
         this.batchSize = batchSize;
-        this.client = new OkHttpClient.Builder()
-                .connectTimeout(settings.connectTimeout())
-                .readTimeout(settings.readTimeout())
-                .writeTimeout(settings.readTimeout())
-                .callTimeout(settings.callTimeout())
-                .retryOnConnectionFailure(false)
-                .addInterceptor(JsonRpc::failOnHttpError)
-                .build();
-        this.service = new HttpService(url.value(), client);
     }
 
     /** {@return how many HTTP requests were sent (a batch is one), retries included} */
     long requests() {
-        return requests;
+        return transport.requests();
     }
 
     /** {@return how many JSON-RPC calls were made (each call of a batch counts), retries included} */
     long calls() {
-        return calls;
+        return transport.calls();
     }
 
     /** A block header's fields that a read needs. */
     record Header(long number, String hash, long timestamp, BigInteger baseFee) {}
 
     long chainId() {
-        EthChainId id = send("eth_chainId", () -> new Request<>("eth_chainId", List.of(), service, EthChainId.class));
+        EthChainId id = send("eth_chainId", () -> transport.request("eth_chainId", List.of(), EthChainId.class));
         return checked("eth_chainId", id).getChainId().longValueExact();
     }
 
@@ -97,8 +74,7 @@ final class JsonRpc implements AutoCloseable {
         DefaultBlockParameter tag = number.map(n -> DefaultBlockParameter.valueOf(BigInteger.valueOf(n)))
                 .getOrElse(DefaultBlockParameter.valueOf("latest"));
         EthBlock block = send(
-                what,
-                () -> new Request<>("eth_getBlockByNumber", List.of(tag.getValue(), false), service, EthBlock.class));
+                what, () -> transport.request("eth_getBlockByNumber", List.of(tag.getValue(), false), EthBlock.class));
         EthBlock.Block b = checked(what, block).getBlock();
         if (b == null) {
             throw new ReadAbort(new ReadFailure.BlockNotServed(
@@ -112,7 +88,7 @@ final class JsonRpc implements AutoCloseable {
                     b.getTimestamp().longValueExact(),
                     baseFee);
         } catch (RuntimeException e) {
-            throw new ReadAbort(new ReadFailure.MalformedResponse(what, "a block without number, hash or time"));
+            throw ReadAbort.rpc(new RpcFailure.MalformedResponse(what, "a block without number, hash or time"));
         }
     }
 
@@ -135,16 +111,16 @@ final class JsonRpc implements AutoCloseable {
         String what = calls.size() == 1 ? calls.getFirst().what() : "a batch of " + calls.size() + " eth_calls";
         String tag = "0x" + Long.toHexString(block);
         BatchResponse response = sendBatch(what, () -> {
-            BatchRequest batch = new BatchRequest(service);
+            BatchRequest batch = transport.batch();
             for (Call c : calls) {
                 Transaction tx = Transaction.createEthCallTransaction(null, c.to(), c.data());
-                batch.add(new Request<>("eth_call", List.of(tx, tag), service, EthCall.class));
+                batch.add(transport.request("eth_call", List.of(tx, tag), EthCall.class));
             }
             return batch;
         });
         List<? extends Response<?>> responses = response.getResponses();
         if (responses.size() != calls.size()) {
-            throw new ReadAbort(new ReadFailure.MalformedResponse(
+            throw ReadAbort.rpc(new RpcFailure.MalformedResponse(
                     what, responses.size() + " responses to " + calls.size() + " requests"));
         }
         Map<Long, Integer> byId = new HashMap<>();
@@ -156,8 +132,8 @@ final class JsonRpc implements AutoCloseable {
         for (Response<?> r : responses) {
             Integer i = byId.remove(r.getId());
             if (i == null) {
-                throw new ReadAbort(
-                        new ReadFailure.MalformedResponse(what, "a response with an unknown id " + r.getId()));
+                throw ReadAbort.rpc(
+                        new RpcFailure.MalformedResponse(what, "a response with an unknown id " + r.getId()));
             }
             Call call = calls.get(i);
             EthCall result = (EthCall) r;
@@ -172,15 +148,15 @@ final class JsonRpc implements AutoCloseable {
                     out.set(i, Either.left(data.isEmpty() ? message : message + " (data " + shorten(data) + ")"));
                     continue;
                 }
-                throw new ReadAbort(new ReadFailure.RpcError(call.what(), error.getCode(), message));
+                throw ReadAbort.rpc(new RpcFailure.RpcError(call.what(), error.getCode(), message));
             }
             String value = result.getValue();
             if (value == null || value.equals("0x")) {
                 throw new ReadAbort(new ReadFailure.NoContract(call.what(), call.to(), block));
             }
             if (!HEX_DATA.matcher(value).matches()) {
-                throw new ReadAbort(new ReadFailure.MalformedResponse(
-                        call.what(), "the result is not hex data: " + shorten(value)));
+                throw ReadAbort.rpc(
+                        new RpcFailure.MalformedResponse(call.what(), "the result is not hex data: " + shorten(value)));
             }
             out.set(i, Either.right(value));
         }
@@ -197,7 +173,7 @@ final class JsonRpc implements AutoCloseable {
                 DefaultBlockParameter.valueOf(BigInteger.valueOf(from)),
                 DefaultBlockParameter.valueOf(BigInteger.valueOf(to)),
                 address);
-        EthLog response = send(what, () -> new Request<>("eth_getLogs", List.of(filter), service, EthLog.class));
+        EthLog response = send(what, () -> transport.request("eth_getLogs", List.of(filter), EthLog.class));
         if (response.hasError()) {
             Response.Error error = response.getError();
             String message = String.valueOf(error.getMessage());
@@ -208,11 +184,11 @@ final class JsonRpc implements AutoCloseable {
         }
         List<Log> logs = new ArrayList<>();
         if (response.getLogs() == null) {
-            throw new ReadAbort(new ReadFailure.MalformedResponse(what, "no list of logs"));
+            throw ReadAbort.rpc(new RpcFailure.MalformedResponse(what, "no list of logs"));
         }
         for (EthLog.LogResult<?> r : response.getLogs()) {
             if (!(r.get() instanceof Log log)) {
-                throw new ReadAbort(new ReadFailure.MalformedResponse(what, "a log that is only a hash"));
+                throw ReadAbort.rpc(new RpcFailure.MalformedResponse(what, "a log that is only a hash"));
             }
             logs.add(log);
         }
@@ -226,152 +202,21 @@ final class JsonRpc implements AutoCloseable {
             if (NOT_SERVED.matcher(message).matches()) {
                 throw new ReadAbort(new ReadFailure.BlockNotServed(-1, message));
             }
-            throw new ReadAbort(new ReadFailure.RpcError(what, error.getCode(), message));
+            throw ReadAbort.rpc(new RpcFailure.RpcError(what, error.getCode(), message));
         }
         return response;
     }
 
-    /** Something that can be sent: a single request or a batch. */
-    private interface Sendable<T> {
-        T send() throws IOException;
+    private <T extends Response<?>> T send(String what, Supplier<Request<?, T>> request) {
+        return transport.send(what, request).getOrElseThrow(ReadAbort::rpc);
     }
 
-    private <T> T send(String what, Supplier<Request<?, ? extends Response<?>>> request) {
-        return sendWithRetry(what, () -> {
-            Request<?, ? extends Response<?>> r = request.get();
-            calls++;
-            @SuppressWarnings("unchecked")
-            T out = (T) r.send();
-            return out;
-        });
-    }
-
-    private BatchResponse sendBatch(String what, BatchSupplier batch) {
-        return sendWithRetry(what, () -> {
-            BatchRequest b = batch.get();
-            calls += b.getRequests().size();
-            return b.send();
-        });
-    }
-
-    /** Builds a batch afresh for each attempt (web3j numbers requests as they are made). */
-    @FunctionalInterface
-    private interface BatchSupplier {
-        BatchRequest get();
-    }
-
-    private <T> T sendWithRetry(String what, Sendable<T> sendable) {
-        for (int attempt = 1; ; attempt++) {
-            ReadFailure failure;
-            Option<Duration> retryAfter = Option.none();
-            boolean transient_;
-            try {
-                requests++;
-                return sendable.send();
-            } catch (HttpStatusException e) {
-                failure = new ReadFailure.HttpStatus(what, attempt, e.status, e.retryAfter, e.body);
-                transient_ = e.status == 429 || e.status >= 500;
-                retryAfter = e.retryAfter;
-            } catch (InterruptedIOException e) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new ReadAbort(new ReadFailure.Interrupted(what));
-                }
-                failure = new ReadFailure.Timeout(what, attempt);
-                transient_ = true;
-            } catch (IOException e) {
-                failure = new ReadFailure.ConnectionFailed(what, attempt, describe(e));
-                transient_ = !(e instanceof ConnectException
-                        || e instanceof UnknownHostException
-                        || e instanceof NoRouteToHostException
-                        || e instanceof SSLException);
-            } catch (JacksonException e) {
-                throw new ReadAbort(new ReadFailure.MalformedResponse(
-                        what, "not a JSON-RPC response: " + shorten(e.getOriginalMessage())));
-            } catch (ClassCastException e) {
-                throw new ReadAbort(new ReadFailure.MalformedResponse(
-                        what, "not the JSON-RPC answer to a batch (an array of responses)"));
-            } catch (RuntimeException e) {
-                if (e.getCause() instanceof InterruptedIOException) {
-                    failure = new ReadFailure.Timeout(what, attempt);
-                    transient_ = true;
-                } else if (e.getCause() instanceof IOException io) {
-                    failure = new ReadFailure.ConnectionFailed(what, attempt, describe(io));
-                    transient_ = true;
-                } else {
-                    throw new ReadAbort(new ReadFailure.MalformedResponse(what, shorten(e.toString())));
-                }
-            }
-            if (!transient_ || attempt >= settings.maxAttempts()) {
-                throw new ReadAbort(failure);
-            }
-            Duration wait = backoff(attempt);
-            if (retryAfter.isDefined()) {
-                if (retryAfter.get().compareTo(settings.maxRetryAfter()) > 0) {
-                    throw new ReadAbort(failure);
-                }
-                wait = retryAfter.get();
-            }
-            try {
-                sleeper.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ReadAbort(new ReadFailure.Interrupted(what));
-            }
-        }
-    }
-
-    private Duration backoff(int attempt) {
-        Duration wait = settings.initialBackoff();
-        for (int i = 1; i < attempt && wait.compareTo(settings.maxBackoff()) < 0; i++) {
-            wait = wait.multipliedBy(2);
-        }
-        return wait.compareTo(settings.maxBackoff()) <= 0 ? wait : settings.maxBackoff();
-    }
-
-    private static String describe(IOException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
-
-    static String shorten(String text) {
-        if (text == null) {
-            return "";
-        }
-        String line = text.strip().replaceAll("\\s+", " ");
-        return line.length() <= MAX_SHOWN ? line : line.substring(0, MAX_SHOWN) + "...";
-    }
-
-    private static okhttp3.Response failOnHttpError(Interceptor.Chain chain) throws IOException {
-        okhttp3.Response response = chain.proceed(chain.request());
-        if (response.isSuccessful()) {
-            return response;
-        }
-        try (response) {
-            String body = shorten(response.peekBody(MAX_SHOWN).string());
-            String header = response.header("Retry-After");
-            Option<Duration> retryAfter = header != null && header.strip().matches("[0-9]{1,9}")
-                    ? Option.some(Duration.ofSeconds(Long.parseLong(header.strip())))
-                    : Option.none();
-            throw new HttpStatusException(response.code(), retryAfter, body);
-        }
-    }
-
-    /** An HTTP status other than 2xx, raised inside OkHttp so that web3j passes it on as an I/O failure. */
-    private static final class HttpStatusException extends IOException {
-        private final int status;
-        private final Option<Duration> retryAfter;
-        private final String body;
-
-        HttpStatusException(int status, Option<Duration> retryAfter, String body) {
-            super("HTTP " + status);
-            this.status = status;
-            this.retryAfter = retryAfter;
-            this.body = body;
-        }
+    private BatchResponse sendBatch(String what, Supplier<BatchRequest> batch) {
+        return transport.sendBatch(what, batch).getOrElseThrow(ReadAbort::rpc);
     }
 
     @Override
     public void close() {
-        client.dispatcher().executorService().shutdown();
-        client.connectionPool().evictAll();
+        transport.close();
     }
 }

@@ -1,10 +1,10 @@
 package dev.solvent.oracle.mirror;
 
-import io.vavr.control.Option;
-import java.time.Duration;
+import dev.solvent.oracle.rpc.RpcFailure;
 
 /**
- * Why a deployment could not be read: the endpoint, the transport, the block or the data was wrong. Each failure has a
+ * Why a deployment could not be read: the endpoint, the transport, the block or the data was wrong (the transport's
+ * failures are shared with the other live readers, wrapped in {@link Rpc}). Each failure has a
  * one-line {@link #message()} for a person. The whole catalogue is in this file; a {@code switch} over it needs no
  * {@code default}.
  */
@@ -14,92 +14,28 @@ public sealed interface ReadFailure {
     String message();
 
     /**
-     * No response within the timeout, on every attempt.
+     * A JSON-RPC request failed or its answer was unusable: a timeout, a failed connection, an HTTP or JSON-RPC error,
+     * a view that reverted, a malformed response. The message is the transport's, with what to check where the mirror
+     * knows better (a rate-limiting endpoint, an address that is not a Comet).
      *
-     * @param what the request, such as {@code eth_getLogs 100..199}
-     * @param attempts how many times it was tried
+     * @param failure what the transport or the call's answer said
      */
-    record Timeout(String what, int attempts) implements ReadFailure {
+    record Rpc(RpcFailure failure) implements ReadFailure {
         @Override
         public String message() {
-            return what + ": no response within the timeout (" + tries(attempts) + ")";
-        }
-    }
-
-    /**
-     * The connection could not be made (refused, unknown host) or broke before a response.
-     *
-     * @param what the request
-     * @param attempts how many times it was tried; refused connections and unknown hosts are not retried
-     * @param reason what the network layer said
-     */
-    record ConnectionFailed(String what, int attempts, String reason) implements ReadFailure {
-        @Override
-        public String message() {
-            return what + ": connection failed: " + reason + " (" + tries(attempts) + ")";
-        }
-    }
-
-    /**
-     * The endpoint answered with an HTTP status other than 2xx; 429 and 5xx were retried, a bounded number of times.
-     *
-     * @param what the request
-     * @param attempts how many times it was tried
-     * @param status the last status
-     * @param retryAfter the server's {@code Retry-After}, when it sent one in seconds
-     * @param body the start of the response body
-     */
-    record HttpStatus(String what, int attempts, int status, Option<Duration> retryAfter, String body)
-            implements ReadFailure {
-        @Override
-        public String message() {
-            String wait = retryAfter
-                    .map(d -> "; the server asked to wait " + d.toSeconds() + " s")
-                    .getOrElse("");
-            String hint = status == 429 ? "; the endpoint is rate-limiting: try again later or use another node" : "";
-            String detail = body.isBlank() ? "" : ": " + body;
-            return what + ": HTTP " + status + detail + " (" + tries(attempts) + wait + ")" + hint;
-        }
-    }
-
-    /**
-     * The node answered with a JSON-RPC error object that is not a revert (never retried).
-     *
-     * @param what the request
-     * @param code the error's code
-     * @param error the error's message
-     */
-    record RpcError(String what, long code, String error) implements ReadFailure {
-        @Override
-        public String message() {
-            return what + ": JSON-RPC error " + code + ": " + error;
-        }
-    }
-
-    /**
-     * A view the reader needs reverted: the address is not a Comet (or not the proxy of one), or the node is broken.
-     *
-     * @param what the call
-     * @param reason the node's message or the revert data
-     */
-    record Reverted(String what, String reason) implements ReadFailure {
-        @Override
-        public String message() {
-            return what + ": the contract reverted: " + reason + " (is the address a Comet proxy on this chain?)";
-        }
-    }
-
-    /**
-     * The response is not a JSON-RPC response this reader understands: not JSON, cut short, a result that is not hex,
-     * ABI data of the wrong length, a value wider than its type.
-     *
-     * @param what the request
-     * @param detail what was wrong
-     */
-    record MalformedResponse(String what, String detail) implements ReadFailure {
-        @Override
-        public String message() {
-            return what + ": malformed response: " + detail;
+            return failure.message()
+                    + switch (failure) {
+                        case RpcFailure.HttpStatus http
+                        when http.status() == 429 ->
+                            "; the endpoint is rate-limiting: try again later or use another node";
+                        case RpcFailure.Reverted reverted -> " (is the address a Comet proxy on this chain?)";
+                        case RpcFailure.HttpStatus http -> "";
+                        case RpcFailure.Timeout timeout -> "";
+                        case RpcFailure.ConnectionFailed connectionFailed -> "";
+                        case RpcFailure.RpcError rpcError -> "";
+                        case RpcFailure.MalformedResponse malformed -> "";
+                        case RpcFailure.Interrupted interrupted -> "";
+                    };
         }
     }
 
@@ -173,21 +109,5 @@ public sealed interface ReadFailure {
         public String message() {
             return "the scan cache " + file + " " + reason;
         }
-    }
-
-    /**
-     * The calling thread was interrupted; its interrupt flag is set again.
-     *
-     * @param what the request
-     */
-    record Interrupted(String what) implements ReadFailure {
-        @Override
-        public String message() {
-            return what + ": interrupted";
-        }
-    }
-
-    private static String tries(int n) {
-        return n == 1 ? "1 attempt" : n + " attempts";
     }
 }

@@ -3,6 +3,7 @@ package dev.solvent.oracle.live;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.solvent.mirror.harness.AnvilProcess;
+import dev.solvent.oracle.rpc.RpcUrl;
 import io.vavr.control.Either;
 import java.io.IOException;
 import java.io.InputStream;

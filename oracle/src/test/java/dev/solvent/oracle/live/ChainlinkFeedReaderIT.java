@@ -9,11 +9,12 @@ import dev.solvent.oracle.live.FeedFailure.AnsweredInEarlierRound;
 import dev.solvent.oracle.live.FeedFailure.IncompleteRound;
 import dev.solvent.oracle.live.FeedFailure.NoContract;
 import dev.solvent.oracle.live.FeedFailure.NonPositiveAnswer;
-import dev.solvent.oracle.live.FeedFailure.Reverted;
 import dev.solvent.oracle.live.FeedFailure.StaleAnswer;
 import dev.solvent.oracle.market.BlockClock;
 import dev.solvent.oracle.market.MarketPath;
 import dev.solvent.oracle.market.MarketPrice;
+import dev.solvent.oracle.rpc.RpcFailure.Reverted;
+import dev.solvent.oracle.rpc.RpcSettings;
 import io.vavr.control.Either;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -117,7 +118,7 @@ class ChainlinkFeedReaderIT {
         anvil.pushRound(feed, 1, 2_950_00000000L, T, T, 1);
 
         assertThat(reader.roundData(feed, BigInteger.valueOf(99)).getLeft())
-                .isEqualTo(new Reverted("getRoundData(99) on " + feed, "No data present"));
+                .isEqualTo(new FeedFailure.Rpc(new Reverted("getRoundData(99) on " + feed, "No data present")));
     }
 
     @Test

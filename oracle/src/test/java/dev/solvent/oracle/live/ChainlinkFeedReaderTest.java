@@ -28,20 +28,23 @@ import dev.solvent.model.math.I256;
 import dev.solvent.model.tx.OracleAnswer;
 import dev.solvent.oracle.live.FeedFailure.AnsweredInEarlierRound;
 import dev.solvent.oracle.live.FeedFailure.BadData;
-import dev.solvent.oracle.live.FeedFailure.ConnectionFailed;
-import dev.solvent.oracle.live.FeedFailure.HttpStatus;
 import dev.solvent.oracle.live.FeedFailure.IncompleteRound;
-import dev.solvent.oracle.live.FeedFailure.Interrupted;
-import dev.solvent.oracle.live.FeedFailure.MalformedResponse;
 import dev.solvent.oracle.live.FeedFailure.NoContract;
 import dev.solvent.oracle.live.FeedFailure.NonPositiveAnswer;
 import dev.solvent.oracle.live.FeedFailure.ReadFailure;
-import dev.solvent.oracle.live.FeedFailure.Reverted;
-import dev.solvent.oracle.live.FeedFailure.RpcError;
 import dev.solvent.oracle.live.FeedFailure.StaleAnswer;
-import dev.solvent.oracle.live.FeedFailure.Timeout;
 import dev.solvent.oracle.live.FeedFailure.UpdatedInFuture;
 import dev.solvent.oracle.live.FeedFailure.WrongDataLength;
+import dev.solvent.oracle.rpc.RpcFailure;
+import dev.solvent.oracle.rpc.RpcFailure.ConnectionFailed;
+import dev.solvent.oracle.rpc.RpcFailure.HttpStatus;
+import dev.solvent.oracle.rpc.RpcFailure.Interrupted;
+import dev.solvent.oracle.rpc.RpcFailure.MalformedResponse;
+import dev.solvent.oracle.rpc.RpcFailure.Reverted;
+import dev.solvent.oracle.rpc.RpcFailure.RpcError;
+import dev.solvent.oracle.rpc.RpcFailure.Timeout;
+import dev.solvent.oracle.rpc.RpcSettings;
+import dev.solvent.oracle.rpc.RpcUrl;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.IOException;
@@ -130,6 +133,12 @@ class ChainlinkFeedReaderTest {
         return round(ROUND, ETH_3000_12345678, ONE_MINUTE_AGO, ONE_MINUTE_AGO, ROUND);
     }
 
+    /** {@return the transport's failure inside {@code failure}, which must be one} */
+    private static RpcFailure rpc(FeedFailure failure) {
+        assertThat(failure).isInstanceOf(FeedFailure.Rpc.class);
+        return ((FeedFailure.Rpc) failure).failure();
+    }
+
     private Either<FeedFailure, ValidatedAnswer> latest() {
         return reader.latestAnswer(ETH_USD, ONE_HOUR, NOW);
     }
@@ -206,7 +215,7 @@ class ChainlinkFeedReaderTest {
 
         Either<ReadFailure, Integer> decimals = reader.decimals(ETH_USD);
 
-        assertThat(decimals.getLeft()).isEqualTo(new Timeout("decimals() on " + ETH_USD, 2));
+        assertThat(rpc(decimals.getLeft())).isEqualTo(new Timeout("decimals() on " + ETH_USD, 2));
         assertThat(waits).containsExactly(Duration.ofMillis(100));
         assertThat(requests()).isEqualTo(2);
     }
@@ -238,7 +247,7 @@ class ChainlinkFeedReaderTest {
 
         Either<ReadFailure, Integer> decimals = reader.decimals(ETH_USD);
 
-        assertThat(decimals.getLeft())
+        assertThat(rpc(decimals.getLeft()))
                 .isEqualTo(new HttpStatus(
                         "decimals() on " + ETH_USD, 1, 429, Option.some(Duration.ofSeconds(120)), "slow down"));
         assertThat(waits).isEmpty();
@@ -251,7 +260,7 @@ class ChainlinkFeedReaderTest {
 
         Either<ReadFailure, Integer> decimals = reader.decimals(ETH_USD);
 
-        assertThat(decimals.getLeft())
+        assertThat(rpc(decimals.getLeft()))
                 .isEqualTo(new HttpStatus("decimals() on " + ETH_USD, 3, 500, Option.none(), "internal error"));
         // 100 ms, then doubled to 200 ms but capped at 150 ms
         assertThat(waits).containsExactly(Duration.ofMillis(100), Duration.ofMillis(150));
@@ -262,7 +271,7 @@ class ChainlinkFeedReaderTest {
     void doesNotRetryAClientError() {
         NODE.stubFor(ethCall(DECIMALS).willReturn(aResponse().withStatus(404)));
 
-        assertThat(reader.decimals(ETH_USD).getLeft()).isInstanceOf(HttpStatus.class);
+        assertThat(rpc(reader.decimals(ETH_USD).getLeft())).isInstanceOf(HttpStatus.class);
         assertThat(requests()).isEqualTo(1);
         assertThat(waits).isEmpty();
     }
@@ -287,7 +296,7 @@ class ChainlinkFeedReaderTest {
     void reportsAConnectionThatKeepsBreaking() {
         NODE.stubFor(ethCall(DECIMALS).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
 
-        assertThat(reader.decimals(ETH_USD).getLeft())
+        assertThat(rpc(reader.decimals(ETH_USD).getLeft()))
                 .isInstanceOfSatisfying(
                         ConnectionFailed.class, f -> assertThat(f.attempts()).isEqualTo(3));
     }
@@ -301,7 +310,7 @@ class ChainlinkFeedReaderTest {
         try (ChainlinkFeedReader nowhere =
                 ChainlinkFeedReader.create(new RpcUrl("http://127.0.0.1:" + closedPort), FAST, waits::add)) {
 
-            assertThat(nowhere.decimals(ETH_USD).getLeft())
+            assertThat(rpc(nowhere.decimals(ETH_USD).getLeft()))
                     .isInstanceOfSatisfying(
                             ConnectionFailed.class,
                             f -> assertThat(f.attempts()).isEqualTo(1));
@@ -313,7 +322,7 @@ class ChainlinkFeedReaderTest {
     void reportsAJsonRpcErrorObjectWithoutRetrying() {
         NODE.stubFor(ethCall(DECIMALS).willReturn(error(-32005, "daily request count exceeded", null)));
 
-        assertThat(reader.decimals(ETH_USD).getLeft())
+        assertThat(rpc(reader.decimals(ETH_USD).getLeft()))
                 .isEqualTo(new RpcError("decimals() on " + ETH_USD, -32005, "daily request count exceeded"));
         assertThat(requests()).isEqualTo(1);
     }
@@ -325,7 +334,7 @@ class ChainlinkFeedReaderTest {
         NODE.stubFor(ethCall(JsonRpcStubs.getRoundData(BigInteger.TEN))
                 .willReturn(error(3, "execution reverted: No data present", data)));
 
-        assertThat(reader.roundData(ETH_USD, BigInteger.TEN).getLeft())
+        assertThat(rpc(reader.roundData(ETH_USD, BigInteger.TEN).getLeft()))
                 .isEqualTo(new Reverted("getRoundData(10) on " + ETH_USD, "No data present"));
     }
 
@@ -333,7 +342,7 @@ class ChainlinkFeedReaderTest {
     void reportsMalformedJsonWithoutRetrying() {
         NODE.stubFor(ethCall(DECIMALS).willReturn(okJson("{broken")));
 
-        assertThat(reader.decimals(ETH_USD).getLeft()).isInstanceOf(MalformedResponse.class);
+        assertThat(rpc(reader.decimals(ETH_USD).getLeft())).isInstanceOf(MalformedResponse.class);
         assertThat(requests()).isEqualTo(1);
     }
 
@@ -341,7 +350,7 @@ class ChainlinkFeedReaderTest {
     void reportsAResultThatIsNotHexData() {
         NODE.stubFor(ethCall(DECIMALS).willReturn(result("0xzz")));
 
-        assertThat(reader.decimals(ETH_USD).getLeft())
+        assertThat(rpc(reader.decimals(ETH_USD).getLeft()))
                 .isEqualTo(new MalformedResponse("decimals() on " + ETH_USD, "the result is not hex data: 0xzz"));
     }
 
@@ -349,7 +358,7 @@ class ChainlinkFeedReaderTest {
     void reportsAResponseToAnotherRequest() {
         NODE.stubFor(ethCall(DECIMALS).willReturn(okJson("{\"jsonrpc\":\"2.0\",\"id\":-7,\"result\":\"0x\"}")));
 
-        assertThat(reader.decimals(ETH_USD).getLeft())
+        assertThat(rpc(reader.decimals(ETH_USD).getLeft()))
                 .isInstanceOfSatisfying(
                         MalformedResponse.class,
                         f -> assertThat(f.detail()).startsWith("the response's id -7 is not the request's"));
@@ -474,7 +483,7 @@ class ChainlinkFeedReaderTest {
         });
 
         try {
-            assertThat(reader.decimals(ETH_USD).getLeft()).isEqualTo(new Interrupted("decimals() on " + ETH_USD));
+            assertThat(rpc(reader.decimals(ETH_USD).getLeft())).isEqualTo(new Interrupted("decimals() on " + ETH_USD));
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
         } finally {
             Thread.interrupted();

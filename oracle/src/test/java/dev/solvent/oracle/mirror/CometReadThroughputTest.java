@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.solvent.mirror.comet.CometBook;
 import dev.solvent.mirror.harness.AnvilChain;
-import dev.solvent.oracle.live.RpcSettings;
-import dev.solvent.oracle.live.RpcUrl;
+import dev.solvent.oracle.rpc.RpcSettings;
+import dev.solvent.oracle.rpc.RpcUrl;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.IOException;

@@ -1,10 +1,10 @@
-package dev.solvent.oracle.live;
+package dev.solvent.oracle.rpc;
 
 import java.time.Duration;
 
 /**
- * How patiently a {@link ChainlinkFeedReader} talks to its endpoint: the timeouts of one HTTP request, and how often
- * and after how long it tries again after a transient failure (a timeout, a reset connection, HTTP 429 or 5xx). Other
+ * How patiently a {@link JsonRpcTransport} talks to its endpoint: the timeouts of one HTTP request, and how often and
+ * after how long it tries again after a transient failure (a timeout, a reset connection, HTTP 429 or 5xx). Other
  * failures are never retried.
  *
  * <p>The wait before attempt {@code n + 1} is {@code initialBackoff * 2^(n - 1)}, at most {@code maxBackoff}; after

@@ -1,9 +1,9 @@
-package dev.solvent.oracle.live;
+package dev.solvent.oracle.rpc;
 
 import java.time.Duration;
 
 /**
- * How a {@link ChainlinkFeedReader} waits between two attempts of a call: the real one sleeps, a test's records the
+ * How a {@link JsonRpcTransport} waits between two attempts of a call: the real one sleeps, a test's records the
  * waits and returns at once, so that the backoff is checked without slowing the tests.
  */
 @FunctionalInterface

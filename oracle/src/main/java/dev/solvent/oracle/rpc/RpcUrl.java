@@ -1,4 +1,4 @@
-package dev.solvent.oracle.live;
+package dev.solvent.oracle.rpc;
 
 import io.vavr.control.Either;
 import okhttp3.HttpUrl;

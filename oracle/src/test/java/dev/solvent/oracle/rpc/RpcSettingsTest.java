@@ -1,4 +1,4 @@
-package dev.solvent.oracle.live;
+package dev.solvent.oracle.rpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
