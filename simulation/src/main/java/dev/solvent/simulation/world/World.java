@@ -78,7 +78,7 @@ public record World(
         Vector<Long> gaps,
         Vector<Integer> gapGeneration,
         Vector<Tuple2<I256, Integer>> sales,
-        TreeMap<String, Tuple2<Integer, Integer>> unwinding,
+        TreeMap<Unwind, Tuple2<Integer, Integer>> unwinding,
         TreeMap<Integer, Vector<AccountId>> topUps,
         LiquidationIndex.State riskIndex,
         io.vavr.collection.HashMap<AccountId, Integer> liquidatableSince) {
@@ -206,13 +206,78 @@ public record World(
 
     /** {@return the world after one more block, with what the block did} */
     public Stepped step() {
-        Scenario sc = setup.scenario();
         int i = index;
         long bn = setup.clock().block(i);
         long ts = setup.clock().timestamp(i);
-        PushFeed feed = feed(sc);
+        Market m = moveMarket(i, bn, ts);
+        ProtocolState before = chain.state();
+        BlockContext ctx = new BlockContext(bn, ts, OBSERVER, m.prices());
+        Risk risk = scanRisk(before, m.prices(), bn, ts, i);
+        Vector<PendingTx> external = externalTransactions(before, ctx, m, bn, i);
+        Chain.Step step = chain.step(m.prices(), external, Rng.of(setup.seed(), Rng.BLOCK_BUILDING, i));
+        BlockBuilder.Built built = step.block();
+        ProtocolState after = built.state();
+        Tally tally = new Tally(before, ctx, m, risk.since(), i, bn);
+        built.outcomes().forEach(tally::add);
+        TreeMap<Unwind, Tuple2<Integer, Integer>> nextUnwinding = finishedUnwindsDropped(tally.unwinding, after);
 
-        // 1. the market: the exogenous path, moved by what receivers sold last block
+        // the health snapshot and the traders' top-up decisions
+        Option<HealthSample> sample = Option.none();
+        Vector<AccountId> underwater = Vector.empty();
+        TreeMap<Integer, Vector<AccountId>> nextTopUps = topUps.remove(i);
+        boolean last = i == setup.blocks() - 1;
+        if (i % setup.scenario().sampleEvery() == 0 || last) {
+            Health h = health(after, ctx, bn);
+            sample = Option.some(h.sample());
+            underwater = h.underwater();
+            if (!last) {
+                nextTopUps = scheduleTopUps(nextTopUps, h.low(), i);
+            }
+        }
+        Chain nextChain = step.chain();
+        BlockRow row = row(bn, ts, m, risk.liquidatable(), tally, before, after, nextChain, built, external.size());
+        World next = new World(
+                setup,
+                i + 1,
+                nextChain,
+                m.feeds(),
+                m.gaps(),
+                m.generations(),
+                tally.sales,
+                nextUnwinding,
+                nextTopUps,
+                risk.scan().next(),
+                risk.since());
+        return new Stepped(
+                next,
+                row,
+                sample,
+                tally.events,
+                built,
+                before,
+                ctx,
+                tally.depths,
+                tally.delayed,
+                underwater,
+                tally.waits,
+                tally.sunkAtLiquidation);
+    }
+
+    /**
+     * The market after a block's moves: each key's impact gap and its cascade generation, the market price, the
+     * oracle's state and the answers the contract reads.
+     */
+    private record Market(
+            Vector<Long> gaps,
+            Vector<Integer> generations,
+            Vector<Long> market,
+            Vector<PushFeed.State> feeds,
+            TreeMap<String, OracleAnswer> prices) {}
+
+    /** Moves the market along the exogenous path, by what receivers sold last block, and lets the oracles see it. */
+    private Market moveMarket(int i, long bn, long ts) {
+        Scenario sc = setup.scenario();
+        PushFeed feed = feed(sc);
         Vector<Long> nextGaps = Vector.empty();
         Vector<Integer> nextGen = Vector.empty();
         Vector<Long> market = Vector.empty();
@@ -233,7 +298,6 @@ public record World(
             nextGaps = nextGaps.append(gap);
             nextGen = nextGen.append(gen);
             market = market.append(price);
-            // 2. the oracle sees the market
             PushFeed.State fs =
                     feed.next(feeds.get(k), new MarketTick(bn, ts, MarketPrice.of(price, Setup.PRICE_DECIMALS)));
             nextFeeds = nextFeeds.append(fs);
@@ -246,139 +310,183 @@ public record World(
             prices = prices.put(
                     Setup.ETH_USD, new OracleAnswer(sc.chain().etherPrice().value(), Setup.PRICE_DECIMALS, ts));
         }
-        ProtocolState before = chain.state();
-        BlockContext ctx = new BlockContext(bn, ts, OBSERVER, prices);
+        return new Market(nextGaps, nextGen, market, nextFeeds, prices);
+    }
 
-        // 3. how many accounts are liquidatable now (the world's own index, kept like a keeper's)
+    /**
+     * What the world's own index (kept like a keeper's) finds before the block: the scan, how many accounts are
+     * liquidatable, and for each the block index it has been liquidatable since.
+     */
+    private record Risk(
+            Scanner.Scan<LiquidationIndex.State> scan,
+            int liquidatable,
+            io.vavr.collection.HashMap<AccountId, Integer> since) {}
+
+    private Risk scanRisk(ProtocolState before, TreeMap<String, OracleAnswer> prices, long bn, long ts, int i) {
         KeeperView view =
                 new KeeperView(OBSERVER, bn, ts, chain.baseFee(), prices, before, Vector.empty(), chain.lastTouched());
         Scanner.Scan<LiquidationIndex.State> scan = new LiquidationIndex().scan(view, riskIndex);
-        int liquidatable = scan.liquidatable().size();
         io.vavr.collection.HashMap<AccountId, Integer> since = io.vavr.collection.HashMap.empty();
         for (var target : scan.liquidatable()) {
             since = since.put(
                     target.account(), liquidatableSince.get(target.account()).getOrElse(i));
         }
+        return new Risk(scan, scan.liquidatable().size(), since);
+    }
 
-        // 4. traders act; 5. receivers unwind
-        Vector<PendingTx> external = Vector.empty();
-        Option<Vector<AccountId>> due = topUps.get(i);
-        TreeMap<Integer, Vector<AccountId>> nextTopUps = topUps.remove(i);
-        external = external.appendAll(due.map(ids -> ids.flatMap(id -> topUp(before, id, ctx))
+    /** {@return what traders and receivers send this block: scheduled top-ups, trader actions, unwinding sales} */
+    private Vector<PendingTx> externalTransactions(ProtocolState before, BlockContext ctx, Market m, long bn, int i) {
+        Vector<PendingTx> external = topUps.get(i)
+                .map(ids -> ids.flatMap(id -> topUp(before, id, ctx))
                         .map(tx -> new PendingTx(Setup.senderOf(tx), tx, TRADER_GAS, TRADER_TIP, bn)))
-                .getOrElse(Vector.empty()));
-        external = external.appendAll(traderActions(before, prices, market, bn, i));
-        external = external.appendAll(unwinds(before, prices, market, bn, i));
+                .getOrElse(Vector.empty());
+        external = external.appendAll(traderActions(before, m.prices(), m.market(), bn, i));
+        return external.appendAll(unwinds(before, m.prices(), m.market(), bn, i));
+    }
 
-        // 6. keepers act and the block is built
-        Chain.Step step = chain.step(prices, external, Rng.of(setup.seed(), Rng.BLOCK_BUILDING, i));
-        BlockBuilder.Built built = step.block();
-        ProtocolState after = built.state();
+    /**
+     * What one block's outcomes did, added up transaction by transaction. Mutable, and confined to the
+     * {@link #step} that made it: it never escapes into a world or a result.
+     */
+    private final class Tally {
 
-        // 7. what happened
-        int liquidations = 0;
-        long volume = 0;
-        int delayed = 0;
+        private final ProtocolState before;
+        private final BlockContext ctx;
+        private final Market market;
+        private final io.vavr.collection.HashMap<AccountId, Integer> since;
+        private final int i;
+        private final long bn;
+
+        int liquidations;
+        long volume;
+        int delayed;
         Vector<Integer> depths = Vector.empty();
         Vector<Integer> waits = Vector.empty();
-        int sunkAtLiquidation = 0;
-        int adlFills = 0;
-        long adlNotional = 0;
+        int sunkAtLiquidation;
+        int adlFills;
+        long adlNotional;
         Vector<String> events = Vector.empty();
-        Vector<Tuple2<I256, Integer>> nextSales = Vector.fill(setup.keys().size(), new Tuple2<>(I256.ZERO, 0));
-        TreeMap<String, Tuple2<Integer, Integer>> nextUnwinding = unwinding;
-        int traderTxs = external.size();
-        for (Outcome o : built.outcomes()) {
+        Vector<Tuple2<I256, Integer>> sales;
+        TreeMap<Unwind, Tuple2<Integer, Integer>> unwinding;
+
+        Tally(
+                ProtocolState before,
+                BlockContext ctx,
+                Market market,
+                io.vavr.collection.HashMap<AccountId, Integer> since,
+                int i,
+                long bn) {
+            this.before = before;
+            this.ctx = ctx;
+            this.market = market;
+            this.since = since;
+            this.i = i;
+            this.bn = bn;
+            this.sales = Vector.fill(setup.keys().size(), new Tuple2<>(I256.ZERO, 0));
+            this.unwinding = World.this.unwinding;
+        }
+
+        void add(Outcome o) {
             PendingTx p = o.tx();
-            boolean fromKeeper = chain.ledgers().containsKey(p.sender());
-            if (o instanceof Outcome.Succeeded s) {
-                if (p.tx() instanceof Tx.Trade t
-                        && t.maker().equals(sc.protocol().marketMaker())
-                        && unwinding.containsKey(unwindKey(t.taker(), t.market()))) {
-                    // a receiver selling what it took over (a backstop, a vault, or a keeper as liquidator)
-                    int k = setup.keyIndex(setup.keyOf(t.market()));
-                    I256 notional = FixedPoint.mulDiv(
-                            t.size(),
-                            t.price()
-                                    .times(I256.pow10(
-                                            sc.protocol().config().settlement().decimals())),
-                            I256.pow10(underlyingDecimals(t.market()) + Setup.PRICE_DECIMALS),
-                            Rounding.FLOOR);
-                    Tuple2<Integer, Integer> u =
-                            unwinding.get(unwindKey(p.sender(), t.market())).getOrNull();
-                    int gen = u == null ? 0 : u._2;
-                    Tuple2<I256, Integer> acc = nextSales.get(k);
-                    nextSales = nextSales.update(k, new Tuple2<>(acc._1.plus(notional), Math.max(acc._2, gen)));
+            if (!(o instanceof Outcome.Succeeded s)) {
+                if (chain.ledgers().containsKey(p.sender())) {
+                    events = events.append(Json.failure(bn, o));
                 }
-                boolean liquidation = false;
-                for (Event e : s.receipt().events()) {
-                    Option<Liquidated> seen = Liquidated.of(e);
-                    if (seen.isDefined()) {
-                        Liquidated l = seen.get();
-                        // one transaction is one liquidation, however many events it emits (flag and close, say)
-                        int depth = l.cross() ? depth(before, l.account(), ctx, nextGaps, nextGen) : 1;
-                        if (!liquidation) {
-                            liquidations++;
-                            depths = depths.append(depth);
-                            waits = waits.append(i - since.get(l.account()).getOrElse(i));
-                        }
-                        liquidation = true;
-                        if (l.shortfall()) {
-                            sunkAtLiquidation++;
-                        }
-                        for (Event.ClosedPosition c : l.closed()) {
-                            volume += clampLong(c.value().abs());
-                            if (l.receiver().isDefined()) {
-                                String key = unwindKey(l.receiver().get(), c.market());
-                                Tuple2<Integer, Integer> u =
-                                        nextUnwinding.get(key).getOrNull();
-                                nextUnwinding = nextUnwinding.put(
-                                        key,
-                                        new Tuple2<>(
-                                                u == null ? i + 1 + sc.unwind().delayBlocks() : u._1,
-                                                Math.max(u == null ? 0 : u._2, depth)));
-                            }
-                        }
-                        events = events.append(Json.event(bn, p, e, depth));
-                    } else if (e instanceof Event.PositionAutoDeleveraged d) {
-                        I256 notional = Deleveraging.notional(sc.protocol().config(), d, Setup.PRICE_DECIMALS);
-                        adlFills++;
-                        adlNotional += clampLong(notional);
-                        events = events.append(Json.deleveraged(bn, p, d, notional));
-                    } else if (e instanceof Event.ShortfallCovered || e instanceof Event.BadDebtRecorded) {
-                        events = events.append(Json.event(bn, p, e, 0));
-                    }
-                }
-                if (liquidation && p.sentAt() < bn) {
-                    delayed++;
-                }
-            } else if (fromKeeper) {
-                events = events.append(Json.failure(bn, o));
+                return;
             }
-        }
-        // forget unwinds that are done
-        for (var e : nextUnwinding) {
-            String[] parts = e._1.split("\\|", 2);
-            Account a = after.account(AccountId.of(parts[0])).getOrNull();
-            Position pos = a == null ? null : a.position(MarketId.of(parts[1])).getOrNull();
-            if (pos == null || pos.isFlat()) {
-                nextUnwinding = nextUnwinding.remove(e._1);
+            if (p.tx() instanceof Tx.Trade t
+                    && t.maker().equals(setup.scenario().protocol().marketMaker())
+                    && World.this.unwinding.containsKey(new Unwind(t.taker(), t.market()))) {
+                sold(p, t);
+            }
+            boolean liquidation = false;
+            for (Event e : s.receipt().events()) {
+                Option<Liquidated> seen = Liquidated.of(e);
+                if (seen.isDefined()) {
+                    liquidated(p, e, seen.get(), !liquidation);
+                    liquidation = true;
+                } else if (e instanceof Event.PositionAutoDeleveraged d) {
+                    I256 notional =
+                            Deleveraging.notional(setup.scenario().protocol().config(), d, Setup.PRICE_DECIMALS);
+                    adlFills++;
+                    adlNotional += clampLong(notional);
+                    events = events.append(Json.deleveraged(bn, p, d, notional));
+                } else if (e instanceof Event.ShortfallCovered || e instanceof Event.BadDebtRecorded) {
+                    events = events.append(Json.event(bn, p, e, 0));
+                }
+            }
+            if (liquidation && p.sentAt() < bn) {
+                delayed++;
             }
         }
 
-        // 8. health snapshot and traders' top-up decisions
-        Option<HealthSample> sample = Option.none();
-        Vector<AccountId> underwater = Vector.empty();
-        boolean last = i == setup.blocks() - 1;
-        if (i % sc.sampleEvery() == 0 || last) {
-            Health h = health(after, ctx, bn);
-            sample = Option.some(h.sample());
-            underwater = h.underwater();
-            if (!last) {
-                nextTopUps = scheduleTopUps(nextTopUps, h.low(), i);
-            }
+        /** A receiver selling what it took over (a backstop, a vault, or a keeper as liquidator). */
+        private void sold(PendingTx p, Tx.Trade t) {
+            Scenario sc = setup.scenario();
+            int k = setup.keyIndex(setup.keyOf(t.market()));
+            I256 notional = FixedPoint.mulDiv(
+                    t.size(),
+                    t.price()
+                            .times(I256.pow10(
+                                    sc.protocol().config().settlement().decimals())),
+                    I256.pow10(underlyingDecimals(t.market()) + Setup.PRICE_DECIMALS),
+                    Rounding.FLOOR);
+            Tuple2<Integer, Integer> u =
+                    World.this.unwinding.get(new Unwind(p.sender(), t.market())).getOrNull();
+            int gen = u == null ? 0 : u._2;
+            Tuple2<I256, Integer> acc = sales.get(k);
+            sales = sales.update(k, new Tuple2<>(acc._1.plus(notional), Math.max(acc._2, gen)));
         }
 
+        /** A liquidation event; one transaction is one liquidation, however many events it emits (flag and close). */
+        private void liquidated(PendingTx p, Event e, Liquidated l, boolean first) {
+            int depth = l.cross() ? depth(before, l.account(), ctx, market.gaps(), market.generations()) : 1;
+            if (first) {
+                liquidations++;
+                depths = depths.append(depth);
+                waits = waits.append(i - since.get(l.account()).getOrElse(i));
+            }
+            if (l.shortfall()) {
+                sunkAtLiquidation++;
+            }
+            for (Event.ClosedPosition c : l.closed()) {
+                volume += clampLong(c.value().abs());
+                if (l.receiver().isDefined()) {
+                    Unwind key = new Unwind(l.receiver().get(), c.market());
+                    Tuple2<Integer, Integer> u = unwinding.get(key).getOrNull();
+                    unwinding = unwinding.put(
+                            key,
+                            new Tuple2<>(
+                                    u == null
+                                            ? i + 1 + setup.scenario().unwind().delayBlocks()
+                                            : u._1,
+                                    Math.max(u == null ? 0 : u._2, depth)));
+                }
+            }
+            events = events.append(Json.event(bn, p, e, depth));
+        }
+    }
+
+    /** {@return the unwinds still to do: those whose receiver still holds a position in the market} */
+    private static TreeMap<Unwind, Tuple2<Integer, Integer>> finishedUnwindsDropped(
+            TreeMap<Unwind, Tuple2<Integer, Integer>> unwinding, ProtocolState after) {
+        return unwinding.filter(e -> after.account(e._1.receiver())
+                .flatMap(a -> a.position(e._1.market()))
+                .exists(pos -> !pos.isFlat()));
+    }
+
+    /** {@return the block's row of metrics} */
+    private BlockRow row(
+            long bn,
+            long ts,
+            Market m,
+            int liquidatable,
+            Tally tally,
+            ProtocolState before,
+            ProtocolState after,
+            Chain nextChain,
+            BlockBuilder.Built built,
+            int traderTxs) {
         Ledger l0 = before.ledger();
         Ledger l1 = after.ledger();
         long shortfall = clampLong(l1.shortfallCovered()
@@ -389,7 +497,6 @@ public record World(
                         .plus(l0.socializedLoss())
                         .plus(l0.deleveraged())
                         .plus(l0.badDebt())));
-        Chain nextChain = step.chain();
         long profit = 0;
         for (KeeperLedger kl : nextChain.ledgers().values()) {
             profit += clampLong(kl.netProfit());
@@ -400,16 +507,16 @@ public record World(
         Vector<Long> oracle = Vector.empty();
         for (String key : setup.keys()) {
             oracle = oracle.append(
-                    prices.get(key).map(a -> clampLong(a.answer())).getOrElse(0L));
+                    m.prices().get(key).map(a -> clampLong(a.answer())).getOrElse(0L));
         }
-        BlockRow row = new BlockRow(
+        return new BlockRow(
                 bn,
                 ts,
-                market,
+                m.market(),
                 oracle,
                 liquidatable,
-                liquidations,
-                volume,
+                tally.liquidations,
+                tally.volume,
                 clampLong(after.insuranceFund()),
                 shortfall,
                 clampLong(l1.socializedLoss().minus(l0.socializedLoss())),
@@ -419,23 +526,24 @@ public record World(
                 profit,
                 pending,
                 traderTxs,
-                adlFills,
-                adlNotional,
+                tally.adlFills,
+                tally.adlNotional,
                 clampLong(l1.deleveraged().minus(l0.deleveraged())));
-        World next = new World(
-                setup,
-                i + 1,
-                nextChain,
-                nextFeeds,
-                nextGaps,
-                nextGen,
-                nextSales,
-                nextUnwinding,
-                nextTopUps,
-                scan.next(),
-                since);
-        return new Stepped(
-                next, row, sample, events, built, before, ctx, depths, delayed, underwater, waits, sunkAtLiquidation);
+    }
+
+    /**
+     * A position being unwound: its receiver and market.
+     *
+     * @param receiver who took the position over and sells it
+     * @param market the market
+     */
+    record Unwind(AccountId receiver, MarketId market) implements Comparable<Unwind> {
+
+        @Override
+        public int compareTo(Unwind o) {
+            int c = receiver.compareTo(o.receiver);
+            return c != 0 ? c : market.compareTo(o.market);
+        }
     }
 
     /**
@@ -499,10 +607,6 @@ public record World(
     private int underlyingDecimals(MarketId market) {
         ProtocolConfig c = setup.scenario().protocol().config();
         return c.assets().get(c.markets().get(market).get().underlying()).get().decimals();
-    }
-
-    static String unwindKey(AccountId receiver, MarketId market) {
-        return receiver + "|" + market;
     }
 
     /**
@@ -687,9 +791,8 @@ public record World(
             if (e._2._1 > i) {
                 continue;
             }
-            String[] parts = e._1.split("\\|", 2);
-            AccountId receiver = AccountId.of(parts[0]);
-            MarketId m = MarketId.of(parts[1]);
+            AccountId receiver = e._1.receiver();
+            MarketId m = e._1.market();
             Position pos = state.account(receiver).flatMap(a -> a.position(m)).getOrNull();
             if (pos == null || pos.isFlat()) {
                 continue;
