@@ -33,7 +33,7 @@ import java.math.BigInteger;
  * {@code poke} (gain 0) when only the Vat's stale spot keeps an unsafe vault safe, {@code bark} of an unsafe vault
  * (gain: the Dog's keeper incentive, {@code tip + chip * tab}, found by running it), {@code redo} of a sale that needs
  * one (gain: the incentive, found by running it), and {@code take} of each running sale at its current price, sized to
- * the keeper's DAI (gain: the collateral it receives at the pip's price less the DAI it pays, following the Clipper's
+ * the keeper's DAI, if it has {@code hope}d the Clipper (gain: the collateral it receives at the pip's price less the DAI it pays, following the Clipper's
  * own slice and {@code chost} rules).
  */
 public final class DssProtocol implements Protocol<DssState, DssCall> {
@@ -174,7 +174,8 @@ public final class DssProtocol implements Protocol<DssState, DssCall> {
     @Override
     public Seq<Move<DssCall>> moves(DssState state, String account, String keeper, Block block) {
         Tuple2<String, Address> v = vault(account);
-        Address by = Address.of(keeper);
+        // a keeper is an address, or a vault name whose urn is the keeper's address
+        Address by = Address.of(keeper.substring(keeper.lastIndexOf(':') + 1));
         DssBlock b = block(block);
         Vector<Move<DssCall>> moves = Vector.empty();
         if (Dss.unsafe(state, v._1(), v._2())) {
@@ -250,6 +251,9 @@ public final class DssProtocol implements Protocol<DssState, DssCall> {
         BigInteger price = status.price();
         if (price.signum() == 0) {
             return Option.none();
+        }
+        if (!state.vat().wish(by, clip.address())) {
+            return Option.none(); // the Clipper moves the keeper's DAI: without its hope, the take reverts
         }
         BigInteger lot = sale.lot();
         BigInteger tab = sale.tab();
