@@ -160,4 +160,65 @@ class MakerLendingTest {
         assertThat(Scenarios.isLending("maker-march-2020")).isTrue();
         assertThat(Scenarios.list().map(Scenarios.Listed::name)).contains("maker-march-2020");
     }
+
+    @Test
+    void badIlkParametersNameEveryFieldAndWhatWouldBeValid() {
+        String bad = TINY.replace("chop: \"1.1\"", "chop: \"0.9\"")
+                .replace("mat: \"1.5\"", "mat: \"1.5000000000000000000000000001\"")
+                .replace("buf: \"1\"", "buf: \"lots\"")
+                .replace("cusp: \"0.1\"", "cusp: \"0\"")
+                .replace("tip: \"100\"", "tip: \"-1\"")
+                .replace("    tail: 3600\n", "")
+                .replace("hole: \"1000000\"", "hole: \"1000000.0000000000000000000000000000000000000000000001\"")
+                .replace(
+                        "calc: {kind: stairstep-exponential, cut: \"0.9\", step: 12}",
+                        "calc: {kind: stairstep, cut: \"1.1\"}")
+                .replace("borrow: DAI", "borrow: ETH");
+        assertThatThrownBy(() -> LendingReader.parse("bad.yaml", bad, Map.of(), null))
+                .isInstanceOfSatisfying(
+                        ScenarioException.class,
+                        e -> assertThat(e.problems())
+                                .contains(
+                                        "bad.yaml: market.chop: 0.9 is out of range; valid: a decimal string in [1, 2]"
+                                                + " with at most 18 decimals (a WAD), such as \"1.13\"",
+                                        "bad.yaml: market.mat: 1.5000000000000000000000000001 has more than 27 decimals;"
+                                                + " valid: a decimal string in [1, 100] with at most 27 decimals (a RAY),"
+                                                + " such as \"1.45\"",
+                                        "bad.yaml: market.buf: \"lots\" is not valid; valid: a decimal string in [1, 10]"
+                                                + " with at most 27 decimals (a RAY), such as \"1.3\"",
+                                        "bad.yaml: market.cusp: 0 is out of range; valid: a decimal string in"
+                                                + " [0.000000000000000000000000001, 1] with at most 27 decimals (a RAY), such"
+                                                + " as \"0.4\"",
+                                        "bad.yaml: market.tip: -1 is out of range; valid: a decimal string in [0, 1000000]"
+                                                + " with at most 45 decimals (a RAD), such as \"300\"",
+                                        "bad.yaml: market.tail: missing; valid: a whole number in [1, 31536000]",
+                                        "bad.yaml: market.hole: 1000000.0000000000000000000000000000000000000000000001 has"
+                                                + " more than 45 decimals; valid: a decimal string in [1, 1000000000000] with"
+                                                + " at most 45 decimals (a RAD), such as \"40000000\"",
+                                        "bad.yaml: market.calc.kind: \"stairstep\" is not valid; valid: one of"
+                                                + " exponential, linear, stairstep-exponential",
+                                        "bad.yaml: traders.borrow: \"ETH\" is not valid; valid: DAI (a vault draws only"
+                                                + " DAI)"));
+        String badCurve = TINY.replace(
+                "calc: {kind: stairstep-exponential, cut: \"0.9\", step: 12}",
+                "calc: {kind: stairstep-exponential, cut: \"1.1\", tau: 60}");
+        assertThatThrownBy(() -> LendingReader.parse("bad.yaml", badCurve, Map.of(), null))
+                .isInstanceOfSatisfying(
+                        ScenarioException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactlyInAnyOrder(
+                                        "bad.yaml: market.calc.tau: is not a field of a stairstep-exponential curve;"
+                                                + " valid: leave it out",
+                                        "bad.yaml: market.calc.cut: 1.1 is out of range; valid: a decimal string in"
+                                                + " [0.000000000000000000000000001, 1] with at most 27 decimals (a RAY), such"
+                                                + " as \"0.99\"",
+                                        "bad.yaml: market.calc.step: missing; valid: a whole number in [1, 31536000]"));
+        String unknown = TINY.replace("  tail: 3600", "  tail: 3600\n  chost: \"5\"");
+        assertThatThrownBy(() -> LendingReader.parse("bad.yaml", unknown, Map.of(), null))
+                .isInstanceOfSatisfying(
+                        ScenarioException.class,
+                        e -> assertThat(e.problems().head())
+                                .startsWith(
+                                        "bad.yaml: market.chost: unknown field; valid fields here: Hole, Line, buf,"));
+    }
 }
