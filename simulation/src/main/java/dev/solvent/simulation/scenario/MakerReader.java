@@ -100,9 +100,9 @@ final class MakerReader {
 
         TreeMap<String, LendingScenario.Reserve> reserves = TreeMap.empty();
         // a vault is safe while ink * price / mat covers its debt: the collateral's weight is 1 / mat, which is also
-        // as far as a vault may draw
+        // as far as a vault may draw (a mat that did not read is already a problem: no second one about the traders')
         int threshold = mat.signum() == 0
-                ? 0
+                ? 9_999
                 : BigInteger.valueOf(10_000)
                         .multiply(BigInteger.TEN.pow(RAY))
                         .divide(mat)

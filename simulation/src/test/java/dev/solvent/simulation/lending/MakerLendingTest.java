@@ -1,10 +1,12 @@
 package dev.solvent.simulation.lending;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.solvent.simulation.output.LendingFiles;
 import dev.solvent.simulation.scenario.LendingReader;
 import dev.solvent.simulation.scenario.LendingScenario;
+import dev.solvent.simulation.scenario.ScenarioException;
 import dev.solvent.simulation.scenario.Scenarios;
 import io.vavr.Tuple2;
 import io.vavr.collection.Vector;
@@ -168,7 +170,7 @@ class MakerLendingTest {
                 .replace("buf: \"1\"", "buf: \"lots\"")
                 .replace("cusp: \"0.1\"", "cusp: \"0\"")
                 .replace("tip: \"100\"", "tip: \"-1\"")
-                .replace("    tail: 3600\n", "")
+                .replace("  tail: 3600\n", "")
                 .replace("hole: \"1000000\"", "hole: \"1000000.0000000000000000000000000000000000000000000001\"")
                 .replace(
                         "calc: {kind: stairstep-exponential, cut: \"0.9\", step: 12}",

@@ -176,15 +176,15 @@ class ScenarioReaderTest {
     void unknownScenarioNamesTheBundledOnes() {
         assertThatThrownBy(() -> Scenarios.load("march-2021", Map.of()))
                 .hasMessage("march-2021: no bundled scenario of that name; valid: one of march-2020, may-2021,"
-                        + " luna-2022, ftx-2022, october-2025, jump-stress, aave-may-2021, comet-ftx-2022, or a path to a YAML"
-                        + " file");
+                        + " luna-2022, ftx-2022, october-2025, jump-stress, aave-may-2021, comet-ftx-2022, maker-march-2020,"
+                        + " or a path to a YAML file");
         assertThatThrownBy(() -> Scenarios.load("missing/file.yaml", Map.of()))
                 .hasMessageContaining("missing/file.yaml: file not found");
     }
 
     @Test
     void everyBundledScenarioReadsAndHasItsLine() {
-        assertThat(Scenarios.list()).hasSize(8);
+        assertThat(Scenarios.list()).hasSize(9);
         assertThat(Scenarios.list().map(Scenarios.Listed::name))
                 .containsExactlyElementsOf(Scenarios.BUNDLED.appendAll(Scenarios.LENDING));
         assertThat(Scenarios.list()).allSatisfy(l -> assertThat(l.description()).isNotBlank());
