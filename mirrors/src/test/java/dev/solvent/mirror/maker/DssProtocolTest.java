@@ -116,4 +116,46 @@ class DssProtocolTest {
                         "DAI",
                         dev.solvent.model.protocol.Quantity.Kind.OTHER));
     }
+
+    @Test
+    void aStaleSpotOffersAPokeThatOpensTheBark() {
+        DssFixture f = DssFixture.clipTest();
+        // the Vat's spot back at 2.5 (gold at 5): 40 x 2.5 = 100 DAI covers the debt, the Vat calls the vault safe
+        f.pokePip(PIP, WAD.multiply(BigInteger.valueOf(5)));
+        f.call(DssFixture.poke("gold"));
+        // the block's gold is 4: a poke would set spot 2, so the health is read at 80 against 100, liquidatable
+        Health h = protocol.health(f.state(), vault, block(f)).get();
+        assertThat(h.collateral()).isEqualTo(RAD.multiply(BigInteger.valueOf(80)));
+        assertThat(h.liquidatable()).isTrue();
+        var moves = protocol.moves(f.state(), vault, ALI.hex(), block(f));
+        assertThat(moves.map(Move::kind)).containsExactly("poke");
+        assertThat(moves.head().gain()).isEqualTo(Option.some(BigInteger.ZERO));
+        var poked =
+                protocol.execute(f.state(), moves.head().call(), block(f)).get().state();
+        assertThat(protocol.moves(poked, vault, ALI.hex(), block(f)).map(Move::kind))
+                .containsExactly("bark");
+    }
+
+    @Test
+    void aSalePastItsTailOffersARedoAndNoTake() {
+        DssFixture f = DssFixture.clipTest();
+        f.auctionResetSetup(3600);
+        // tail is one hour: past it the sale needs a redo, and no take is offered
+        f.warp(f.now() + 3601);
+        var moves = protocol.moves(f.state(), vault, ALI.hex(), block(f));
+        assertThat(moves.map(Move::kind)).containsExactly("redo");
+        // the set-up leaves tip and chip at 0: a redo pays nothing, and after it the sale can be taken again
+        assertThat(moves.head().gain()).isEqualTo(Option.some(BigInteger.ZERO));
+        var redone =
+                protocol.execute(f.state(), moves.head().call(), block(f)).get().state();
+        assertThat(protocol.moves(redone, vault, ALI.hex(), block(f)).map(Move::kind))
+                .containsExactly("take");
+    }
+
+    @Test
+    void aKeeperIsAnAddressOrAVaultNameWithItsAddress() {
+        DssFixture f = DssFixture.clipTest();
+        assertThat(protocol.moves(f.state(), vault, DssProtocol.account("gold", ALI), block(f)))
+                .isEqualTo(protocol.moves(f.state(), vault, ALI.hex(), block(f)));
+    }
 }
