@@ -7,7 +7,6 @@ import dev.solvent.mirror.maker.DssCall;
 import dev.solvent.mirror.maker.DssProtocol;
 import dev.solvent.mirror.maker.DssState;
 import dev.solvent.model.protocol.Protocol;
-import dev.solvent.simulation.lending.LendingSummary;
 import dev.solvent.simulation.scenario.LendingScenario;
 import dev.solvent.simulation.scenario.ScenarioException;
 import io.vavr.collection.HashSet;
@@ -52,12 +51,16 @@ final class MakerMarket implements LendingMarket<DssState, DssCall> {
     private static final long PARTICIPANTS = 0x1_0000_0000L;
     private static final BigInteger RAY = BigInteger.TEN.pow(27);
 
+    /** The decimals of a lending run's values ({@code LendingSummary.VALUE_DECIMALS}; named here, not imported, so
+     * that this package does not depend back on the run's). */
+    private static final int VALUE_DECIMALS = 8;
+
     private final LendingScenario.Maker config;
     private final DssProtocol protocol;
 
     MakerMarket(LendingScenario.Maker config) {
         this.config = config;
-        this.protocol = new DssProtocol(Map.of(config.collateral(), PIP), LendingSummary.VALUE_DECIMALS);
+        this.protocol = new DssProtocol(Map.of(config.collateral(), PIP), VALUE_DECIMALS);
     }
 
     @Override
