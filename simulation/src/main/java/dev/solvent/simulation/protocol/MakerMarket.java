@@ -51,8 +51,10 @@ final class MakerMarket implements LendingMarket<DssState, DssCall> {
     private static final long PARTICIPANTS = 0x1_0000_0000L;
     private static final BigInteger RAY = BigInteger.TEN.pow(27);
 
-    /** The decimals of a lending run's values ({@code LendingSummary.VALUE_DECIMALS}; named here, not imported, so
-     * that this package does not depend back on the run's). */
+    /**
+     * The decimals of a lending run's values ({@code LendingSummary.VALUE_DECIMALS}; named here, not imported, so that
+     * this package does not depend back on the run's).
+     */
     private static final int VALUE_DECIMALS = 8;
 
     private final LendingScenario.Maker config;
