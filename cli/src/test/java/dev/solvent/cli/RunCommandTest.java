@@ -30,10 +30,44 @@ class RunCommandTest {
     void listsTheBundledScenariosOneLineEach() {
         Cli.Run run = Cli.run("scenarios");
         assertThat(run.code()).isZero();
-        assertThat(run.out().lines()).hasSize(8);
+        assertThat(run.out().lines()).hasSize(10);
         assertThat(run.out().lines().findFirst().get()).startsWith("march-2020").endsWith("(default)");
         assertThat(run.out()).contains("luna-2022").contains("jump-stress").contains("aave-may-2021");
-        assertThat(run.out()).contains("comet-ftx-2022");
+        assertThat(run.out()).contains("comet-ftx-2022").contains("maker-march-2020");
+    }
+
+    @Test
+    void runsALendingScenarioOnTheMakerMirrorWithMakersOwnQuantities(@TempDir Path dir) throws IOException {
+        Cli.Run run = Cli.run(
+                "run",
+                "maker-march-2020",
+                "--out",
+                dir.toString(),
+                "--no-progress",
+                "--set",
+                "traders.count=20",
+                "--set",
+                "blocks=100");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("maker-march-2020 (seed 2020)")
+                .contains("maker-liq2")
+                .contains("Auction proceeds")
+                .contains("Vow sin")
+                .contains("Uncovered")
+                .contains("DAI of debt repaid");
+        assertThat(Files.readString(dir.resolve("summary.json"))).contains("\"protocol\" : \"maker-liq2\"");
+    }
+
+    @Test
+    void aBadMakerFieldIsNamedAndNothingIsWritten(@TempDir Path dir) {
+        Cli.Run run =
+                Cli.run("run", "maker-march-2020", "--out", dir.resolve("x").toString(), "--set", "market.chop=1.13x");
+        assertThat(run.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err())
+                .contains("--set market.chop: \"1.13x\" is not valid; valid: a decimal string in [1, 2] with at most 18"
+                        + " decimals (a WAD), such as \"1.13\"");
+        assertThat(dir.resolve("x")).doesNotExist();
     }
 
     @Test

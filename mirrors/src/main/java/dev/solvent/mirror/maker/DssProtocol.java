@@ -20,21 +20,48 @@ import java.math.BigInteger;
 
 /**
  * The Maker mirror (Liquidations 2.0) behind the protocol contract. Accounts are vaults, named {@code ILK:0xurn};
- * prices in a {@link Block} are named as the constructor maps them to pips (their {@code peek()} values, WAD). Health
- * is the Vat's safety test in RAD: collateral at {@code spot} (which includes the liquidation ratio) against the debt
- * at {@code rate}. The moves are {@code bark} of an unsafe vault (gain: the Dog's keeper incentive, found by running
- * it) and {@code take} of the whole lot of each live sale of the vault at the current price (gain: the lot at the
- * pip's price less the DAI paid).
+ * prices in a {@link Block} are named as the constructor maps them to pips (their {@code peek()} values, WAD).
+ *
+ * <p>Health is the Vat's safety test at the spot a {@code Spotter.poke} would set from the block's pip (anyone may
+ * poke, so a keeper sees what the Vat would see after one): collateral at that spot (which includes the liquidation
+ * ratio) against the debt at {@code rate}, in the value unit the constructor is given (RAD by default). A vault is
+ * liquidatable when it is unsafe at the Vat's spot or at the poked one, and while a sale of its collateral is running.
+ *
+ * <p>A barked vault keeps no collateral or debt, but its collateral is still on sale: {@link #accounts} lists, beside
+ * every vault with collateral or debt, every vault a running sale is selling for (the sale's {@code usr}), so a keeper
+ * loop that walks the accounts also reaches the running auctions, with no knowledge of Maker. The moves of a vault:
+ * {@code poke} (gain 0) when only the Vat's stale spot keeps an unsafe vault safe, {@code bark} of an unsafe vault
+ * (gain: the Dog's keeper incentive, {@code tip + chip * tab}, found by running it), {@code redo} of a sale that needs
+ * one (gain: the incentive, found by running it), and {@code take} of each running sale at its current price, sized to
+ * the keeper's DAI, if it has {@code hope}d the Clipper (gain: the collateral it receives at the pip's price less the DAI it pays, following the Clipper's
+ * own slice and {@code chost} rules).
  */
 public final class DssProtocol implements Protocol<DssState, DssCall> {
 
     private static final BigInteger E9 = BigInteger.TEN.pow(9);
+    private static final int RAD_DECIMALS = 45;
 
     private final LinkedHashMap<String, Address> pips;
+    private final int valueDecimals;
+    private final BigInteger scale;
 
-    /** @param pips each price name of the blocks and the pip (price feed) it answers for */
+    /** @param pips each price name of the blocks and the pip (price feed) it answers for; values in RAD */
     public DssProtocol(java.util.Map<String, Address> pips) {
+        this(pips, RAD_DECIMALS);
+    }
+
+    /**
+     * @param pips each price name of the blocks and the pip (price feed) it answers for
+     * @param valueDecimals the decimals of DAI in health and gains (45 is RAD, exact; fewer round collateral and gains
+     *     down and debt up)
+     */
+    public DssProtocol(java.util.Map<String, Address> pips, int valueDecimals) {
+        if (valueDecimals < 0 || valueDecimals > RAD_DECIMALS) {
+            throw new IllegalArgumentException("valueDecimals is 0 to 45, not " + valueDecimals);
+        }
         this.pips = LinkedHashMap.ofAll(pips);
+        this.valueDecimals = valueDecimals;
+        this.scale = BigInteger.TEN.pow(RAD_DECIMALS - valueDecimals);
     }
 
     @Override
@@ -44,7 +71,7 @@ public final class DssProtocol implements Protocol<DssState, DssCall> {
 
     @Override
     public String valueUnit() {
-        return "DAI, RAD (45 decimals)";
+        return valueDecimals == RAD_DECIMALS ? "DAI, RAD (45 decimals)" : "DAI, " + valueDecimals + " decimals";
     }
 
     /** {@return dss's block: each pip's value as a WAD} */
@@ -80,15 +107,23 @@ public final class DssProtocol implements Protocol<DssState, DssCall> {
         return new Tuple2<>(account.substring(0, colon), Address.of(account.substring(colon + 1)));
     }
 
+    /** {@return every vault with collateral or debt, and every vault a running sale sells for, sorted} */
     @Override
     public Seq<String> accounts(DssState state) {
-        return state.vat()
-                .urns()
-                .filter(e -> e._2().ink().signum() != 0 || e._2().art().signum() != 0)
-                .keySet()
-                .toVector()
-                .map(k -> account(k._1(), k._2()))
-                .sorted();
+        java.util.TreeSet<String> out = new java.util.TreeSet<>();
+        for (var u : state.vat().urns()) {
+            if (u._2().ink().signum() != 0 || u._2().art().signum() != 0) {
+                out.add(account(u._1()._1(), u._1()._2()));
+            }
+        }
+        for (DssState.Clipper clip : state.clippers().values()) {
+            for (Tuple2<BigInteger, DssState.Sale> sale : clip.sales()) {
+                if (!sale._2().usr().isZero()) {
+                    out.add(account(clip.ilk(), sale._2().usr()));
+                }
+            }
+        }
+        return Vector.ofAll(out);
     }
 
     @Override
@@ -96,23 +131,67 @@ public final class DssProtocol implements Protocol<DssState, DssCall> {
         Tuple2<String, Address> v = vault(account);
         DssState.VatIlk ilk = state.vat().ilk(v._1());
         DssState.Urn urn = state.vat().urn(v._1(), v._2());
-        return Either.right(Health.of(
-                urn.ink().multiply(ilk.spot()), urn.art().multiply(ilk.rate()), Dss.unsafe(state, v._1(), v._2())));
+        BigInteger spot = pokedSpot(state, v._1(), block(block)).getOrElse(ilk.spot());
+        BigInteger debt = urn.art().multiply(ilk.rate());
+        boolean pokedUnsafe = spot.signum() > 0 && urn.ink().multiply(spot).compareTo(debt) < 0;
+        boolean liquidatable = pokedUnsafe || Dss.unsafe(state, v._1(), v._2()) || onSale(state, v._1(), v._2());
+        return Either.right(Health.of(down(urn.ink().multiply(spot)), up(debt), liquidatable));
+    }
+
+    /** {@return the spot {@code Spotter.poke} would file for the ilk in the block; none if its pip is not priced} */
+    private static Option<BigInteger> pokedSpot(DssState state, String ilk, DssBlock b) {
+        DssState.SpotIlk s = state.spotter().ilk(ilk);
+        DssBlock.Peek peek = b.pips().get(s.pip());
+        if (peek == null || s.mat().signum() == 0 || state.spotter().par().signum() == 0) {
+            return Option.none();
+        }
+        // Spotter.poke: spot = rdiv(rdiv(mul(val, 10 ** 9), par), mat), 0 for an invalid answer
+        return Option.some(
+                peek.has()
+                        ? DssMath.rdiv(
+                                DssMath.rdiv(
+                                        peek.val().multiply(E9), state.spotter().par()),
+                                s.mat())
+                        : BigInteger.ZERO);
+    }
+
+    private static boolean onSale(DssState state, String ilk, Address urn) {
+        return state.clippers()
+                .values()
+                .exists(c -> c.ilk().equals(ilk)
+                        && c.sales().exists(s -> s._2().usr().equals(urn)));
+    }
+
+    private BigInteger down(BigInteger rad) {
+        return rad.divide(scale);
+    }
+
+    private BigInteger up(BigInteger rad) {
+        BigInteger[] qr = rad.divideAndRemainder(scale);
+        return qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0];
     }
 
     @Override
     public Seq<Move<DssCall>> moves(DssState state, String account, String keeper, Block block) {
         Tuple2<String, Address> v = vault(account);
-        Address by = Address.of(keeper);
+        // a keeper is an address, or a vault name whose urn is the keeper's address
+        Address by = Address.of(keeper.substring(keeper.lastIndexOf(':') + 1));
         DssBlock b = block(block);
         Vector<Move<DssCall>> moves = Vector.empty();
         if (Dss.unsafe(state, v._1(), v._2())) {
-            DssCall bark = new DssCall.Bark(by, v._1(), v._2(), by);
-            var r = Dss.execute(state, bark, b);
-            if (r.isRight()) {
-                BigInteger gain =
-                        r.get().state().vat().dai(by).subtract(state.vat().dai(by));
-                moves = moves.append(new Move<>("bark", bark, Option.some(gain), "bark " + account));
+            moves = moves.appendAll(
+                    paid(state, b, by, "bark", new DssCall.Bark(by, v._1(), v._2(), by), "bark " + account));
+        } else {
+            DssState.Urn urn = state.vat().urn(v._1(), v._2());
+            BigInteger debt = urn.art().multiply(state.vat().ilk(v._1()).rate());
+            Option<BigInteger> spot = pokedSpot(state, v._1(), b);
+            if (spot.exists(s -> s.signum() > 0 && urn.ink().multiply(s).compareTo(debt) < 0)) {
+                // the Vat's spot is stale: a poke (anyone's) makes the vault barkable; it pays nothing by itself
+                DssCall poke = new DssCall.Poke(by, v._1());
+                if (Dss.execute(state, poke, b).isRight()) {
+                    moves = moves.append(new Move<>(
+                            "poke", poke, Option.some(BigInteger.ZERO), "poke " + v._1() + " for " + account));
+                }
             }
         }
         for (DssState.Clipper clip : state.clippers().values()) {
@@ -123,35 +202,95 @@ public final class DssProtocol implements Protocol<DssState, DssCall> {
                 if (!sale._2().usr().equals(v._2())) {
                     continue;
                 }
-                moves = moves.appendAll(take(state, b, clip, sale._1(), sale._2(), by, account));
+                Dss.Status status;
+                try {
+                    status = Dss.getStatus(state, b, clip.address(), sale._1());
+                } catch (dev.solvent.mirror.evm.RevertException e) {
+                    continue; // the Clipper's calc (or its pip) reverts: no one can take or redo now
+                }
+                if (status.needsRedo()) {
+                    moves = moves.appendAll(paid(
+                            state,
+                            b,
+                            by,
+                            "redo",
+                            new DssCall.Redo(by, clip.address(), sale._1(), by),
+                            "redo sale " + sale._1() + " of " + account));
+                } else {
+                    moves = moves.appendAll(take(state, b, clip, sale._1(), sale._2(), status, by, account));
+                }
             }
         }
         return moves.sortBy(m -> m.gain().get().negate());
     }
 
+    /** {@return a move whose gain is the DAI it pays its keeper (a bark's or a redo's incentive), if it succeeds} */
+    private Option<Move<DssCall>> paid(
+            DssState state, DssBlock b, Address by, String kind, DssCall call, String description) {
+        var r = Dss.execute(state, call, b);
+        if (r.isLeft()) {
+            return Option.none();
+        }
+        BigInteger gain = r.get().state().vat().dai(by).subtract(state.vat().dai(by));
+        return Option.some(new Move<>(kind, call, Option.some(down(gain)), description));
+    }
+
+    /**
+     * {@return a take of the sale at its current price, of as much of the lot as the keeper's DAI pays for, with the
+     * Clipper's own rounding of the slice and owe; none if the keeper can pay for nothing or the Clipper would refuse}
+     */
     private Option<Move<DssCall>> take(
             DssState state,
             DssBlock b,
             DssState.Clipper clip,
             BigInteger id,
             DssState.Sale sale,
+            Dss.Status status,
             Address by,
             String account) {
-        Dss.Status status = Dss.getStatus(state, b, clip.address(), id);
-        if (status.needsRedo() || status.price().signum() == 0) {
+        BigInteger price = status.price();
+        if (price.signum() == 0) {
             return Option.none();
         }
-        BigInteger owe = sale.lot().multiply(status.price()).min(sale.tab());
-        BigInteger market = pips.find(p -> state.spotter().ilk(clip.ilk()).pip().equals(p._2()))
-                .flatMap(p -> Option.of(b.pips().get(p._2())))
-                .map(peek -> sale.lot().multiply(peek.val()).multiply(E9))
+        if (!state.vat().wish(by, clip.address())) {
+            return Option.none(); // the Clipper moves the keeper's DAI: without its hope, the take reverts
+        }
+        BigInteger lot = sale.lot();
+        BigInteger tab = sale.tab();
+        BigInteger cash = state.vat().dai(by);
+        BigInteger amt = lot.min(cash.divide(price));
+        if (amt.signum() == 0) {
+            return Option.none();
+        }
+        // Clipper.take: slice = min(lot, amt); owe = slice * price, at most the tab; no remainder under chost
+        BigInteger slice = amt;
+        BigInteger owe = slice.multiply(price);
+        if (owe.compareTo(tab) > 0) {
+            owe = tab;
+            slice = owe.divide(price);
+        } else if (owe.compareTo(tab) < 0 && slice.compareTo(lot) < 0) {
+            BigInteger chost = clip.chost();
+            if (tab.subtract(owe).compareTo(chost) < 0) {
+                if (tab.compareTo(chost) <= 0) {
+                    return Option.none();
+                }
+                owe = tab.subtract(chost);
+                slice = owe.divide(price);
+            }
+        }
+        BigInteger val = Option.of(b.pips().get(state.spotter().ilk(clip.ilk()).pip()))
+                .filter(DssBlock.Peek::has)
+                .map(DssBlock.Peek::val)
                 .getOrElse(BigInteger.ZERO);
-        DssCall take = new DssCall.Take(by, clip.address(), id, sale.lot(), status.price(), by);
+        BigInteger worth = slice.multiply(val).multiply(E9);
+        BigInteger gain = worth.subtract(owe);
+        DssCall take = new DssCall.Take(by, clip.address(), id, amt, price, by);
         return Option.some(new Move<>(
                 "take",
                 take,
-                Option.some(market.subtract(owe)),
-                "take sale " + id + " of " + account + " at " + status.price()));
+                Option.some(
+                        gain.signum() >= 0 ? down(gain) : down(gain.negate()).negate()),
+                "take sale " + id + " of " + account + " at " + price));
     }
 
     /** {@return per ilk the collateral locked in vaults (WAD), and the Vat's total debt (RAD)} */
@@ -167,17 +306,29 @@ public final class DssProtocol implements Protocol<DssState, DssCall> {
 
     /**
      * {@return the system's debt as the Vat and Vow book it, in RAD (45 decimals) of DAI: {@code debt} (all DAI
-     * issued), {@code vice} (debt with no collateral behind it, grabbed by liquidations), the Vow's {@code Sin}
-     * (queued bad debt) and {@code Ash} (on auction), and the Dog's {@code Dirt} (tabs of live auctions); {@code vice} is the loss, the others overlap it or are not losses}
+     * issued), {@code vice} (debt with no collateral behind it: every vault debt a bark grabbed and every keeper
+     * incentive paid, whether or not an auction later raised it), the Vow's {@code Sin} (queued bad debt) and {@code
+     * Ash} (on auction), the Dog's {@code Dirt} (tabs of running auctions), {@code Vow sin} (the Vat's {@code sin} of
+     * the Vow: the grabbed debt and incentives it owes), {@code auction proceeds} (the Vow's DAI: what takes paid in),
+     * and {@code uncovered}, the loss: {@code Vow sin} less the proceeds and less the tabs running auctions may still
+     * raise, never below 0 (the unpaid tabs of sales that ended, and the incentives nothing paid back)}
      */
     @Override
     public SortedMap<String, Quantity> quantities(DssState state, Block block) {
+        Address vow = state.vow().address();
+        BigInteger sin = state.vat().sin(vow);
+        BigInteger proceeds = state.vat().dai(vow);
+        BigInteger uncovered =
+                sin.subtract(proceeds).subtract(state.dog().Dirt()).max(BigInteger.ZERO);
         return TreeMap.of(
-                "Ash", rad(state.vow().Ash(), Quantity.Kind.OTHER),
-                "Dirt", rad(state.dog().Dirt(), Quantity.Kind.OTHER),
-                "Sin", rad(state.vow().Sin(), Quantity.Kind.OTHER),
-                "debt", rad(state.vat().debt(), Quantity.Kind.OTHER),
-                "vice", rad(state.vat().vice(), Quantity.Kind.LOSS));
+                        "Ash", rad(state.vow().Ash(), Quantity.Kind.OTHER),
+                        "Dirt", rad(state.dog().Dirt(), Quantity.Kind.OTHER),
+                        "Sin", rad(state.vow().Sin(), Quantity.Kind.OTHER),
+                        "debt", rad(state.vat().debt(), Quantity.Kind.OTHER),
+                        "vice", rad(state.vat().vice(), Quantity.Kind.OTHER))
+                .put("Vow sin", rad(sin, Quantity.Kind.OTHER))
+                .put("auction proceeds", rad(proceeds, Quantity.Kind.OTHER))
+                .put("uncovered", rad(uncovered, Quantity.Kind.LOSS));
     }
 
     private static Quantity rad(BigInteger amount, Quantity.Kind kind) {

@@ -49,7 +49,13 @@ class DssProtocolTest {
         var after =
                 protocol.execute(f.state(), moves.head().call(), block(f)).get().state();
         assertThat(after.clippers().get(CLIP).get().kicks()).isEqualTo(BigInteger.ONE);
-        assertThat(protocol.accounts(after)).doesNotContain(vault);
+        // the vault holds nothing now, but its collateral is on sale: it stays listed (so a keeper loop reaches the
+        // auction) and liquidatable until the sale ends; the set-up files no price curve, so no take has a price yet
+        assertThat(after.vat().urn("gold", ME)).isEqualTo(DssState.Urn.NONE);
+        assertThat(protocol.accounts(after)).containsExactly(vault);
+        assertThat(protocol.health(after, vault, block(f)).get())
+                .isEqualTo(new Health(BigInteger.ZERO, BigInteger.ZERO, Option.none(), true));
+        assertThat(protocol.moves(after, vault, ALI.hex(), block(f))).isEmpty();
     }
 
     @Test
@@ -67,8 +73,9 @@ class DssProtocolTest {
                         WAD.multiply(BigInteger.valueOf(40)),
                         BigInteger.TEN.pow(27).multiply(BigInteger.valueOf(5)),
                         ALI));
-        // 40 gold worth 160 DAI at the pip, for at most the 110 DAI tab: a gain of 50 DAI
-        assertThat(moves.head().gain()).isEqualTo(Option.some(RAD.multiply(BigInteger.valueOf(50))));
+        // ali's 1000 DAI pay for the whole lot at 5 (200 DAI), but the Clipper takes at most the 110 DAI tab: owe 110,
+        // slice 110 / 5 = 22 gold, worth 88 DAI at the pip's 4: a gain of -22 DAI (buf 125% starts above the market)
+        assertThat(moves.head().gain()).isEqualTo(Option.some(RAD.multiply(BigInteger.valueOf(-22))));
         assertThat(protocol.execute(f.state(), moves.head().call(), block(f)).isRight())
                 .isTrue();
     }
@@ -77,7 +84,8 @@ class DssProtocolTest {
     void quantitiesShowTheDebtABarkGrabsIntoTheVow() {
         DssFixture f = DssFixture.clipTest();
         var before = protocol.quantities(f.state(), block(f));
-        assertThat(before.keySet()).containsExactly("Ash", "Dirt", "Sin", "debt", "vice");
+        assertThat(before.keySet())
+                .containsExactly("Ash", "Dirt", "Sin", "Vow sin", "auction proceeds", "debt", "uncovered", "vice");
         var after = protocol.quantities(
                 protocol.execute(
                                 f.state(),
@@ -107,5 +115,47 @@ class DssProtocolTest {
                         45,
                         "DAI",
                         dev.solvent.model.protocol.Quantity.Kind.OTHER));
+    }
+
+    @Test
+    void aStaleSpotOffersAPokeThatOpensTheBark() {
+        DssFixture f = DssFixture.clipTest();
+        // the Vat's spot back at 2.5 (gold at 5): 40 x 2.5 = 100 DAI covers the debt, the Vat calls the vault safe
+        f.pokePip(PIP, WAD.multiply(BigInteger.valueOf(5)));
+        f.call(DssFixture.poke("gold"));
+        // the block's gold is 4: a poke would set spot 2, so the health is read at 80 against 100, liquidatable
+        Health h = protocol.health(f.state(), vault, block(f)).get();
+        assertThat(h.collateral()).isEqualTo(RAD.multiply(BigInteger.valueOf(80)));
+        assertThat(h.liquidatable()).isTrue();
+        var moves = protocol.moves(f.state(), vault, ALI.hex(), block(f));
+        assertThat(moves.map(Move::kind)).containsExactly("poke");
+        assertThat(moves.head().gain()).isEqualTo(Option.some(BigInteger.ZERO));
+        var poked =
+                protocol.execute(f.state(), moves.head().call(), block(f)).get().state();
+        assertThat(protocol.moves(poked, vault, ALI.hex(), block(f)).map(Move::kind))
+                .containsExactly("bark");
+    }
+
+    @Test
+    void aSalePastItsTailOffersARedoAndNoTake() {
+        DssFixture f = DssFixture.clipTest();
+        f.auctionResetSetup(3600);
+        // tail is one hour: past it the sale needs a redo, and no take is offered
+        f.warp(f.now() + 3601);
+        var moves = protocol.moves(f.state(), vault, ALI.hex(), block(f));
+        assertThat(moves.map(Move::kind)).containsExactly("redo");
+        // the set-up leaves tip and chip at 0: a redo pays nothing, and after it the sale can be taken again
+        assertThat(moves.head().gain()).isEqualTo(Option.some(BigInteger.ZERO));
+        var redone =
+                protocol.execute(f.state(), moves.head().call(), block(f)).get().state();
+        assertThat(protocol.moves(redone, vault, ALI.hex(), block(f)).map(Move::kind))
+                .containsExactly("take");
+    }
+
+    @Test
+    void aKeeperIsAnAddressOrAVaultNameWithItsAddress() {
+        DssFixture f = DssFixture.clipTest();
+        assertThat(protocol.moves(f.state(), vault, DssProtocol.account("gold", ALI), block(f)))
+                .isEqualTo(protocol.moves(f.state(), vault, ALI.hex(), block(f)));
     }
 }

@@ -172,9 +172,9 @@ public final class LendingFiles {
         }
         rows.add(new SummaryRow(
                 "Liquidations",
-                String.format(Locale.ROOT, "%,d", s.liquidations()) + " (" + money(s.debtRepaid())
+                String.format(Locale.ROOT, "%,d", s.liquidations()) + " (" + money(s.debtRepaid(), unit(s))
                         + " of debt repaid)"));
-        rows.add(new SummaryRow("Keeper gain", money(s.keeperGain())));
+        rows.add(new SummaryRow("Keeper gain", money(s.keeperGain(), unit(s))));
         rows.add(new SummaryRow("Most accounts liquidatable at once", Integer.toString(s.maxLiquidatable())));
         rows.add(new SummaryRow(
                 "Accounts underwater", "at most " + s.maxUnderwater() + " with debt and no collateral at once"));
@@ -193,7 +193,8 @@ public final class LendingFiles {
         for (LendingSummary.KeeperLine k : s.keepers()) {
             rows.add(new SummaryRow(
                     "Keeper " + k.name() + " (" + k.strategy() + ")",
-                    k.liquidations() + " liquidations, " + k.reverted() + " reverted, gain " + money(k.gain())));
+                    k.liquidations() + " liquidations, " + k.reverted() + " reverted, gain "
+                            + money(k.gain(), unit(s))));
         }
         return rows;
     }
@@ -203,8 +204,21 @@ public final class LendingFiles {
     }
 
     private static String money(BigInteger v) {
+        return money(v, UNIT);
+    }
+
+    private static String money(BigInteger v, String unit) {
         BigDecimal d = new BigDecimal(v, V).setScale(2, RoundingMode.HALF_EVEN);
-        return String.format(Locale.ROOT, "%,.2f", d) + " " + UNIT;
+        return String.format(Locale.ROOT, "%,.2f", d) + " " + unit;
+    }
+
+    /**
+     * {@return the currency of the protocol's values (debt repaid, keeper gains): the first word of its value unit,
+     * USD for Aave and Comet, DAI for Maker} Losses are valued at the block's prices, in {@link #UNIT}.
+     */
+    private static String unit(LendingSummary s) {
+        int comma = s.valueUnit().indexOf(',');
+        return comma > 0 ? s.valueUnit().substring(0, comma) : UNIT;
     }
 
     /**

@@ -26,6 +26,10 @@ public final class Markets {
                         scenario.comet()
                                 .getOrElseThrow(() -> new IllegalArgumentException(
                                         "a comet scenario carries its Comet configuration")));
+            case "maker-liq2" ->
+                new MakerMarket(scenario.maker()
+                        .getOrElseThrow(() -> new IllegalArgumentException(
+                                "a maker-liq2 scenario carries its collateral type's configuration")));
             default ->
                 throw new IllegalArgumentException("no lending market implements protocol " + scenario.protocol());
         };

@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 public final class LendingReader {
 
     /** The protocols a lending scenario can name. */
-    public static final Vector<String> PROTOCOLS = Vector.of("aave-v3.3", "aave-v3.7", "comet");
+    public static final Vector<String> PROTOCOLS = Vector.of("aave-v3.3", "aave-v3.7", "comet", "maker-liq2");
 
     private static final Set<String> TOP = HashSet.of(
             "name",
@@ -98,7 +98,13 @@ public final class LendingReader {
         JsonNode market = f.object(root, "", "market", true);
         TreeMap<String, LendingScenario.Reserve> reserves;
         Option<LendingScenario.Comet> comet = Option.none();
-        if ("comet".equals(protocol)) {
+        Option<LendingScenario.Maker> maker = Option.none();
+        if ("maker-liq2".equals(protocol)) {
+            Tuple2<TreeMap<String, LendingScenario.Reserve>, LendingScenario.Maker> m =
+                    MakerReader.market(f, market, prices);
+            reserves = m._1;
+            maker = Option.of(m._2);
+        } else if ("comet".equals(protocol)) {
             Tuple2<TreeMap<String, LendingScenario.Reserve>, LendingScenario.Comet> c =
                     CometReader.market(f, market, prices);
             reserves = c._1;
@@ -110,6 +116,9 @@ public final class LendingReader {
         if (comet.isDefined() && traders != null) {
             CometReader.traders(f, comet.get(), traders);
         }
+        if (maker.isDefined() && traders != null) {
+            MakerReader.traders(f, maker.get(), traders);
+        }
         Vector<LendingScenario.Keeper> keepers = keepers(f, root.get("keepers"), reserves);
         return new LendingScenario(
                 name,
@@ -120,6 +129,7 @@ public final class LendingReader {
                 protocol,
                 reserves,
                 comet,
+                maker,
                 chain,
                 prices,
                 oracle,

@@ -16,10 +16,12 @@ import java.math.BigInteger;
  * @param seed the default seed
  * @param blocks how many blocks to run (0: as many as the shortest price path has)
  * @param sampleEvery blocks between health checks (traders decide on top-ups and repayments at each)
- * @param protocol the protocol's name as scenarios write it: {@code aave-v3.3}, {@code aave-v3.7} or {@code comet}
+ * @param protocol the protocol's name as scenarios write it: {@code aave-v3.3}, {@code aave-v3.7}, {@code comet} or
+ *     {@code maker-liq2}
  * @param reserves the market's assets, by name: what a run needs of each (its price, decimals, weights, opening
  *     liquidity) whatever the protocol
  * @param comet for {@code comet}, the rest of the market's configuration; empty for the other protocols
+ * @param maker for {@code maker-liq2}, the collateral type's configuration; empty for the other protocols
  * @param chain block time and numbering
  * @param prices each price key's source
  * @param oracle the push oracle every price key goes through
@@ -35,6 +37,7 @@ public record LendingScenario(
         String protocol,
         TreeMap<String, Reserve> reserves,
         Option<Comet> comet,
+        Option<Maker> maker,
         Scenario.ChainSpec chain,
         TreeMap<String, Scenario.PriceSpec> prices,
         Scenario.OracleSpec oracle,
@@ -118,6 +121,44 @@ public record LendingScenario(
             BigInteger liquidateCollateralFactor,
             BigInteger liquidationFactor,
             BigInteger supplyCap) {}
+
+    /**
+     * A Maker collateral type under Liquidations 2.0, every number in the unit dss stores it in (WAD 1e18, RAY 1e27,
+     * RAD 1e45, seconds), each named as the contract's {@code file} names it: the Vat's {@code line}, {@code dust}
+     * and {@code Line}, the Spotter's {@code mat}, the Jug's {@code duty}, the Dog's {@code chop}, {@code hole} and
+     * {@code Hole}, the Clipper's {@code buf}, {@code tail}, {@code cusp}, {@code chip} and {@code tip}, and its price
+     * curve.
+     *
+     * @param ilk the collateral type's name, such as {@code ETH-A}
+     * @param collateral the collateral asset (a key of the scenario's reserves)
+     * @param dai the asset borrowed (DAI; a key of the scenario's reserves)
+     */
+    public record Maker(
+            String ilk,
+            String collateral,
+            String dai,
+            BigInteger mat,
+            BigInteger line,
+            BigInteger dust,
+            BigInteger Line,
+            BigInteger duty,
+            BigInteger chop,
+            BigInteger hole,
+            BigInteger Hole,
+            BigInteger buf,
+            long tail,
+            BigInteger cusp,
+            BigInteger chip,
+            BigInteger tip,
+            MakerCalc calc) {}
+
+    /**
+     * A Clipper's price curve (an {@code Abacus}): {@code linear} ({@code LinearDecrease}, to zero in {@code tau}
+     * seconds), {@code stairstep-exponential} ({@code StairstepExponentialDecrease}, times {@code cut} every {@code
+     * step} seconds) or {@code exponential} ({@code ExponentialDecrease}, times {@code cut} every second); {@code cut}
+     * a RAY, the fields a curve does not use 0.
+     */
+    public record MakerCalc(String kind, BigInteger cut, long step, long tau) {}
 
     /**
      * The lending traders: each supplies {@code collateral} worth a drawn size and borrows {@code borrow} at a drawn

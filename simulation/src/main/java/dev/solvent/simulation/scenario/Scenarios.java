@@ -22,7 +22,7 @@ public final class Scenarios {
             Vector.of(DEFAULT, "may-2021", "luna-2022", "ftx-2022", "october-2025", "october-2025-adl", "jump-stress");
 
     /** Bundled lending scenarios ({@code protocol: aave-v3.3} and a market), run by the lending simulation. */
-    public static final Vector<String> LENDING = Vector.of("aave-may-2021", "comet-ftx-2022");
+    public static final Vector<String> LENDING = Vector.of("aave-may-2021", "comet-ftx-2022", "maker-march-2020");
 
     private Scenarios() {}
 

@@ -177,6 +177,7 @@ class ScenarioReaderTest {
         assertThatThrownBy(() -> Scenarios.load("march-2021", Map.of()))
                 .hasMessage("march-2021: no bundled scenario of that name; valid: one of march-2020, may-2021,"
                         + " luna-2022, ftx-2022, october-2025, october-2025-adl, jump-stress, aave-may-2021, comet-ftx-2022,"
+                        + " maker-march-2020,"
                         + " or a path to a YAML file");
         assertThatThrownBy(() -> Scenarios.load("missing/file.yaml", Map.of()))
                 .hasMessageContaining("missing/file.yaml: file not found");
@@ -184,7 +185,7 @@ class ScenarioReaderTest {
 
     @Test
     void everyBundledScenarioReadsAndHasItsLine() {
-        assertThat(Scenarios.list()).hasSize(9);
+        assertThat(Scenarios.list()).hasSize(10);
         assertThat(Scenarios.list().map(Scenarios.Listed::name))
                 .containsExactlyElementsOf(Scenarios.BUNDLED.appendAll(Scenarios.LENDING));
         assertThat(Scenarios.list()).allSatisfy(l -> assertThat(l.description()).isNotBlank());
