@@ -305,44 +305,51 @@ public record Setup(
             }
         }
         TreeMap<String, Integer> skipped = TreeMap.empty();
-        int sd = config.settlement().decimals();
         for (Trader t : traders) {
-            MarketConfig m = config.markets().get(t.market()).get();
-            AssetConfig u = config.assets().get(m.underlying()).get();
-            String key = u.priceKey().get();
-            I256 price = prices.get(key).get().answer();
-            I256 size = sizeOf(t.notional(), price, u.decimals(), sd);
-            if (size.isZero()) {
-                skipped =
-                        skip(skipped, "notional rounds to 0 base units of " + m.underlying() + " at the opening price");
-                continue;
-            }
-            I256 margin = FixedPoint.mulDivCeil(
-                    t.notional(), FixedPoint.WAD, t.leverage().raw());
-            Tx deposit;
-            if (t.collateral().equals(settlement)) {
-                deposit = new Tx.Deposit(t.id(), settlement, margin.toU256());
-            } else {
-                // the underlying worth the margin after its collateral weight
-                I256 value = FixedPoint.mulDivCeil(
-                        margin, FixedPoint.WAD, u.collateralWeight().raw());
-                deposit = new Tx.Deposit(
-                        t.id(),
-                        t.collateral(),
-                        sizeOf(value, price, u.decimals(), sd).toU256());
-            }
-            I256 signed = t.isLong() ? size : size.negate();
-            Tx open = t.isolated()
-                    ? new Tx.OpenIsolated(
-                            t.id(), t.market(), sc.protocol().marketMaker(), signed, price, margin.toU256())
-                    : new Tx.Trade(t.market(), t.id(), sc.protocol().marketMaker(), signed, price);
-            Option<String> refused = b.tryBoth(deposit, open);
+            Option<String> refused = open(sc, b, t, prices);
             if (refused.isDefined()) {
                 skipped = skip(skipped, refused.get());
             }
         }
         return new Setup(
                 sc, seed, keys, exo, blocks, clock, traders, byId, receivers, b.state, b.sent, skipped, corrections);
+    }
+
+    /**
+     * Sends a trader's deposit and opening trade in the genesis block; {@return why they were refused, if they were} (a
+     * refused trader is skipped, and the reason counted)
+     */
+    private static Option<String> open(Scenario sc, Builder b, Trader t, TreeMap<String, OracleAnswer> prices) {
+        ProtocolConfig config = sc.protocol().config();
+        var settlement = config.settlementAsset();
+        int sd = config.settlement().decimals();
+        MarketConfig m = config.markets().get(t.market()).get();
+        AssetConfig u = config.assets().get(m.underlying()).get();
+        String key = u.priceKey().get();
+        I256 price = prices.get(key).get().answer();
+        I256 size = sizeOf(t.notional(), price, u.decimals(), sd);
+        if (size.isZero()) {
+            return Option.some("notional rounds to 0 base units of " + m.underlying() + " at the opening price");
+        }
+        I256 margin =
+                FixedPoint.mulDivCeil(t.notional(), FixedPoint.WAD, t.leverage().raw());
+        Tx deposit;
+        if (t.collateral().equals(settlement)) {
+            deposit = new Tx.Deposit(t.id(), settlement, margin.toU256());
+        } else {
+            // the underlying worth the margin after its collateral weight
+            I256 value = FixedPoint.mulDivCeil(
+                    margin, FixedPoint.WAD, u.collateralWeight().raw());
+            deposit = new Tx.Deposit(
+                    t.id(),
+                    t.collateral(),
+                    sizeOf(value, price, u.decimals(), sd).toU256());
+        }
+        I256 signed = t.isLong() ? size : size.negate();
+        Tx open = t.isolated()
+                ? new Tx.OpenIsolated(t.id(), t.market(), sc.protocol().marketMaker(), signed, price, margin.toU256())
+                : new Tx.Trade(t.market(), t.id(), sc.protocol().marketMaker(), signed, price);
+        return b.tryBoth(deposit, open);
     }
 
     private static TreeMap<String, Integer> skip(TreeMap<String, Integer> skipped, String reason) {

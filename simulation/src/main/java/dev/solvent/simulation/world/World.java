@@ -750,31 +750,7 @@ public record World(
                             .map(Position::size)
                             .getOrElse(I256.ZERO)
                     : acct.position(t.market()).map(Position::size).getOrElse(I256.ZERO);
-            double close = PriceImpact.fraction(b.closePerDay()).doubleValue();
-            double reduce = close + PriceImpact.fraction(b.reducePerDay()).doubleValue();
-            Tx tx = null;
-            if (u < close && !size.isZero()) {
-                tx = t.isolated()
-                        ? new Tx.CloseIsolated(t.id(), t.market(), mm, price)
-                        : new Tx.Trade(t.market(), t.id(), mm, size.negate(), price);
-            } else if (u >= close && u < reduce && !size.isZero()) {
-                I256 cut = FixedPoint.mulDiv(size.abs(), b.reduceFraction().raw(), FixedPoint.WAD, Rounding.FLOOR);
-                if (!cut.isZero()) {
-                    I256 delta = size.isNegative() ? cut : cut.negate();
-                    tx = t.isolated()
-                            ? new Tx.ModifyIsolated(t.id(), t.market(), mm, delta, price)
-                            : new Tx.Trade(t.market(), t.id(), mm, delta, price);
-                }
-            } else if (u >= reduce && size.isZero() && !t.isolated()) {
-                I256 open = Setup.sizeOf(
-                        t.notional(),
-                        price,
-                        underlyingDecimals(t.market()),
-                        setup.scenario().protocol().config().settlement().decimals());
-                if (!open.isZero()) {
-                    tx = new Tx.Trade(t.market(), t.id(), mm, t.isLong() ? open : open.negate(), price);
-                }
-            }
+            Tx tx = traderTx(t, u, size, price, b, mm);
             if (tx != null) {
                 out = out.append(new PendingTx(t.id(), tx, TRADER_GAS, TRADER_TIP, bn));
             }
@@ -815,6 +791,39 @@ public record World(
                     bn));
         }
         return out;
+    }
+
+    /**
+     * {@return what a trader does when its draw is {@code u} (from 0 to its actions per day): close, cut by the reduce
+     * fraction, or open again at its notional; null for nothing}
+     */
+    private Tx traderTx(Trader t, double u, I256 size, I256 price, Scenario.Behaviour b, AccountId mm) {
+        double close = PriceImpact.fraction(b.closePerDay()).doubleValue();
+        double reduce = close + PriceImpact.fraction(b.reducePerDay()).doubleValue();
+        Tx tx = null;
+        if (u < close && !size.isZero()) {
+            tx = t.isolated()
+                    ? new Tx.CloseIsolated(t.id(), t.market(), mm, price)
+                    : new Tx.Trade(t.market(), t.id(), mm, size.negate(), price);
+        } else if (u >= close && u < reduce && !size.isZero()) {
+            I256 cut = FixedPoint.mulDiv(size.abs(), b.reduceFraction().raw(), FixedPoint.WAD, Rounding.FLOOR);
+            if (!cut.isZero()) {
+                I256 delta = size.isNegative() ? cut : cut.negate();
+                tx = t.isolated()
+                        ? new Tx.ModifyIsolated(t.id(), t.market(), mm, delta, price)
+                        : new Tx.Trade(t.market(), t.id(), mm, delta, price);
+            }
+        } else if (u >= reduce && size.isZero() && !t.isolated()) {
+            I256 open = Setup.sizeOf(
+                    t.notional(),
+                    price,
+                    underlyingDecimals(t.market()),
+                    setup.scenario().protocol().config().settlement().decimals());
+            if (!open.isZero()) {
+                tx = new Tx.Trade(t.market(), t.id(), mm, t.isLong() ? open : open.negate(), price);
+            }
+        }
+        return tx;
     }
 
     /** {@return the market price, kept inside the market's price band around the oracle answer} */
