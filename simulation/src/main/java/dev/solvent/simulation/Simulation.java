@@ -55,63 +55,11 @@ public final class Simulation {
         Setup setup = Setup.of(scenario, seed);
         observer.start(setup);
         World world = World.start(setup);
-        Vector<BlockRow> rows = Vector.empty();
-        Vector<HealthSample> samples = Vector.empty();
-        Vector<String> events = Vector.empty();
-        long fundMin = setup.genesis().insuranceFund().longValueExact();
-        boolean exhausted = false;
-        int maxDepth = 0;
-        long cascade = 0;
-        long delayed = 0;
-        long sunk = 0;
-        long longestWait = 0;
-        long liquidations = 0;
-        long volume = 0;
-        int maxLiquidatable = 0;
-        Underwater underwater = Underwater.NONE;
-        Deleveraging.Tally adl = new Deleveraging.Tally(scenario.protocol().config(), Setup.PRICE_DECIMALS);
+        Metrics m = Metrics.start(setup.genesis().insuranceFund().longValueExact());
         String stopped = "";
         while (world.hasNext()) {
             World.Stepped s = world.step();
-            rows = rows.append(s.row());
-            events = events.appendAll(s.events());
-            fundMin = Math.min(fundMin, s.row().insuranceFund());
-            Ledger l0 = s.before().ledger();
-            Ledger l1 = s.built().state().ledger();
-            boolean uncovered = l1.socializedLoss().gt(l0.socializedLoss())
-                    || l1.badDebt().gt(l0.badDebt())
-                    || l1.deleveraged().gt(l0.deleveraged());
-            exhausted |= uncovered && !s.built().state().insuranceFund().isPositive();
-            for (int d : s.cascadeDepths()) {
-                maxDepth = Math.max(maxDepth, d);
-                if (d > 1) {
-                    cascade++;
-                }
-            }
-            delayed += s.delayed();
-            sunk += s.liquidatedUnderwater();
-            for (int w : s.waits()) {
-                longestWait = Math.max(longestWait, w);
-            }
-            liquidations += s.row().liquidations();
-            volume += s.row().liquidationVolume();
-            maxLiquidatable = Math.max(maxLiquidatable, s.row().liquidatable());
-            if (s.row().adlFills() > 0) {
-                for (Outcome o : s.built().outcomes()) {
-                    if (o instanceof Outcome.Succeeded ok) {
-                        for (Event e : ok.receipt().events()) {
-                            if (e instanceof Event.PositionAutoDeleveraged d) {
-                                adl.add(s.row().block(), s.row().timestamp(), d);
-                            }
-                        }
-                    }
-                }
-            }
-            if (s.sample().isDefined()) {
-                HealthSample h = s.sample().get();
-                samples = samples.append(h);
-                underwater = underwater.after(h.block(), s.underwater());
-            }
+            m = m.after(s);
             Option<String> stop = observer.afterBlock(s.before(), s.built(), s.context());
             world = s.next();
             if (world.index() % 256 == 0) {
@@ -123,12 +71,160 @@ public final class Simulation {
             }
         }
         progress.accept(world.index());
+        return new RunResult(
+                summary(scenario, seed, setup, world, m), setup.keys(), m.rows(), m.samples(), m.events(), stopped);
+    }
+
+    /** An auto-deleveraging fill, with the block it happened in. */
+    private record Deleveraged(long block, long timestamp, Event.PositionAutoDeleveraged event) {}
+
+    /**
+     * What a run has measured so far, block by block: a fold over the world's steps, each block absorbed by
+     * {@link #after}.
+     */
+    private record Metrics(
+            Vector<BlockRow> rows,
+            Vector<HealthSample> samples,
+            Vector<String> events,
+            long fundMin,
+            boolean exhausted,
+            int maxDepth,
+            long cascade,
+            long delayed,
+            long sunk,
+            long longestWait,
+            long liquidations,
+            long volume,
+            int maxLiquidatable,
+            Underwater underwater,
+            Vector<Deleveraged> deleveraged) {
+
+        static Metrics start(long fund) {
+            return new Metrics(
+                    Vector.empty(),
+                    Vector.empty(),
+                    Vector.empty(),
+                    fund,
+                    false,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    Underwater.NONE,
+                    Vector.empty());
+        }
+
+        /** {@return these metrics with block {@code s} absorbed} */
+        Metrics after(World.Stepped s) {
+            BlockRow row = s.row();
+            Ledger l0 = s.before().ledger();
+            Ledger l1 = s.built().state().ledger();
+            boolean uncovered = l1.socializedLoss().gt(l0.socializedLoss())
+                    || l1.badDebt().gt(l0.badDebt())
+                    || l1.deleveraged().gt(l0.deleveraged());
+            int depth = maxDepth;
+            long deeper = 0;
+            for (int d : s.cascadeDepths()) {
+                depth = Math.max(depth, d);
+                deeper += d > 1 ? 1 : 0;
+            }
+            long wait = longestWait;
+            for (int w : s.waits()) {
+                wait = Math.max(wait, w);
+            }
+            Option<HealthSample> sample = s.sample();
+            return new Metrics(
+                    rows.append(row),
+                    samples.appendAll(sample),
+                    events.appendAll(s.events()),
+                    Math.min(fundMin, row.insuranceFund()),
+                    exhausted
+                            || (uncovered && !s.built().state().insuranceFund().isPositive()),
+                    depth,
+                    cascade + deeper,
+                    delayed + s.delayed(),
+                    sunk + s.liquidatedUnderwater(),
+                    wait,
+                    liquidations + row.liquidations(),
+                    volume + row.liquidationVolume(),
+                    Math.max(maxLiquidatable, row.liquidatable()),
+                    sample.map(h -> underwater.after(h.block(), s.underwater())).getOrElse(underwater),
+                    row.adlFills() > 0 ? deleveraged.appendAll(fills(s)) : deleveraged);
+        }
+
+        private static Vector<Deleveraged> fills(World.Stepped s) {
+            Vector<Deleveraged> out = Vector.empty();
+            for (Outcome o : s.built().outcomes()) {
+                if (o instanceof Outcome.Succeeded ok) {
+                    for (Event e : ok.receipt().events()) {
+                        if (e instanceof Event.PositionAutoDeleveraged d) {
+                            out = out.append(
+                                    new Deleveraged(s.row().block(), s.row().timestamp(), d));
+                        }
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
+    /** {@return the run's summary: the metrics, the ledger at the end and each keeper's results} */
+    private static RunSummary summary(Scenario scenario, long seed, Setup setup, World world, Metrics m) {
         ProtocolState end = world.chain().state();
-        Vector<KeeperResult> keepers = Vector.empty();
-        long profit = 0;
-        for (Scenario.KeeperSpec k : scenario.keepers()) {
+        Vector<KeeperResult> keepers = keeperResults(scenario, world);
+        long profit = keepers.map(KeeperResult::netProfit).fold(0L, Long::sum);
+        Deleveraging.Tally adl = new Deleveraging.Tally(scenario.protocol().config(), Setup.PRICE_DECIMALS);
+        m.deleveraged().forEach(d -> adl.add(d.block(), d.timestamp(), d.event()));
+        Ledger ledger = end.ledger();
+        I256 uncovered = ledger.socializedLoss().plus(ledger.deleveraged()).plus(ledger.badDebt());
+        return new RunSummary(
+                scenario.name(),
+                seed,
+                world.index(),
+                scenario.protocol().config().settlement().decimals(),
+                setup.traders().size() - setup.skippedCount(),
+                m.liquidations(),
+                m.volume(),
+                m.delayed(),
+                m.maxLiquidatable(),
+                m.maxDepth(),
+                m.cascade(),
+                toLong(ledger.shortfallCovered()
+                        .plus(ledger.socializedLoss())
+                        .plus(ledger.deleveraged())
+                        .plus(ledger.badDebt())),
+                setup.genesis().insuranceFund().longValueExact(),
+                m.fundMin(),
+                toLong(end.insuranceFund()),
+                m.exhausted(),
+                exhausted(m.exhausted(), uncovered, scenario.dust()),
+                toLong(uncovered),
+                toLong(scenario.dust()),
+                toLong(ledger.socializedLoss()),
+                toLong(ledger.deleveraged()),
+                toLong(ledger.badDebt()),
+                m.sunk(),
+                m.longestWait(),
+                m.underwater().most(),
+                m.underwater().accountBlocks(),
+                m.underwater().longest(),
+                keepers.asJava(),
+                profit,
+                setup.priceCorrections().asJava(),
+                setup.skippedCount(),
+                setup.skipped().toJavaMap(java.util.TreeMap::new, t -> t),
+                adl.result());
+    }
+
+    /** {@return each keeper's results, in the scenario's order} */
+    private static Vector<KeeperResult> keeperResults(Scenario scenario, World world) {
+        return Vector.ofAll(scenario.keepers()).map(k -> {
             KeeperLedger l = world.chain().ledger(k.name());
-            keepers = keepers.append(new KeeperResult(
+            return new KeeperResult(
                     k.name().toString(),
                     k.strategy().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
                     l.sent(),
@@ -137,49 +233,8 @@ public final class Simulation {
                     l.missed(),
                     toLong(l.gasSpent()),
                     toLong(l.rewards()),
-                    toLong(l.netProfit())));
-            profit += toLong(l.netProfit());
-        }
-        Ledger ledger = end.ledger();
-        I256 uncovered = ledger.socializedLoss().plus(ledger.deleveraged()).plus(ledger.badDebt());
-        RunSummary summary = new RunSummary(
-                scenario.name(),
-                seed,
-                world.index(),
-                scenario.protocol().config().settlement().decimals(),
-                setup.traders().size() - setup.skippedCount(),
-                liquidations,
-                volume,
-                delayed,
-                maxLiquidatable,
-                maxDepth,
-                cascade,
-                toLong(ledger.shortfallCovered()
-                        .plus(ledger.socializedLoss())
-                        .plus(ledger.deleveraged())
-                        .plus(ledger.badDebt())),
-                setup.genesis().insuranceFund().longValueExact(),
-                fundMin,
-                toLong(end.insuranceFund()),
-                exhausted,
-                exhausted(exhausted, uncovered, scenario.dust()),
-                toLong(uncovered),
-                toLong(scenario.dust()),
-                toLong(ledger.socializedLoss()),
-                toLong(ledger.deleveraged()),
-                toLong(ledger.badDebt()),
-                sunk,
-                longestWait,
-                underwater.most(),
-                underwater.accountBlocks(),
-                underwater.longest(),
-                keepers.asJava(),
-                profit,
-                setup.priceCorrections().asJava(),
-                setup.skippedCount(),
-                setup.skipped().toJavaMap(java.util.TreeMap::new, t -> t),
-                adl.result());
-        return new RunResult(summary, setup.keys(), rows, samples, events, stopped);
+                    toLong(l.netProfit()));
+        });
     }
 
     /**
