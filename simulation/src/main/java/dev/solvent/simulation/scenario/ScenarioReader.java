@@ -314,6 +314,17 @@ public final class ScenarioReader {
 
     static final AccountId BACKSTOP = AccountId.of("backstop");
 
+    private static final HashSet<String> MARKET_FIELDS = HashSet.of(
+            "underlying",
+            "initialMargin",
+            "maintenanceMargin",
+            "liquidationPenalty",
+            "maxOpenInterest",
+            "priceBand",
+            "maxOracleAge",
+            "takerFee",
+            "makerFee");
+
     private static Scenario.ProtocolSpec protocol(Fields f, JsonNode n) {
         if (n == null) {
             return null;
@@ -328,100 +339,8 @@ public final class ScenarioReader {
                 AssetId::of,
                 AssetId.of("USDC"));
         int sd = f.small(s, "protocol.settlement", "decimals", 6, 0, 30);
-        TreeMap<AssetId, AssetConfig> assets =
-                TreeMap.of(settlement, new AssetConfig(settlement, sd, Option.none(), Wad.ONE, false, Wad.ONE, 3_600));
-        JsonNode an = f.object(n, "protocol", "assets", true);
-        if (an != null) {
-            for (Map.Entry<String, JsonNode> e : an.properties()) {
-                String p = "protocol.assets." + e.getKey();
-                JsonNode a = e.getValue();
-                f.onlyKnown(a, p, HashSet.of("decimals", "priceKey", "collateralWeight", "maxOracleAge"));
-                int decimals = f.small(a, p, "decimals", null, 0, 30);
-                String key = f.text(a, p, "priceKey", null, "the price key of its oracle, such as ETH/USD");
-                Wad weight = f.ratio(a, p, "collateralWeight", "0", "0", "1");
-                long age = f.whole(a, p, "maxOracleAge", 3_600L, 1, 31_536_000);
-                try {
-                    assets = assets.put(
-                            AssetId.of(e.getKey()),
-                            new AssetConfig(
-                                    AssetId.of(e.getKey()), decimals, Option.of(key), weight, false, Wad.ONE, age));
-                } catch (IllegalArgumentException ex) {
-                    modelProblem(f, p, "assets." + e.getKey() + ".", ex.getMessage());
-                }
-            }
-        }
-        TreeMap<MarketId, MarketConfig> markets = TreeMap.empty();
-        JsonNode mn = f.object(n, "protocol", "markets", true);
-        if (mn != null) {
-            for (Map.Entry<String, JsonNode> e : mn.properties()) {
-                String p = "protocol.markets." + e.getKey();
-                JsonNode m = e.getValue();
-                f.onlyKnown(
-                        m,
-                        p,
-                        HashSet.of(
-                                "underlying",
-                                "initialMargin",
-                                "maintenanceMargin",
-                                "liquidationPenalty",
-                                "maxOpenInterest",
-                                "priceBand",
-                                "maxOracleAge",
-                                "takerFee",
-                                "makerFee"));
-                String u = f.text(
-                        m,
-                        p,
-                        "underlying",
-                        null,
-                        "one of the assets: " + assets.keySet().mkString(", "));
-                AssetConfig underlying = u == null || !validName(u)
-                        ? null
-                        : assets.get(AssetId.of(u)).getOrNull();
-                if (u != null && (underlying == null || underlying.priceKey().isEmpty())) {
-                    f.problem(
-                            p + ".underlying",
-                            Fields.quote(u) + " is not valid; valid: an asset with a price key: "
-                                    + assets.values()
-                                            .filter(a -> a.priceKey().isDefined())
-                                            .map(a -> a.id().toString())
-                                            .mkString(", "));
-                    continue;
-                }
-                int ud = underlying == null ? 18 : underlying.decimals();
-                int before = f.count();
-                Wad im = f.ratio(m, p, "initialMargin", null, "0.001", "1");
-                Wad mm = f.ratio(m, p, "maintenanceMargin", null, "0.0005", "1");
-                Wad pen = f.ratio(m, p, "liquidationPenalty", "0.01", "0", "1");
-                I256 oi = f.amount(m, p, "maxOpenInterest", "1000000000", ud, true);
-                Wad band = f.ratio(m, p, "priceBand", "0.5", "0.0001", "1");
-                long age = f.whole(m, p, "maxOracleAge", 3_600L, 1, 31_536_000);
-                Wad taker = f.ratio(m, p, "takerFee", "0", "0", "0.1");
-                Wad maker = f.ratio(m, p, "makerFee", "0", "0", "0.1");
-                if (underlying == null || f.count() > before) {
-                    // the checks across a market's fields need each field read: a value already reported stays alone
-                    continue;
-                }
-                try {
-                    markets = markets.put(
-                            MarketId.of(e.getKey()),
-                            new MarketConfig(
-                                    MarketId.of(e.getKey()),
-                                    underlying.id(),
-                                    im,
-                                    mm,
-                                    pen,
-                                    oi.toU256(),
-                                    band,
-                                    age,
-                                    Wad.ZERO,
-                                    taker,
-                                    maker));
-                } catch (IllegalArgumentException ex) {
-                    modelProblem(f, p, "markets." + e.getKey() + ".", ex.getMessage());
-                }
-            }
-        }
+        TreeMap<AssetId, AssetConfig> assets = assets(f, n, settlement, sd);
+        TreeMap<MarketId, MarketConfig> markets = markets(f, n, assets);
         JsonNode kr = f.object(n, "protocol", "keeperReward", false);
         f.onlyKnown(kr, "protocol.keeperReward", HashSet.of("flat", "shareOfPenalty"));
         KeeperReward reward = new KeeperReward(
@@ -444,12 +363,7 @@ public final class ScenarioReader {
         PositionReceiver rec = receiver == Receiver.BACKSTOP
                 ? new PositionReceiver.Backstop(BACKSTOP)
                 : new PositionReceiver.Liquidator();
-        ShortfallPolicy sp = switch (shortfall) {
-            case INSURANCE_THEN_SOCIALIZE -> new ShortfallPolicy.InsuranceThenSocialize();
-            case INSURANCE_THEN_ADL -> new ShortfallPolicy.InsuranceThenAdl();
-            case INSURANCE_THEN_DELEVERAGE -> new ShortfallPolicy.InsuranceThenDeleverage();
-            case INSURANCE_THEN_BAD_DEBT -> new ShortfallPolicy.InsuranceThenBadDebt();
-        };
+        ShortfallPolicy sp = policy(shortfall);
         ProtocolConfig config;
         try {
             config = new ProtocolConfig(settlement, assets, markets, reward, rec, sp, GasSchedule.DEFAULT);
@@ -458,22 +372,9 @@ public final class ScenarioReader {
             return null;
         }
         if (!presetName.isEmpty()) {
-            Option<Preset> preset = Presets.byName(presetName);
-            if (preset.isEmpty()) {
-                f.problem(
-                        "protocol.preset",
-                        Fields.quote(presetName) + " is not valid"
-                                + Presets.renamed(presetName)
-                                        .map(why -> " (" + why + ")")
-                                        .getOrElse("")
-                                + "; valid: one of "
-                                + Presets.all().map(Preset::name).mkString(", "));
+            config = withPreset(f, n, presetName, config, sp);
+            if (config == null) {
                 return null;
-            }
-            config = preset.get().applyTo(config);
-            // fields the file gives explicitly win over the preset's
-            if (n.has("shortfall")) {
-                config = config.withShortfall(sp);
             }
         }
         return new Scenario.ProtocolSpec(
@@ -483,6 +384,135 @@ public final class ScenarioReader {
                 AccountId.of("market-maker"),
                 mmCollateral,
                 backstop);
+    }
+
+    /** {@return the shortfall policy a scenario names} */
+    private static ShortfallPolicy policy(Shortfall shortfall) {
+        return switch (shortfall) {
+            case INSURANCE_THEN_SOCIALIZE -> new ShortfallPolicy.InsuranceThenSocialize();
+            case INSURANCE_THEN_ADL -> new ShortfallPolicy.InsuranceThenAdl();
+            case INSURANCE_THEN_DELEVERAGE -> new ShortfallPolicy.InsuranceThenDeleverage();
+            case INSURANCE_THEN_BAD_DEBT -> new ShortfallPolicy.InsuranceThenBadDebt();
+        };
+    }
+
+    /** {@return the settlement asset and the assets {@code protocol.assets} lists} */
+    private static TreeMap<AssetId, AssetConfig> assets(Fields f, JsonNode n, AssetId settlement, int sd) {
+        TreeMap<AssetId, AssetConfig> assets =
+                TreeMap.of(settlement, new AssetConfig(settlement, sd, Option.none(), Wad.ONE, false, Wad.ONE, 3_600));
+        JsonNode an = f.object(n, "protocol", "assets", true);
+        if (an != null) {
+            for (Map.Entry<String, JsonNode> e : an.properties()) {
+                String p = "protocol.assets." + e.getKey();
+                JsonNode a = e.getValue();
+                f.onlyKnown(a, p, HashSet.of("decimals", "priceKey", "collateralWeight", "maxOracleAge"));
+                int decimals = f.small(a, p, "decimals", null, 0, 30);
+                String key = f.text(a, p, "priceKey", null, "the price key of its oracle, such as ETH/USD");
+                Wad weight = f.ratio(a, p, "collateralWeight", "0", "0", "1");
+                long age = f.whole(a, p, "maxOracleAge", 3_600L, 1, 31_536_000);
+                try {
+                    assets = assets.put(
+                            AssetId.of(e.getKey()),
+                            new AssetConfig(
+                                    AssetId.of(e.getKey()), decimals, Option.of(key), weight, false, Wad.ONE, age));
+                } catch (IllegalArgumentException ex) {
+                    modelProblem(f, p, "assets." + e.getKey() + ".", ex.getMessage());
+                }
+            }
+        }
+        return assets;
+    }
+
+    /** {@return the markets {@code protocol.markets} lists, each on an asset with a price key} */
+    private static TreeMap<MarketId, MarketConfig> markets(Fields f, JsonNode n, TreeMap<AssetId, AssetConfig> assets) {
+        TreeMap<MarketId, MarketConfig> markets = TreeMap.empty();
+        JsonNode mn = f.object(n, "protocol", "markets", true);
+        if (mn != null) {
+            for (Map.Entry<String, JsonNode> e : mn.properties()) {
+                Option<MarketConfig> market = market(f, e, assets);
+                if (market.isDefined()) {
+                    markets = markets.put(MarketId.of(e.getKey()), market.get());
+                }
+            }
+        }
+        return markets;
+    }
+
+    /** {@return one market of {@code protocol.markets}, or none (with its problems told)} */
+    private static Option<MarketConfig> market(
+            Fields f, Map.Entry<String, JsonNode> e, TreeMap<AssetId, AssetConfig> assets) {
+        String p = "protocol.markets." + e.getKey();
+        JsonNode m = e.getValue();
+        f.onlyKnown(m, p, MARKET_FIELDS);
+        String u = f.text(
+                m,
+                p,
+                "underlying",
+                null,
+                "one of the assets: " + assets.keySet().mkString(", "));
+        AssetConfig underlying =
+                u == null || !validName(u) ? null : assets.get(AssetId.of(u)).getOrNull();
+        if (u != null && (underlying == null || underlying.priceKey().isEmpty())) {
+            f.problem(
+                    p + ".underlying",
+                    Fields.quote(u) + " is not valid; valid: an asset with a price key: "
+                            + assets.values()
+                                    .filter(a -> a.priceKey().isDefined())
+                                    .map(a -> a.id().toString())
+                                    .mkString(", "));
+            return Option.none();
+        }
+        int ud = underlying == null ? 18 : underlying.decimals();
+        int before = f.count();
+        Wad im = f.ratio(m, p, "initialMargin", null, "0.001", "1");
+        Wad mm = f.ratio(m, p, "maintenanceMargin", null, "0.0005", "1");
+        Wad pen = f.ratio(m, p, "liquidationPenalty", "0.01", "0", "1");
+        I256 oi = f.amount(m, p, "maxOpenInterest", "1000000000", ud, true);
+        Wad band = f.ratio(m, p, "priceBand", "0.5", "0.0001", "1");
+        long age = f.whole(m, p, "maxOracleAge", 3_600L, 1, 31_536_000);
+        Wad taker = f.ratio(m, p, "takerFee", "0", "0", "0.1");
+        Wad maker = f.ratio(m, p, "makerFee", "0", "0", "0.1");
+        if (underlying == null || f.count() > before) {
+            // the checks across a market's fields need each field read: a value already reported stays alone
+            return Option.none();
+        }
+        try {
+            return Option.some(new MarketConfig(
+                    MarketId.of(e.getKey()),
+                    underlying.id(),
+                    im,
+                    mm,
+                    pen,
+                    oi.toU256(),
+                    band,
+                    age,
+                    Wad.ZERO,
+                    taker,
+                    maker));
+        } catch (IllegalArgumentException ex) {
+            modelProblem(f, p, "markets." + e.getKey() + ".", ex.getMessage());
+            return Option.none();
+        }
+    }
+
+    /** {@return the configuration with the named preset applied, or null (with the problem told) for an unknown one} */
+    private static ProtocolConfig withPreset(
+            Fields f, JsonNode n, String presetName, ProtocolConfig config, ShortfallPolicy sp) {
+        Option<Preset> preset = Presets.byName(presetName);
+        if (preset.isEmpty()) {
+            f.problem(
+                    "protocol.preset",
+                    Fields.quote(presetName) + " is not valid"
+                            + Presets.renamed(presetName)
+                                    .map(why -> " (" + why + ")")
+                                    .getOrElse("")
+                            + "; valid: one of "
+                            + Presets.all().map(Preset::name).mkString(", "));
+            return null;
+        }
+        ProtocolConfig applied = preset.get().applyTo(config);
+        // fields the file gives explicitly win over the preset's
+        return n.has("shortfall") ? applied.withShortfall(sp) : applied;
     }
 
     static TreeMap<String, Scenario.PriceSpec> prices(Fields f, JsonNode n, Scenario.ProtocolSpec protocol) {
