@@ -8,6 +8,7 @@ import dev.solvent.simulation.scenario.Scenarios;
 import dev.solvent.simulation.world.World;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -62,7 +63,7 @@ public class BlockCostBenchmark {
     @Param({"1000", "10000"})
     public int accounts;
 
-    Run start;
+    Supplier<Run> start;
     Run run;
 
     /** A run that moves one block at a time, whichever protocol it is on. */
@@ -100,7 +101,7 @@ public class BlockCostBenchmark {
         }
     }
 
-    /** The protocol's calm run before its first block, built once. */
+    /** The protocol's calm setup, built once; each iteration starts a fresh run on it (as the engine's did). */
     @Setup(Level.Trial)
     public void build() {
         start = switch (protocol) {
@@ -117,8 +118,8 @@ public class BlockCostBenchmark {
         };
     }
 
-    /** {@return the engine's calm jump-stress world before its first block} */
-    static Run engine(int accounts) {
+    /** {@return the engine's calm jump-stress run before its first block, started afresh at each call} */
+    static Supplier<Run> engine(int accounts) {
         Scenario calm = Scenarios.load(
                 "jump-stress",
                 Map.of(
@@ -127,11 +128,12 @@ public class BlockCostBenchmark {
                         "prices.ETH/USD.generator.type", "gbm",
                         "prices.BTC/USD.generator.type", "gbm",
                         "prices.ETH/USD.shocks.0.bps", "1"));
-        return new EngineRun(World.start(dev.solvent.simulation.world.Setup.of(calm, calm.seed())));
+        var setup = dev.solvent.simulation.world.Setup.of(calm, calm.seed());
+        return () -> new EngineRun(World.start(setup));
     }
 
-    /** {@return a bundled lending scenario on a calm gbm market, before its first block} */
-    static Run lending(String name, int accounts, Map<String, String> liquidity) {
+    /** {@return a bundled lending scenario on a calm gbm market before its first block, started afresh at each call} */
+    static Supplier<Run> lending(String name, int accounts, Map<String, String> liquidity) {
         String yaml = Scenarios.text(name)
                 .replaceAll("historical: eth-usd\\S*", ETH_GBM)
                 .replaceAll("historical: btc-usd\\S*", BTC_GBM);
@@ -140,13 +142,14 @@ public class BlockCostBenchmark {
         overrides.put("blocks", "7200");
         overrides.put("sampleEvery", "300");
         var sc = LendingReader.parse(name, yaml, overrides, null);
-        return new LendingRun(LendingWorld.start(LendingSetup.of(sc, sc.seed())));
+        LendingSetup<?, ?> setup = LendingSetup.of(sc, sc.seed());
+        return () -> new LendingRun(LendingWorld.start(setup));
     }
 
     /** A fresh run, stepped past its first blocks, where every keeper builds its index over all accounts once. */
     @Setup(Level.Iteration)
     public void fresh() {
-        run = start;
+        run = start.get();
         for (int i = 0; i < 10; i++) {
             run = run.step();
         }
