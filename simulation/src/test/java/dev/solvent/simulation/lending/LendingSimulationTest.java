@@ -135,6 +135,28 @@ class LendingSimulationTest {
     }
 
     @Test
+    void steppingBlockByBlockGivesTheRunsRowsAndAStepLeavesItsWorldAsItWas() {
+        LendingScenario sc =
+                Scenarios.loadLending("aave-may-2021", Map.of("traders.count", "40", "blocks", "400"), null);
+        LendingResult run = LendingSimulation.run(sc, 5);
+        LendingWorld<?, ?> world = LendingWorld.start(LendingSetup.of(sc, 5));
+        Vector<LendingRow> rows = Vector.empty();
+        Vector<String> events = Vector.empty();
+        while (world.hasNext()) {
+            LendingWorld.Stepped<?, ?> once = world.step();
+            LendingWorld.Stepped<?, ?> again = world.step();
+            assertThat(again.row()).isEqualTo(once.row());
+            assertThat(again.events()).isEqualTo(once.events());
+            rows = rows.append(once.row());
+            events = events.appendAll(once.events());
+            world = once.next();
+        }
+        assertThat(rows).isEqualTo(run.rows());
+        assertThat(events).isEqualTo(run.events());
+        assertThat(world.index()).isEqualTo(400);
+    }
+
+    @Test
     void badInputNamesEveryFieldAndWhatWouldBeValid() {
         String bad = TINY.replace("protocol: aave-v3.3", "protocol: aave-v9")
                 .replace("liquidationThreshold: \"0.85\"", "liquidationThreshold: \"1.5\"")
