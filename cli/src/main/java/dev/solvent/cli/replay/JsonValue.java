@@ -16,38 +16,13 @@ sealed interface JsonValue {
     /** {@return how to show the value in a message: the value itself for scalars, its kind for containers} */
     String shown();
 
-    /** The most characters of a string a message shows; a longer one is cut, with its length. */
-    int SHOWN_CHARS = 60;
-
     /**
      * {@return a string as a message shows it: in quotes, on one line (line ends and other control characters escaped
-     * as in JSON, so that a problem stays one line), and cut after {@value #SHOWN_CHARS} characters with its length}
+     * as in JSON, so that a problem stays one line), and cut after 60 characters with its length}
      */
     static String quoted(String value) {
-        StringBuilder b = new StringBuilder("\"");
-        int shown = Math.min(value.length(), SHOWN_CHARS);
-        for (int i = 0; i < shown; i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        if (value.length() > SHOWN_CHARS) {
-            b.append("...\"").append(String.format(java.util.Locale.ROOT, " (%,d characters)", value.length()));
-            return b.toString();
-        }
-        return b.append('"').toString();
+        // one quoting for every input file's messages: the scenario reader's
+        return dev.solvent.simulation.scenario.YamlInput.quoted(value);
     }
 
     /** An object; fields keep the order of the file (duplicate names are rejected while reading). */
