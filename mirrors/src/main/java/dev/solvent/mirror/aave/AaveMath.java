@@ -1,6 +1,8 @@
 package dev.solvent.mirror.aave;
 
 import dev.solvent.mirror.evm.EvmRevert;
+import dev.solvent.mirror.evm.WideMul;
+import dev.solvent.mirror.evm.WideMul.Round;
 import dev.solvent.mirror.evm.Word;
 import dev.solvent.mirror.evm.WordDivision;
 import java.math.BigInteger;
@@ -22,6 +24,8 @@ public final class AaveMath {
     public static final BigInteger WAD = BigInteger.TEN.pow(18);
 
     static final BigInteger HALF_RAY = RAY.shiftRight(1);
+    private static final long HALF_RAY_HIGH = WideMul.high(HALF_RAY);
+    private static final long HALF_RAY_LOW = WideMul.low(HALF_RAY);
     static final BigInteger HALF_WAD = WAD.shiftRight(1);
     static final BigInteger WAD_RAY_RATIO = BigInteger.TEN.pow(9);
 
@@ -45,6 +49,9 @@ public final class AaveMath {
 
     /** {@code a * b / RAY}, half up. */
     public static BigInteger rayMul(BigInteger a, BigInteger b) {
+        if (WideMul.fits(a, b)) {
+            return WideMul.mulAddDivPow10(a, b, HALF_RAY_HIGH, HALF_RAY_LOW, 27, Round.DOWN);
+        }
         return divRay(checked(a.multiply(b).add(HALF_RAY)));
     }
 
@@ -58,11 +65,17 @@ public final class AaveMath {
 
     /** {@code a * b / RAY}, rounded down. */
     public static BigInteger rayMulFloor(BigInteger a, BigInteger b) {
+        if (WideMul.fits(a, b)) {
+            return WideMul.mulAddDivPow10(a, b, 0, 0, 27, Round.DOWN);
+        }
         return divRay(checked(a.multiply(b)));
     }
 
     /** {@code a * b / RAY}, rounded up. */
     public static BigInteger rayMulCeil(BigInteger a, BigInteger b) {
+        if (WideMul.fits(a, b)) {
+            return WideMul.mulAddDivPow10(a, b, 0, 0, 27, Round.UP);
+        }
         BigInteger n = checked(a.multiply(b));
         BigInteger q = divRay(n);
         return q.multiply(RAY).equals(n) ? q : q.add(BigInteger.ONE);
@@ -99,6 +112,9 @@ public final class AaveMath {
 
     /** {@code value * percentage / 10000}, half up. */
     public static BigInteger percentMul(BigInteger value, BigInteger percentage) {
+        if (WideMul.fits(value, percentage)) {
+            return WideMul.mulAddDivPow10(value, percentage, 0, 5_000, 4, Round.DOWN);
+        }
         return divPow10(checked(value.multiply(percentage).add(HALF_PERCENTAGE_FACTOR)), 4);
     }
 
@@ -112,11 +128,17 @@ public final class AaveMath {
 
     /** {@code value * percentage / 10000}, rounded down. */
     public static BigInteger percentMulFloor(BigInteger value, BigInteger percentage) {
+        if (WideMul.fits(value, percentage)) {
+            return WideMul.mulAddDivPow10(value, percentage, 0, 0, 4, Round.DOWN);
+        }
         return divPow10(checked(value.multiply(percentage)), 4);
     }
 
     /** {@code value * percentage / 10000}, rounded up. */
     public static BigInteger percentMulCeil(BigInteger value, BigInteger percentage) {
+        if (WideMul.fits(value, percentage)) {
+            return WideMul.mulAddDivPow10(value, percentage, 0, 0, 4, Round.UP);
+        }
         return ceilDiv(checked(value.multiply(percentage)), PERCENTAGE_FACTOR);
     }
 

@@ -1,6 +1,7 @@
 package dev.solvent.mirror.maker;
 
 import dev.solvent.mirror.evm.EvmRevert;
+import dev.solvent.mirror.evm.WideMul;
 import dev.solvent.mirror.evm.Word;
 import dev.solvent.mirror.evm.WordDivision;
 import java.math.BigInteger;
@@ -16,6 +17,8 @@ final class DssMath {
     static final BigInteger RAY = DssState.RAY;
     static final BigInteger TWO_255 = BigInteger.ONE.shiftLeft(255);
     private static final BigInteger TWO_128 = BigInteger.ONE.shiftLeft(128);
+    private static final long HALF_RAY_HIGH = WideMul.high(RAY.shiftRight(1));
+    private static final long HALF_RAY_LOW = WideMul.low(RAY.shiftRight(1));
 
     private DssMath() {}
 
@@ -78,10 +81,16 @@ final class DssMath {
     }
 
     static BigInteger wmul(BigInteger x, BigInteger y) {
+        if (WideMul.fits(x, y)) {
+            return WideMul.mulAddDivPow10(x, y, 0, 0, 18, WideMul.Round.DOWN);
+        }
         return WordDivision.divide(mul(x, y), WAD);
     }
 
     static BigInteger rmul(BigInteger x, BigInteger y) {
+        if (WideMul.fits(x, y)) {
+            return WideMul.mulAddDivPow10(x, y, 0, 0, 27, WideMul.Round.DOWN);
+        }
         return WordDivision.divide(mul(x, y), RAY);
     }
 
@@ -119,24 +128,38 @@ final class DssMath {
     private static BigInteger rpowLoop(BigInteger x, BigInteger n, BigInteger b, boolean below128) {
         BigInteger z = n.testBit(0) ? x : b;
         BigInteger half = b.shiftRight(1);
-        for (n = n.shiftRight(1); n.signum() != 0; n = n.shiftRight(1)) {
+        boolean ray = b.equals(RAY);
+        // n shifted right i times is nonzero while i is below n's length: the loop of the assembly, bit by bit
+        for (int i = 1; i < n.bitLength(); i++) {
             if (below128 && x.compareTo(TWO_128) >= 0) {
                 throw empty();
             }
-            BigInteger xx = x.multiply(x);
-            require(xx.bitLength() <= 256);
-            BigInteger xxRound = xx.add(half);
-            require(xxRound.bitLength() <= 256);
-            x = evmDiv(xxRound, b);
-            if (n.testBit(0)) {
-                BigInteger zx = z.multiply(x);
-                require(x.signum() == 0 || zx.bitLength() <= 256);
-                BigInteger zxRound = zx.add(half);
-                require(zxRound.bitLength() <= 256);
-                z = evmDiv(zxRound, b);
+            x = ray && WideMul.fits(x, x) ? rayRound(x, x) : roundedProduct(x, x, half, b);
+            if (n.testBit(i)) {
+                z = ray && WideMul.fits(z, x) ? rayRound(z, x) : roundedProduct(z, x, half, b);
             }
         }
         return z;
+    }
+
+    /**
+     * {@return {@code (u * v + half) / b}, reverting (empty) where the product or the rounding overflows 256 bits} A
+     * zero {@code v} gives no revert, as the rpows check {@code x*x/x == x} only for a nonzero {@code x}.
+     */
+    private static BigInteger roundedProduct(BigInteger u, BigInteger v, BigInteger half, BigInteger b) {
+        BigInteger uv = u.multiply(v);
+        require(v.signum() == 0 || uv.bitLength() <= 256);
+        BigInteger rounded = uv.add(half);
+        require(rounded.bitLength() <= 256);
+        return evmDiv(rounded, b);
+    }
+
+    /**
+     * {@code (u * v + RAY / 2) / RAY} for {@code u, v < 2^128}, where neither the product nor the rounding can
+     * overflow (below 2^256 - 2^129 + 2^89): the rpows' step with base RAY, in words.
+     */
+    private static BigInteger rayRound(BigInteger u, BigInteger v) {
+        return WideMul.mulAddDivPow10(u, v, HALF_RAY_HIGH, HALF_RAY_LOW, 27, WideMul.Round.DOWN);
     }
 
     /** Yul's {@code div}: a zero divisor gives 0. */

@@ -1,0 +1,190 @@
+package dev.solvent.mirror.evm;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.math.BigInteger;
+import java.nio.ByteOrder;
+
+/**
+ * The fixed-point product the contracts compute on every call, {@code (a * b + c) / 10^k} with its rounding, in 64-bit
+ * words where the operands are below 2^128 (balances, indices, prices and factors are): four word products, an add
+ * with carry, a shift by {@code k} and a word division by 5^k, with no intermediate {@link BigInteger}. Operands past
+ * 128 bits take BigInteger's arithmetic; both give the same quotient, which the properties check.
+ *
+ * <p>Callers keep their contract's overflow rule: below 2^128 each, the product and a 128-bit addend stay below
+ * 2^256, so no numerator on the word path can overflow a word of the EVM.
+ */
+public final class WideMul {
+
+    private WideMul() {}
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+    /** The largest power of ten this class divides by in words: 5^27 is the largest power of five below 2^63. */
+    static final int MAX_K = 27;
+
+    private static final WordDivision.Divisor[] POW5 = new WordDivision.Divisor[MAX_K + 1];
+
+    static {
+        long p = 1;
+        for (int k = 0; k <= MAX_K; k++) {
+            POW5[k] = WordDivision.Divisor.of(p);
+            p *= 5;
+        }
+    }
+
+    /** How a quotient is rounded. */
+    public enum Round {
+        /** Toward zero: Solidity's {@code /}. */
+        DOWN,
+        /** Away from zero when anything remains: {@code Math.ceilDiv}, the "Ceil" functions of WadRayMath v3.7. */
+        UP
+    }
+
+    /**
+     * {@return whether {@code a} and {@code b} take the word path} Both non-negative and below 2^128; {@code c} must
+     * also be below 2^128 and {@code k} at most 27.
+     */
+    public static boolean fits(BigInteger a, BigInteger b) {
+        return a.signum() >= 0 && b.signum() >= 0 && a.bitLength() <= 128 && b.bitLength() <= 128;
+    }
+
+    /**
+     * {@return {@code (a * b + c) / 10^k}, rounded as {@code round} says} For {@code a} and {@code b} as {@link
+     * #fits} accepts, {@code 0 <= c < 2^128} given as its two words, and {@code 0 <= k <= 27}.
+     */
+    public static BigInteger mulAddDivPow10(BigInteger a, BigInteger b, long cHigh, long cLow, int k, Round round) {
+        long a0 = a.longValue();
+        long a1 = a.bitLength() > 64 ? a.shiftRight(64).longValue() : 0;
+        long b0 = b.longValue();
+        long b1 = b.bitLength() > 64 ? b.shiftRight(64).longValue() : 0;
+
+        // the 256-bit product, w3 w2 w1 w0, by schoolbook on 64-bit words
+        long w0 = a0 * b0;
+        long h00 = Math.unsignedMultiplyHigh(a0, b0);
+        long l01 = a0 * b1;
+        long h01 = Math.unsignedMultiplyHigh(a0, b1);
+        long l10 = a1 * b0;
+        long h10 = Math.unsignedMultiplyHigh(a1, b0);
+        long l11 = a1 * b1;
+        long h11 = Math.unsignedMultiplyHigh(a1, b1);
+        long w1 = h00 + l01;
+        long carry = Long.compareUnsigned(w1, h00) < 0 ? 1 : 0;
+        long t = w1 + l10;
+        carry += Long.compareUnsigned(t, w1) < 0 ? 1 : 0;
+        w1 = t;
+        long w2 = h01 + h10;
+        long carry3 = Long.compareUnsigned(w2, h01) < 0 ? 1 : 0;
+        t = w2 + l11;
+        carry3 += Long.compareUnsigned(t, w2) < 0 ? 1 : 0;
+        w2 = t + carry;
+        carry3 += Long.compareUnsigned(w2, t) < 0 ? 1 : 0;
+        long w3 = h11 + carry3;
+
+        // plus c
+        t = w0 + cLow;
+        carry = Long.compareUnsigned(t, w0) < 0 ? 1 : 0;
+        w0 = t;
+        t = w1 + cHigh;
+        long carry2 = Long.compareUnsigned(t, w1) < 0 ? 1 : 0;
+        w1 = t + carry;
+        carry2 += Long.compareUnsigned(w1, t) < 0 ? 1 : 0;
+        t = w2 + carry2;
+        w3 += Long.compareUnsigned(t, w2) < 0 ? 1 : 0;
+        w2 = t;
+
+        // divided by 2^k (what falls off is remembered for rounding up), then by 5^k
+        boolean inexact = false;
+        if (k > 0) {
+            inexact = (w0 & ((1L << k) - 1)) != 0;
+            w0 = (w0 >>> k) | (w1 << (64 - k));
+            w1 = (w1 >>> k) | (w2 << (64 - k));
+            w2 = (w2 >>> k) | (w3 << (64 - k));
+            w3 = w3 >>> k;
+        }
+        WordDivision.Divisor d = POW5[k];
+        int s = d.shift();
+        long dn = d.normalized();
+        long v = d.reciprocal();
+        // the numerator shifted left with the divisor; its top bits the first remainder, below the divisor
+        long r = s == 0 ? 0 : w3 >>> (64 - s);
+        long n3 = s == 0 ? w3 : (w3 << s) | (w2 >>> (64 - s));
+        long n2 = s == 0 ? w2 : (w2 << s) | (w1 >>> (64 - s));
+        long n1 = s == 0 ? w1 : (w1 << s) | (w0 >>> (64 - s));
+        long n0 = w0 << s;
+        long q3 = step(r, n3, dn, v);
+        r = n3 - q3 * dn;
+        long q2 = step(r, n2, dn, v);
+        r = n2 - q2 * dn;
+        long q1 = step(r, n1, dn, v);
+        r = n1 - q1 * dn;
+        long q0 = step(r, n0, dn, v);
+        r = n0 - q0 * dn;
+        if (round == Round.UP && (inexact || r != 0)) {
+            q0++;
+            if (q0 == 0) {
+                q1++;
+                if (q1 == 0) {
+                    q2++;
+                    if (q2 == 0) {
+                        q3++;
+                    }
+                }
+            }
+        }
+        return of(q3, q2, q1, q0);
+    }
+
+    /**
+     * One Möller-Granlund 2/1 step: {@code (r * 2^64 + word) / dn} for a normalized {@code dn}, {@code r < dn} and the
+     * reciprocal {@code v} of {@code dn}. The remainder is {@code word - q * dn} (in 64 bits).
+     */
+    private static long step(long r, long word, long dn, long v) {
+        long qh = Math.unsignedMultiplyHigh(v, r);
+        long ql = v * r;
+        long lo = ql + word;
+        qh += r + (Long.compareUnsigned(lo, ql) < 0 ? 1 : 0) + 1;
+        long rem = word - qh * dn;
+        if (Long.compareUnsigned(rem, lo) > 0) {
+            qh--;
+            rem += dn;
+        }
+        if (Long.compareUnsigned(rem, dn) >= 0) {
+            qh++;
+        }
+        return qh;
+    }
+
+    /** {@return the unsigned number of the words {@code w3 w2 w1 w0}, most significant first} */
+    static BigInteger of(long w3, long w2, long w1, long w0) {
+        if (w3 == 0 && w2 == 0 && w1 == 0) {
+            return w0 >= 0 ? BigInteger.valueOf(w0) : new BigInteger(1, bytes(0, w0));
+        }
+        if (w3 == 0 && w2 == 0) {
+            return new BigInteger(1, bytes(w1, w0));
+        }
+        byte[] b = new byte[32];
+        LONGS.set(b, 0, w3);
+        LONGS.set(b, 8, w2);
+        LONGS.set(b, 16, w1);
+        LONGS.set(b, 24, w0);
+        return new BigInteger(1, b);
+    }
+
+    private static byte[] bytes(long w1, long w0) {
+        byte[] b = new byte[16];
+        LONGS.set(b, 0, w1);
+        LONGS.set(b, 8, w0);
+        return b;
+    }
+
+    /** {@return the high word of {@code c}, for 0 <= c < 2^128} */
+    public static long high(BigInteger c) {
+        return c.shiftRight(64).longValue();
+    }
+
+    /** {@return the low word of {@code c}} */
+    public static long low(BigInteger c) {
+        return c.longValue();
+    }
+}
