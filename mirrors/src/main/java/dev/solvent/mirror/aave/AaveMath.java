@@ -209,8 +209,48 @@ public final class AaveMath {
         return q.multiply(d).equals(n) ? q : q.add(BigInteger.ONE);
     }
 
+    /**
+     * One interest factor worked out before: the version (null for the linear factor, which both versions compute
+     * alike), the rate, the elapsed time and the factor.
+     */
+    private record Interest(AaveVersion version, BigInteger rate, long lastUpdate, long now, BigInteger factor) {
+
+        boolean answers(AaveVersion v, BigInteger r, long from, long to) {
+            return version == v && lastUpdate == from && now == to && rate.equals(r);
+        }
+    }
+
+    /**
+     * The interest factors worked out last, by a hash of their arguments. Every account's view in a block projects
+     * the same few reserves over the same time, and the factors are pure functions of (version, rate, times): a hit
+     * answers what the computation would. Slots hold immutable records, so threads that race on a slot see one
+     * whole record or another.
+     */
+    private static final Interest[] RECENT = new Interest[64];
+
+    private static Interest recent(AaveVersion v, BigInteger rate, long lastUpdate, long now) {
+        Interest hit = RECENT[slot(v, rate, lastUpdate, now)];
+        return hit != null && hit.answers(v, rate, lastUpdate, now) ? hit : null;
+    }
+
+    private static BigInteger remember(AaveVersion v, BigInteger rate, long lastUpdate, long now, BigInteger f) {
+        RECENT[slot(v, rate, lastUpdate, now)] = new Interest(v, rate, lastUpdate, now, f);
+        return f;
+    }
+
+    private static int slot(AaveVersion v, BigInteger rate, long lastUpdate, long now) {
+        int h = rate.hashCode() * 31 + Long.hashCode(now - lastUpdate) * 17 + (v == null ? 0 : v.ordinal() + 1);
+        return (h ^ (h >>> 16)) & (RECENT.length - 1);
+    }
+
     /** {@code MathUtils.calculateLinearInterest}: {@code RAY + rate * dt / year}, checked. */
     public static BigInteger linearInterest(BigInteger rate, long lastUpdate, long now) {
+        Interest hit = recent(null, rate, lastUpdate, now);
+        return hit != null ? hit.factor() : remember(null, rate, lastUpdate, now, linear(rate, lastUpdate, now));
+    }
+
+    /** {@link #linearInterest} worked out, without the memory of recent factors. */
+    static BigInteger linear(BigInteger rate, long lastUpdate, long now) {
         BigInteger dt = Word.subU(BigInteger.valueOf(now), BigInteger.valueOf(lastUpdate), 256);
         BigInteger result = WordDivision.divide(Word.mulU(rate, dt, 256), PER_YEAR);
         return Word.addU(RAY, result, 256);
@@ -222,6 +262,14 @@ public final class AaveMath {
      * year}, in an unchecked block.
      */
     public static BigInteger compoundedInterest(AaveVersion version, BigInteger rate, long lastUpdate, long now) {
+        Interest hit = recent(version, rate, lastUpdate, now);
+        return hit != null
+                ? hit.factor()
+                : remember(version, rate, lastUpdate, now, compounded(version, rate, lastUpdate, now));
+    }
+
+    /** {@link #compoundedInterest} worked out, without the memory of recent factors. */
+    static BigInteger compounded(AaveVersion version, BigInteger rate, long lastUpdate, long now) {
         BigInteger exp = Word.subU(BigInteger.valueOf(now), BigInteger.valueOf(lastUpdate), 256);
         if (exp.signum() == 0) {
             return RAY;

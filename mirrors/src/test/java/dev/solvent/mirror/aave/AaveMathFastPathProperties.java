@@ -46,6 +46,34 @@ class AaveMathFastPathProperties {
         assertThat(AaveMath.rayMulCeil(a, b)).isEqualTo(qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE));
     }
 
+    @Property(tries = 2000)
+    void rememberedInterestFactorsAreTheFactors(
+            @ForAll("rates") java.util.List<BigInteger> rates,
+            @ForAll @IntRange(min = 0, max = 400_000_000) int lastUpdate,
+            @ForAll @IntRange(min = 0, max = 40) int step) {
+        // the same few rates and times over and over, as the accounts of one block ask, so that slots are hit, shared
+        // and overwritten
+        for (int i = 0; i < 3 * rates.size(); i++) {
+            BigInteger rate = rates.get(i % rates.size());
+            long now = lastUpdate + (long) step * (i % 3);
+            for (AaveVersion v : AaveVersion.values()) {
+                assertThat(AaveMath.compoundedInterest(v, rate, lastUpdate, now))
+                        .isEqualTo(AaveMath.compounded(v, rate, lastUpdate, now));
+            }
+            assertThat(AaveMath.linearInterest(rate, lastUpdate, now))
+                    .isEqualTo(AaveMath.linear(rate, lastUpdate, now));
+        }
+    }
+
+    @Provide
+    Arbitrary<java.util.List<BigInteger>> rates() {
+        return Arbitraries.bigIntegers()
+                .between(BigInteger.ZERO, AaveMath.RAY.multiply(BigInteger.TEN))
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(100);
+    }
+
     @Provide
     Arbitrary<BigInteger> words() {
         Arbitrary<Integer> widths = Arbitraries.frequencyOf(
