@@ -54,11 +54,19 @@ public final class WideMul {
      * #fits} accepts, {@code 0 <= c < 2^128} given as its two words, and {@code 0 <= k <= 27}.
      */
     public static BigInteger mulAddDivPow10(BigInteger a, BigInteger b, long cHigh, long cLow, int k, Round round) {
-        long a0 = a.longValue();
         long a1 = a.bitLength() > 64 ? a.shiftRight(64).longValue() : 0;
-        long b0 = b.longValue();
         long b1 = b.bitLength() > 64 ? b.shiftRight(64).longValue() : 0;
+        long[] q = new long[4];
+        mulAddDivPow10(a1, a.longValue(), b1, b.longValue(), cHigh, cLow, k, round, q);
+        return of(q[3], q[2], q[1], q[0]);
+    }
 
+    /**
+     * {@code (a * b + c) / 10^k} on words, most significant first: {@code a}, {@code b} and {@code c} below 2^128 as
+     * two words each, {@code 0 <= k <= 27}; the quotient's four words, least significant first, go to {@code q}.
+     */
+    public static void mulAddDivPow10(
+            long a1, long a0, long b1, long b0, long cHigh, long cLow, int k, Round round, long[] q) {
         // the 256-bit product, w3 w2 w1 w0, by schoolbook on 64-bit words
         long w0 = a0 * b0;
         long h00 = Math.unsignedMultiplyHigh(a0, b0);
@@ -132,7 +140,10 @@ public final class WideMul {
                 }
             }
         }
-        return of(q3, q2, q1, q0);
+        q[0] = q0;
+        q[1] = q1;
+        q[2] = q2;
+        q[3] = q3;
     }
 
     /**
@@ -156,7 +167,7 @@ public final class WideMul {
     }
 
     /** {@return the unsigned number of the words {@code w3 w2 w1 w0}, most significant first} */
-    static BigInteger of(long w3, long w2, long w1, long w0) {
+    public static BigInteger of(long w3, long w2, long w1, long w0) {
         if (w3 == 0 && w2 == 0 && w1 == 0) {
             return w0 >= 0 ? BigInteger.valueOf(w0) : new BigInteger(1, bytes(0, w0));
         }

@@ -17,8 +17,9 @@ final class DssMath {
     static final BigInteger RAY = DssState.RAY;
     static final BigInteger TWO_255 = BigInteger.ONE.shiftLeft(255);
     private static final BigInteger TWO_128 = BigInteger.ONE.shiftLeft(128);
-    private static final long HALF_RAY_HIGH = WideMul.high(RAY.shiftRight(1));
-    private static final long HALF_RAY_LOW = WideMul.low(RAY.shiftRight(1));
+    private static final BigInteger HALF_RAY = RAY.shiftRight(1);
+    private static final long HALF_RAY_HIGH = WideMul.high(HALF_RAY);
+    private static final long HALF_RAY_LOW = WideMul.low(HALF_RAY);
 
     private DssMath() {}
 
@@ -127,19 +128,62 @@ final class DssMath {
 
     private static BigInteger rpowLoop(BigInteger x, BigInteger n, BigInteger b, boolean below128) {
         BigInteger z = n.testBit(0) ? x : b;
+        if (b.equals(RAY) && x.bitLength() <= 128 && z.bitLength() <= 128) {
+            return rayPow(x, z, n, below128);
+        }
+        return rpowFrom(x, z, n, 1, b, below128);
+    }
+
+    /**
+     * The loop of the assembly from bit {@code i} of {@code n} on: {@code n} shifted right {@code i} times is nonzero
+     * while {@code i} is below its length.
+     */
+    private static BigInteger rpowFrom(
+            BigInteger x, BigInteger z, BigInteger n, int i, BigInteger b, boolean below128) {
         BigInteger half = b.shiftRight(1);
-        boolean ray = b.equals(RAY);
-        // n shifted right i times is nonzero while i is below n's length: the loop of the assembly, bit by bit
-        for (int i = 1; i < n.bitLength(); i++) {
+        for (; i < n.bitLength(); i++) {
             if (below128 && x.compareTo(TWO_128) >= 0) {
                 throw empty();
             }
-            x = ray && WideMul.fits(x, x) ? rayRound(x, x) : roundedProduct(x, x, half, b);
+            x = roundedProduct(x, x, half, b);
             if (n.testBit(i)) {
-                z = ray && WideMul.fits(z, x) ? rayRound(z, x) : roundedProduct(z, x, half, b);
+                z = roundedProduct(z, x, half, b);
             }
         }
         return z;
+    }
+
+    /**
+     * The loop with base RAY while {@code x} and {@code z} stay below 2^128 (always, for a {@code cut} or {@code duty}
+     * near RAY), in 64-bit words: there the products and roundings stay below 2^256 and the abaci's bound holds, so
+     * no step can revert. The first value past 128 bits hands the rest of the loop to {@link #rpowFrom}.
+     */
+    private static BigInteger rayPow(BigInteger x, BigInteger z, BigInteger n, boolean below128) {
+        long x1 = WideMul.high(x);
+        long x0 = x.longValue();
+        long z1 = WideMul.high(z);
+        long z0 = z.longValue();
+        long[] q = new long[4];
+        for (int i = 1; i < n.bitLength(); i++) {
+            WideMul.mulAddDivPow10(x1, x0, x1, x0, HALF_RAY_HIGH, HALF_RAY_LOW, 27, WideMul.Round.DOWN, q);
+            if ((q[2] | q[3]) != 0) {
+                BigInteger bx = WideMul.of(q[3], q[2], q[1], q[0]);
+                BigInteger bz = WideMul.of(0, 0, z1, z0);
+                return rpowFrom(bx, n.testBit(i) ? roundedProduct(bz, bx, HALF_RAY, RAY) : bz, n, i + 1, RAY, below128);
+            }
+            x1 = q[1];
+            x0 = q[0];
+            if (n.testBit(i)) {
+                WideMul.mulAddDivPow10(z1, z0, x1, x0, HALF_RAY_HIGH, HALF_RAY_LOW, 27, WideMul.Round.DOWN, q);
+                if ((q[2] | q[3]) != 0) {
+                    BigInteger bz = WideMul.of(q[3], q[2], q[1], q[0]);
+                    return rpowFrom(WideMul.of(0, 0, x1, x0), bz, n, i + 1, RAY, below128);
+                }
+                z1 = q[1];
+                z0 = q[0];
+            }
+        }
+        return WideMul.of(0, 0, z1, z0);
     }
 
     /**
@@ -152,14 +196,6 @@ final class DssMath {
         BigInteger rounded = uv.add(half);
         require(rounded.bitLength() <= 256);
         return evmDiv(rounded, b);
-    }
-
-    /**
-     * {@code (u * v + RAY / 2) / RAY} for {@code u, v < 2^128}, where neither the product nor the rounding can
-     * overflow (below 2^256 - 2^129 + 2^89): the rpows' step with base RAY, in words.
-     */
-    private static BigInteger rayRound(BigInteger u, BigInteger v) {
-        return WideMul.mulAddDivPow10(u, v, HALF_RAY_HIGH, HALF_RAY_LOW, 27, WideMul.Round.DOWN);
     }
 
     /** Yul's {@code div}: a zero divisor gives 0. */
