@@ -828,12 +828,12 @@ final class AaveMachine {
         BigInteger hf;
         if (v == AaveVersion.V3_7) {
             // the health factor from the weighted sum, before it is averaged: no rounding to whole basis points
-            hf = totalDebt.signum() == 0 ? MAX : wadDiv(avgLt, totalDebt).divide(AaveMath.PERCENTAGE_FACTOR);
+            hf = totalDebt.signum() == 0 ? MAX : AaveMath.divPow10(wadDiv(avgLt, totalDebt), 4);
         } else {
             hf = null;
         }
-        avgLtv = totalCollateral.signum() != 0 ? avgLtv.divide(totalCollateral) : BigInteger.ZERO;
-        avgLt = totalCollateral.signum() != 0 ? avgLt.divide(totalCollateral) : BigInteger.ZERO;
+        avgLtv = totalCollateral.signum() != 0 ? AaveMath.div(avgLtv, totalCollateral) : BigInteger.ZERO;
+        avgLt = totalCollateral.signum() != 0 ? AaveMath.div(avgLt, totalCollateral) : BigInteger.ZERO;
         if (v == AaveVersion.V3_3) {
             hf = totalDebt.signum() == 0 ? MAX : wadDiv(percentMul(totalCollateral, avgLt), totalDebt);
         }
@@ -1420,7 +1420,7 @@ final class AaveMachine {
                 && hf.compareTo(CLOSE_FACTOR_HF_THRESHOLD) > 0) {
             BigInteger half = percentMul(totalDebtInBase, DEFAULT_LIQUIDATION_CLOSE_FACTOR);
             if (debtInBase.compareTo(half) > 0) {
-                return mulU(half, debtUnit, 256).divide(debtPrice);
+                return AaveMath.div(mulU(half, debtUnit, 256), debtPrice);
             }
         }
         return reserveDebt;
