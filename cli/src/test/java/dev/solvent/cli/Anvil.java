@@ -3,6 +3,7 @@ package dev.solvent.cli;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.solvent.mirror.harness.AnvilProcess;
+import dev.solvent.mirror.harness.SignedTransactions;
 import io.vavr.control.Either;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -19,11 +20,9 @@ import org.web3j.abi.datatypes.generated.Uint8;
 import org.web3j.abi.datatypes.generated.Uint80;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.RawTransaction;
-import org.web3j.crypto.TransactionEncoder;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Request;
-import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.core.methods.response.VoidResponse;
 import org.web3j.protocol.http.HttpService;
@@ -42,7 +41,7 @@ import org.web3j.utils.Numeric;
  */
 final class Anvil implements AutoCloseable {
 
-    static final long CHAIN_ID = 31_337;
+    static final long CHAIN_ID = SignedTransactions.CHAIN_ID;
 
     /** The oracle module's test aggregator (see oracle/src/test/resources/contracts/README.md), from this module. */
     private static final Path AGGREGATOR_BIN =
@@ -56,19 +55,19 @@ final class Anvil implements AutoCloseable {
      */
     static final String ECHO_BYTECODE = "0x6008600a5f3960085ff3" + "365f5f37365fa000";
 
-    private static final BigInteger GAS_PRICE = BigInteger.valueOf(2_000_000_000L);
-    private static final BigInteger GAS_LIMIT = BigInteger.valueOf(3_000_000);
-    private static final long RECEIPT_WITHIN_MILLIS = 15_000;
-    private static final long POLL_MILLIS = 50;
+    private static final BigInteger GAS_PRICE = SignedTransactions.GAS_PRICE;
+    private static final BigInteger GAS_LIMIT = SignedTransactions.GAS_LIMIT;
 
     private final AnvilProcess anvil;
     private final HttpService service;
     private final Web3j web3j;
+    private final SignedTransactions transactions;
 
     private Anvil(AnvilProcess anvil) {
         this.anvil = anvil;
         this.service = new HttpService(anvil.url());
         this.web3j = Web3j.build(service);
+        this.transactions = new SignedTransactions(anvil, web3j);
     }
 
     /** {@return a running anvil, or why there is none (under CI a missing anvil fails instead)} */
@@ -159,37 +158,12 @@ final class Anvil implements AutoCloseable {
     }
 
     private TransactionReceipt send(Credentials from, RawTransaction transaction) throws IOException {
-        byte[] signed = TransactionEncoder.signMessage(transaction, CHAIN_ID, from);
-        EthSendTransaction sent =
-                web3j.ethSendRawTransaction(Numeric.toHexString(signed)).send();
-        if (sent.hasError()) {
-            return fail("anvil refused a transaction: " + sent.getError().getMessage());
-        }
-        TransactionReceipt receipt = receipt(sent.getTransactionHash());
-        if (!receipt.isStatusOK()) {
-            return fail("the transaction reverted: " + receipt);
-        }
-        return receipt;
+        return transactions.send(from, transaction);
     }
 
     /** {@return the receipt of {@code hash}, waiting a bounded time for it} */
     TransactionReceipt receipt(String hash) throws IOException {
-        for (long waited = 0; waited < RECEIPT_WITHIN_MILLIS; waited += POLL_MILLIS) {
-            var receipt = web3j.ethGetTransactionReceipt(hash).send().getTransactionReceipt();
-            if (receipt.isPresent()) {
-                return receipt.get();
-            }
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return fail("interrupted while waiting for " + hash);
-            }
-            if (!anvil.isAlive()) {
-                return fail("anvil exited while mining " + hash + ": " + anvil.logText());
-            }
-        }
-        return fail("no receipt for " + hash + " within " + RECEIPT_WITHIN_MILLIS + " ms");
+        return transactions.receipt(hash);
     }
 
     /** Stops the web3j client and anvil (with SIGTERM, forcibly if it does not stop within seconds). */

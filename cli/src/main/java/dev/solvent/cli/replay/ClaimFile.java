@@ -118,7 +118,22 @@ public final class ClaimFile {
                 case Tx.Deposit d ->
                     balances = balances.append(new CampaignSetup.Balance(d.account(), d.asset(), d.amount()));
                 case Tx.FundInsurance f -> fund = fund.plus(f.amount());
-                default -> {}
+                // a state file seeds nothing else
+                case Tx.Withdraw x -> {}
+                case Tx.Borrow x -> {}
+                case Tx.Repay x -> {}
+                case Tx.Trade x -> {}
+                case Tx.OpenIsolated x -> {}
+                case Tx.ModifyIsolated x -> {}
+                case Tx.CloseIsolated x -> {}
+                case Tx.AddIsolatedMargin x -> {}
+                case Tx.RemoveIsolatedMargin x -> {}
+                case Tx.SettleFunding x -> {}
+                case Tx.Liquidate x -> {}
+                case Tx.LiquidateIsolated x -> {}
+                case Tx.BuyCollateral x -> {}
+                case Tx.Take x -> {}
+                case Tx.Redo x -> {}
             }
         }
         TreeMap<String, OracleAnswer> stamped =
@@ -145,7 +160,10 @@ public final class ClaimFile {
             case JsonValue.Obj obj ->
                 StateFile.decode(obj)
                         .mapError(ps -> ps.map(p -> Problem.at(p.line(), child(path, p.path()), p.message())));
-            default -> invalid(n, path, "is neither a path nor an object", valid);
+            case JsonValue.Arr x -> invalid(n, path, "is neither a path nor an object", valid);
+            case JsonValue.Num x -> invalid(n, path, "is neither a path nor an object", valid);
+            case JsonValue.Bool x -> invalid(n, path, "is neither a path nor an object", valid);
+            case JsonValue.Null x -> invalid(n, path, "is neither a path nor an object", valid);
         });
     }
 

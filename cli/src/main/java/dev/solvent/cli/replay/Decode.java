@@ -296,14 +296,11 @@ final class Decode {
     /** Reads an integer written as a JSON integer or as a string of digits, with optional {@code _} separators. */
     private static Validation<Seq<Problem>, BigInteger> integer(
             JsonValue n, String path, String valid, Option<Unit> unit) {
-        String text = switch (n) {
-            case JsonValue.Str s -> s.value();
-            case JsonValue.Num num -> num.text();
-            default -> null;
-        };
-        if (text == null) {
+        Option<String> scalar = scalarText(n);
+        if (scalar.isEmpty()) {
             return invalid(n, path, "is not an integer", valid);
         }
+        String text = scalar.get();
         if (!INTEGER.matcher(text).matches()) {
             String hint = unit.flatMap(u -> baseUnits(text, u)
                             .map(b -> "; " + text + " " + u.name() + " is \"" + b + "\" in base units"))

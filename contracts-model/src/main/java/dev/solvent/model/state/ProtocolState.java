@@ -133,110 +133,44 @@ public record ProtocolState(
 
     /** {@return a copy with the account stored} */
     public ProtocolState withAccount(Account account) {
-        return new ProtocolState(
-                config,
-                accounts.put(account.id(), account),
-                markets,
-                insuranceFund,
-                feePool,
-                ledger,
-                reserves,
-                collateralReserves,
-                auctions,
-                nextAuctionId,
-                lastPartialLiquidation,
-                flagged,
-                liquidations);
+        Copy c = new Copy(this);
+        c.accounts = accounts.put(account.id(), account);
+        return c.build();
     }
 
     /** {@return a copy with the market state stored} */
     public ProtocolState withMarket(MarketId id, MarketState market) {
-        return new ProtocolState(
-                config,
-                accounts,
-                markets.put(id, market),
-                insuranceFund,
-                feePool,
-                ledger,
-                reserves,
-                collateralReserves,
-                auctions,
-                nextAuctionId,
-                lastPartialLiquidation,
-                flagged,
-                liquidations);
+        Copy c = new Copy(this);
+        c.markets = markets.put(id, market);
+        return c.build();
     }
 
     /** {@return a copy with another insurance fund balance} */
     public ProtocolState withInsuranceFund(I256 fund) {
-        return new ProtocolState(
-                config,
-                accounts,
-                markets,
-                fund,
-                feePool,
-                ledger,
-                reserves,
-                collateralReserves,
-                auctions,
-                nextAuctionId,
-                lastPartialLiquidation,
-                flagged,
-                liquidations);
+        Copy c = new Copy(this);
+        c.insuranceFund = fund;
+        return c.build();
     }
 
     /** {@return a copy with another fee pool balance} */
     public ProtocolState withFeePool(I256 fees) {
-        return new ProtocolState(
-                config,
-                accounts,
-                markets,
-                insuranceFund,
-                fees,
-                ledger,
-                reserves,
-                collateralReserves,
-                auctions,
-                nextAuctionId,
-                lastPartialLiquidation,
-                flagged,
-                liquidations);
+        Copy c = new Copy(this);
+        c.feePool = fees;
+        return c.build();
     }
 
     /** {@return a copy with another ledger} */
     public ProtocolState withLedger(Ledger l) {
-        return new ProtocolState(
-                config,
-                accounts,
-                markets,
-                insuranceFund,
-                feePool,
-                l,
-                reserves,
-                collateralReserves,
-                auctions,
-                nextAuctionId,
-                lastPartialLiquidation,
-                flagged,
-                liquidations);
+        Copy c = new Copy(this);
+        c.ledger = l;
+        return c.build();
     }
 
     /** {@return a copy with another reserves balance} */
     public ProtocolState withReserves(I256 r) {
-        return new ProtocolState(
-                config,
-                accounts,
-                markets,
-                insuranceFund,
-                feePool,
-                ledger,
-                r,
-                collateralReserves,
-                auctions,
-                nextAuctionId,
-                lastPartialLiquidation,
-                flagged,
-                liquidations);
+        Copy c = new Copy(this);
+        c.reserves = r;
+        return c.build();
     }
 
     /** {@return the absorbed collateral held of {@code asset}} */
@@ -249,56 +183,24 @@ public record ProtocolState(
         I256 next = collateralReserve(asset).plus(delta);
         TreeMap<AssetId, I256> held =
                 next.isZero() ? collateralReserves.remove(asset) : collateralReserves.put(asset, next);
-        return new ProtocolState(
-                config,
-                accounts,
-                markets,
-                insuranceFund,
-                feePool,
-                ledger,
-                reserves,
-                held,
-                auctions,
-                nextAuctionId,
-                lastPartialLiquidation,
-                flagged,
-                liquidations);
+        Copy c = new Copy(this);
+        c.collateralReserves = held;
+        return c.build();
     }
 
     /** {@return a copy with the auction stored under {@code id} (removed if none), the next id at least {@code id + 1}} */
-    public ProtocolState withAuction(long id, io.vavr.control.Option<Auction> auction) {
-        return new ProtocolState(
-                config,
-                accounts,
-                markets,
-                insuranceFund,
-                feePool,
-                ledger,
-                reserves,
-                collateralReserves,
-                auction.isDefined() ? auctions.put(id, auction.get()) : auctions.remove(id),
-                Math.max(nextAuctionId, id + 1),
-                lastPartialLiquidation,
-                flagged,
-                liquidations);
+    public ProtocolState withAuction(long id, Option<Auction> auction) {
+        Copy c = new Copy(this);
+        c.auctions = auction.isDefined() ? auctions.put(id, auction.get()) : auctions.remove(id);
+        c.nextAuctionId = Math.max(nextAuctionId, id + 1);
+        return c.build();
     }
 
     /** {@return a copy that remembers a partial market liquidation of {@code account} at {@code timestamp}} */
     public ProtocolState withPartialLiquidation(AccountId account, long timestamp) {
-        return new ProtocolState(
-                config,
-                accounts,
-                markets,
-                insuranceFund,
-                feePool,
-                ledger,
-                reserves,
-                collateralReserves,
-                auctions,
-                nextAuctionId,
-                lastPartialLiquidation.put(account, timestamp),
-                flagged,
-                liquidations);
+        Copy c = new Copy(this);
+        c.lastPartialLiquidation = lastPartialLiquidation.put(account, timestamp);
+        return c.build();
     }
 
     /** {@return whether {@code account} is flagged for liquidation} */
@@ -308,20 +210,9 @@ public record ProtocolState(
 
     /** {@return a copy in which {@code account} is flagged for liquidation, or no longer is} */
     public ProtocolState withFlag(AccountId account, boolean flag) {
-        return new ProtocolState(
-                config,
-                accounts,
-                markets,
-                insuranceFund,
-                feePool,
-                ledger,
-                reserves,
-                collateralReserves,
-                auctions,
-                nextAuctionId,
-                lastPartialLiquidation,
-                flag ? flagged.add(account) : flagged.remove(account),
-                liquidations);
+        Copy c = new Copy(this);
+        c.flagged = flag ? flagged.add(account) : flagged.remove(account);
+        return c.build();
     }
 
     /** {@return the liquidations recorded in {@code market}'s window, oldest first} */
@@ -331,37 +222,68 @@ public record ProtocolState(
 
     /** {@return a copy with {@code market}'s liquidation records replaced (removed when empty)} */
     public ProtocolState withLiquidations(MarketId market, Vector<LiquidationRecord> records) {
-        return new ProtocolState(
-                config,
-                accounts,
-                markets,
-                insuranceFund,
-                feePool,
-                ledger,
-                reserves,
-                collateralReserves,
-                auctions,
-                nextAuctionId,
-                lastPartialLiquidation,
-                flagged,
-                records.isEmpty() ? liquidations.remove(market) : liquidations.put(market, records));
+        Copy c = new Copy(this);
+        c.liquidations = records.isEmpty() ? liquidations.remove(market) : liquidations.put(market, records);
+        return c.build();
     }
 
     /** {@return a copy under another configuration with the same markets, every other field kept} */
     public ProtocolState withConfig(ProtocolConfig other) {
-        return new ProtocolState(
-                other,
-                accounts,
-                markets,
-                insuranceFund,
-                feePool,
-                ledger,
-                reserves,
-                collateralReserves,
-                auctions,
-                nextAuctionId,
-                lastPartialLiquidation,
-                flagged,
-                liquidations);
+        Copy c = new Copy(this);
+        c.config = other;
+        return c.build();
+    }
+
+    /**
+     * The one place a changed copy is built: every {@code withX} starts from all of this state's fields, replaces the
+     * ones it changes and builds the next state through the canonical constructor (which validates it).
+     */
+    private static final class Copy {
+        private ProtocolConfig config;
+        private TreeMap<AccountId, Account> accounts;
+        private TreeMap<MarketId, MarketState> markets;
+        private I256 insuranceFund;
+        private I256 feePool;
+        private Ledger ledger;
+        private I256 reserves;
+        private TreeMap<AssetId, I256> collateralReserves;
+        private TreeMap<Long, Auction> auctions;
+        private long nextAuctionId;
+        private TreeMap<AccountId, Long> lastPartialLiquidation;
+        private TreeSet<AccountId> flagged;
+        private TreeMap<MarketId, Vector<LiquidationRecord>> liquidations;
+
+        private Copy(ProtocolState s) {
+            config = s.config;
+            accounts = s.accounts;
+            markets = s.markets;
+            insuranceFund = s.insuranceFund;
+            feePool = s.feePool;
+            ledger = s.ledger;
+            reserves = s.reserves;
+            collateralReserves = s.collateralReserves;
+            auctions = s.auctions;
+            nextAuctionId = s.nextAuctionId;
+            lastPartialLiquidation = s.lastPartialLiquidation;
+            flagged = s.flagged;
+            liquidations = s.liquidations;
+        }
+
+        private ProtocolState build() {
+            return new ProtocolState(
+                    config,
+                    accounts,
+                    markets,
+                    insuranceFund,
+                    feePool,
+                    ledger,
+                    reserves,
+                    collateralReserves,
+                    auctions,
+                    nextAuctionId,
+                    lastPartialLiquidation,
+                    flagged,
+                    liquidations);
+        }
     }
 }

@@ -146,19 +146,22 @@ public final class KernelAccounts {
         this.ids = ids;
         this.balanceTop = new long[(int) c];
         this.balanceZeros = new byte[(int) c];
+        normalize(balanceHi, balanceLo, balanceTop, balanceZeros);
         this.sizeTop = new long[(int) p];
         this.sizeZeros = new byte[(int) p];
-        this.bounded = new boolean[count];
-        for (int k = 0; k < c; k++) {
-            normalize(balanceHi[k], balanceLo[k], balanceTop, balanceZeros, k);
-        }
-        for (int k = 0; k < p; k++) {
-            normalize(sizeHi[k], sizeLo[k], sizeTop, sizeZeros, k);
-        }
+        normalize(sizeHi, sizeLo, sizeTop, sizeZeros);
+        this.bounded = bounded(count, balanceHi, collateralSlots, quoteHi, positionSlots);
+    }
+
+    /** {@return per account, whether all its balances and quotes lie within {@code 2^119} in magnitude} */
+    private static boolean[] bounded(
+            int count, long[] balanceHi, int collateralSlots, long[] quoteHi, int positionSlots) {
+        boolean[] bounded = new boolean[count];
         for (int i = 0; i < count; i++) {
             bounded[i] = within119(balanceHi, i * collateralSlots, collateralSlots)
                     && within119(quoteHi, i * positionSlots, positionSlots);
         }
+        return bounded;
     }
 
     /** {@return whether the {@code n} high words from {@code from} all belong to values within {@code 2^119}} */
@@ -192,6 +195,13 @@ public final class KernelAccounts {
             long c = (long) count * collateralSlots;
             long p = (long) count * positionSlots;
             throw new IllegalArgumentException("collateral arrays need " + c + " slots and position arrays " + p);
+        }
+    }
+
+    /** Normalizes each of the first {@code top.length} amounts, see {@link #normalize(long, long, long[], byte[], int)}. */
+    private static void normalize(long[] hi, long[] lo, long[] top, byte[] zeros) {
+        for (int k = 0; k < top.length; k++) {
+            normalize(hi[k], lo[k], top, zeros, k);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.solvent.oracle.live;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.solvent.mirror.harness.AnvilProcess;
+import dev.solvent.mirror.harness.SignedTransactions;
 import dev.solvent.oracle.rpc.RpcUrl;
 import io.vavr.control.Either;
 import java.io.IOException;
@@ -19,13 +20,10 @@ import org.web3j.abi.datatypes.generated.Uint8;
 import org.web3j.abi.datatypes.generated.Uint80;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.RawTransaction;
-import org.web3j.crypto.TransactionEncoder;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.http.HttpService;
-import org.web3j.utils.Numeric;
 
 /**
  * A real local chain for integration tests: anvil with its default flags (normal gas pricing, wall-clock timestamps),
@@ -43,19 +41,18 @@ final class AnvilNode implements AutoCloseable {
     private static final Credentials DEV_ACCOUNT =
             Credentials.create("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
 
-    private static final long CHAIN_ID = 31_337;
-    private static final BigInteger GAS_PRICE = BigInteger.valueOf(2_000_000_000L);
-    private static final BigInteger GAS_LIMIT = BigInteger.valueOf(3_000_000);
-    private static final long RECEIPT_WITHIN_MILLIS = 15_000;
-    private static final long POLL_MILLIS = 50;
+    private static final BigInteger GAS_PRICE = SignedTransactions.GAS_PRICE;
+    private static final BigInteger GAS_LIMIT = SignedTransactions.GAS_LIMIT;
 
     private final AnvilProcess anvil;
     private final Web3j web3j;
+    private final SignedTransactions transactions;
     private BigInteger nonce;
 
     private AnvilNode(AnvilProcess anvil) {
         this.anvil = anvil;
         this.web3j = Web3j.build(new HttpService(anvil.url()));
+        this.transactions = new SignedTransactions(anvil, web3j);
     }
 
     /**
@@ -110,39 +107,11 @@ final class AnvilNode implements AutoCloseable {
                 nonce, GAS_PRICE, GAS_LIMIT, feed.value(), BigInteger.ZERO, FunctionEncoder.encode(push)));
     }
 
+    /** {@return the receipt of {@code transaction} signed by the dev account, whose next nonce it then counts} */
     private TransactionReceipt send(RawTransaction transaction) throws IOException {
-        byte[] signed = TransactionEncoder.signMessage(transaction, CHAIN_ID, DEV_ACCOUNT);
-        EthSendTransaction sent =
-                web3j.ethSendRawTransaction(Numeric.toHexString(signed)).send();
-        if (sent.hasError()) {
-            return fail("anvil refused a transaction: " + sent.getError().getMessage());
-        }
+        TransactionReceipt receipt = transactions.send(DEV_ACCOUNT, transaction);
         nonce = nonce.add(BigInteger.ONE);
-        TransactionReceipt receipt = awaitReceipt(sent.getTransactionHash());
-        if (!receipt.isStatusOK()) {
-            return fail("the transaction reverted: " + receipt);
-        }
         return receipt;
-    }
-
-    /** Waits, bounded, for the receipt: anvil mines each transaction as it arrives, but not always before answering. */
-    private TransactionReceipt awaitReceipt(String hash) throws IOException {
-        for (long waited = 0; waited < RECEIPT_WITHIN_MILLIS; waited += POLL_MILLIS) {
-            var receipt = web3j.ethGetTransactionReceipt(hash).send().getTransactionReceipt();
-            if (receipt.isPresent()) {
-                return receipt.get();
-            }
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return fail("interrupted while waiting for " + hash);
-            }
-            if (!anvil.isAlive()) {
-                return fail("anvil exited while mining " + hash + ": " + anvil.logText());
-            }
-        }
-        return fail("no receipt for " + hash + " within " + RECEIPT_WITHIN_MILLIS + " ms");
     }
 
     private static String resource(String name) throws IOException {

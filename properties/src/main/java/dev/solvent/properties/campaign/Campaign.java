@@ -9,11 +9,17 @@ import dev.solvent.properties.invariant.Invariant;
 import dev.solvent.properties.invariant.Invariants;
 import dev.solvent.properties.invariant.Transition;
 import dev.solvent.properties.invariant.Violation;
+import io.vavr.Tuple;
+import io.vavr.Tuple2;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
+import java.util.concurrent.atomic.AtomicReference;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.state.Action;
 import net.jqwik.api.state.ActionChain;
 import net.jqwik.api.state.ActionChainArbitrary;
+import net.jqwik.api.state.Transformer;
 import net.jqwik.api.statistics.Statistics;
 
 /**
@@ -180,59 +186,88 @@ public final class Campaign {
     }
 
     /**
-     * A setup and a chain of steps from it: one try of the campaign. The setup is drawn beside the chain rather than
-     * the chain from the setup (a {@code flatMap}), so that jqwik shrinks both independently and a shrunk failure is a
-     * short transaction list.
+     * A setup and a chain of steps to run from it: one try of the campaign. The setup is drawn beside the chain rather
+     * than the chain from the setup (a {@code flatMap}), so that jqwik shrinks both independently and a shrunk failure
+     * is a short transaction list. The chain only draws the steps (each resolves its transaction against the world it
+     * meets, so none depends on the setup when drawn); {@link #run(Run)} runs them from the setup as they are drawn.
      *
      * @param setup where the chain starts
      * @param chain the steps
      */
-    public record Run(CampaignSetup setup, ActionChain<CampaignWorld> chain) {}
+    public record Run(CampaignSetup setup, ActionChain<Steps> chain) {}
 
-    /** The setup of the run in progress on this thread, which the chains' shared start reads. */
-    private static final ThreadLocal<CampaignSetup> CURRENT = new ThreadLocal<>();
+    /**
+     * The steps a chain of {@link #runs()} has drawn so far, in order; its state, since the world they change is built
+     * from the run's setup.
+     *
+     * @param steps the steps drawn, oldest first
+     */
+    public record Steps(Vector<Transformer<CampaignWorld>> steps) {
+
+        /** No step drawn yet. */
+        public static final Steps NONE = new Steps(Vector.empty());
+
+        Steps then(Transformer<CampaignWorld> step) {
+            return new Steps(steps.append(step));
+        }
+
+        @Override
+        public String toString() {
+            return steps.size() + " steps";
+        }
+    }
 
     /** {@return the runs: a setup, then weighted actions, one per transaction kind, and price moves} */
     public Arbitrary<Run> runs() {
-        ActionChainArbitrary<CampaignWorld> chains = actions(ActionChain.<CampaignWorld>startWith(() -> {
-            CampaignSetup setup = CURRENT.get();
-            if (setup == null) {
-                throw new IllegalStateException("a campaign chain from runs() runs only through Campaign.run(Run)");
-            }
-            return CampaignWorld.genesis(setup, engine);
-        }));
-        return net.jqwik.api.Combinators.combine(setups, chains).as(Run::new);
+        ActionChainArbitrary<Steps> chains = ActionChain.startWith(() -> Steps.NONE);
+        for (Tuple2<Integer, Action.Independent<CampaignWorld>> a : actions()) {
+            chains = chains.withAction(a._1, drawn(a._2));
+        }
+        return Combinators.combine(setups, chains.withMaxTransformations(maxSteps))
+                .as(Run::new);
+    }
+
+    /** {@return the action that draws what {@code action} would do, and adds it to the steps} */
+    private static Action.Independent<Steps> drawn(Action.Independent<CampaignWorld> action) {
+        return () -> action.transformer()
+                .map(step -> Transformer.transform(step.transformation(), steps -> steps.then(step)));
     }
 
     /** {@return the chains from one setup} */
     public ActionChainArbitrary<CampaignWorld> chains(CampaignSetup setup) {
-        return actions(ActionChain.<CampaignWorld>startWith(() -> CampaignWorld.genesis(setup, engine)));
+        ActionChainArbitrary<CampaignWorld> chains = ActionChain.startWith(() -> CampaignWorld.genesis(setup, engine));
+        for (Tuple2<Integer, Action.Independent<CampaignWorld>> a : actions()) {
+            chains = chains.withAction(a._1, a._2);
+        }
+        return chains.withMaxTransformations(maxSteps);
     }
 
-    private ActionChainArbitrary<CampaignWorld> actions(ActionChainArbitrary<CampaignWorld> chain) {
+    /** {@return the actions and their weights, in the order jqwik is given them} */
+    private Vector<Tuple2<Integer, Action.Independent<CampaignWorld>>> actions() {
         Actions actions = new Actions();
-        chain = chain.withAction(20, Actions.movePrices(moves))
-                .withAction(22, actions.trade())
-                .withAction(12, actions.liquidate())
-                .withAction(8, actions.liquidateIsolated())
-                .withAction(5, actions.deposit())
-                .withAction(5, actions.withdraw())
-                .withAction(2, actions.borrow())
-                .withAction(1, actions.repay())
-                .withAction(1, actions.fundInsurance())
-                .withAction(8, actions.openIsolated())
-                .withAction(2, actions.modifyIsolated())
-                .withAction(2, actions.closeIsolated())
-                .withAction(1, actions.addIsolatedMargin())
-                .withAction(2, actions.removeIsolatedMargin())
-                .withAction(1, actions.settleFunding());
+        Vector<Tuple2<Integer, Action.Independent<CampaignWorld>>> all = Vector.of(
+                Tuple.of(20, Actions.movePrices(moves)),
+                Tuple.of(22, actions.trade()),
+                Tuple.of(12, actions.liquidate()),
+                Tuple.of(8, actions.liquidateIsolated()),
+                Tuple.of(5, actions.deposit()),
+                Tuple.of(5, actions.withdraw()),
+                Tuple.of(2, actions.borrow()),
+                Tuple.of(1, actions.repay()),
+                Tuple.of(1, actions.fundInsurance()),
+                Tuple.of(8, actions.openIsolated()),
+                Tuple.of(2, actions.modifyIsolated()),
+                Tuple.of(2, actions.closeIsolated()),
+                Tuple.of(1, actions.addIsolatedMargin()),
+                Tuple.of(2, actions.removeIsolatedMargin()),
+                Tuple.of(1, actions.settleFunding()));
         if (mechanism.exists(LiquidationPolicy.DutchAuction.class::isInstance)) {
-            chain = chain.withAction(10, actions.take()).withAction(3, actions.redo());
+            all = all.append(Tuple.of(10, actions.take())).append(Tuple.of(3, actions.redo()));
         }
         if (mechanism.exists(LiquidationPolicy.Absorb.class::isInstance)) {
-            chain = chain.withAction(6, actions.buyCollateral());
+            all = all.append(Tuple.of(6, actions.buyCollateral()));
         }
-        return chain.withMaxTransformations(maxSteps);
+        return all;
     }
 
     /**
@@ -246,14 +281,20 @@ public final class Campaign {
         return observe(runUnobserved(run));
     }
 
-    /** {@return the final world of one try, every invariant checked after every step, without statistics} */
+    /**
+     * {@return the final world of one try, every invariant checked after every step, without statistics} Each step
+     * runs as the chain draws it, so that a broken invariant stops the chain at the step that broke it and jqwik
+     * shrinks from there.
+     */
     public CampaignWorld runUnobserved(Run run) {
-        CURRENT.set(run.setup());
-        try {
-            return runUnobserved(run.chain());
-        } finally {
-            CURRENT.remove();
+        AtomicReference<CampaignWorld> world = new AtomicReference<>(CampaignWorld.genesis(run.setup(), engine));
+        ActionChain<Steps> chain = run.chain()
+                .peek(drawn -> drawn.steps().lastOption().forEach(step -> world.set(step.apply(world.get()))));
+        for (Invariant invariant : invariants) {
+            chain = chain.withInvariant(invariant.id(), drawn -> check(invariant, world.get()));
         }
+        chain.run();
+        return world.get();
     }
 
     /** Runs a chain of {@link #chains(CampaignSetup)} as {@link #run(Run)} does. */

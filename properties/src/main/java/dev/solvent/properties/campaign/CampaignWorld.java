@@ -107,68 +107,74 @@ public record CampaignWorld(
                         priceMoves);
             }
             Vector<Event> events = r.get().events();
-            boolean liquidation = false;
-            boolean shortfall = false;
-            for (Event e : events) {
-                switch (e) {
-                    case Event.AccountLiquidated l -> {
-                        liquidation = true;
-                        shortfall |= l.shortfall().isPositive();
-                    }
-                    case Event.IsolatedPositionLiquidated l -> {
-                        liquidation = true;
-                        shortfall |= l.shortfall().isPositive();
-                    }
-                    case Event.LiquidationCalled l -> {
-                        liquidation = true;
-                        shortfall |= l.shortfall().isPositive();
-                    }
-                    case Event.FillableLiquidation l -> {
-                        liquidation = true;
-                        shortfall |= l.shortfall().isPositive();
-                    }
-                    case Event.AccountAbsorbed l -> liquidation = true;
-                    case Event.AccountBackstopped l -> {
-                        liquidation = true;
-                        shortfall |= l.shortfall().isPositive();
-                    }
-                    case Event.WindowLiquidation l -> liquidation |= !l.closed().isEmpty();
-                    case Event.Deposited x -> {}
-                    case Event.Withdrawn x -> {}
-                    case Event.Borrowed x -> {}
-                    case Event.Repaid x -> {}
-                    case Event.InsuranceFunded x -> {}
-                    case Event.PositionModified x -> {}
-                    case Event.FundingSettled x -> {}
-                    case Event.IsolatedMarginChanged x -> {}
-                    case Event.CollateralSeized x -> {}
-                    case Event.ShortfallCovered x -> {}
-                    case Event.LossSocialized x -> {}
-                    case Event.PositionDeleveraged x -> {}
-                    case Event.PositionAutoDeleveraged x -> {}
-                    case Event.BadDebtRecorded x -> {}
-                    case Event.CollateralAbsorbed x -> {}
-                    case Event.CollateralBought x -> {}
-                    case Event.AuctionKicked x -> {}
-                    case Event.AuctionTaken x -> {}
-                    case Event.AuctionEnded x -> {}
-                    case Event.AccountFlagged x -> {}
-                }
-            }
+            Vector<Liquidated> liquidated = events.map(Tally::liquidated);
             return new Tally(
                     transactions + 1,
                     reverts,
-                    liquidations + (liquidation ? 1 : 0),
-                    shortfalls + (shortfall ? 1 : 0),
-                    covered + (events.exists(Event.ShortfallCovered.class::isInstance) ? 1 : 0),
-                    socialized + (events.exists(Event.LossSocialized.class::isInstance) ? 1 : 0),
+                    liquidations + once(liquidated.exists(l -> l != Liquidated.NO)),
+                    shortfalls + once(liquidated.contains(Liquidated.WITH_SHORTFALL)),
+                    covered + once(events.exists(Event.ShortfallCovered.class::isInstance)),
+                    socialized + once(events.exists(Event.LossSocialized.class::isInstance)),
                     deleveraged
-                            + (events.exists(x -> x instanceof Event.PositionDeleveraged
-                                            || x instanceof Event.PositionAutoDeleveraged)
-                                    ? 1
-                                    : 0),
-                    badDebt + (events.exists(Event.BadDebtRecorded.class::isInstance) ? 1 : 0),
+                            + once(events.exists(x -> x instanceof Event.PositionDeleveraged
+                                    || x instanceof Event.PositionAutoDeleveraged)),
+                    badDebt + once(events.exists(Event.BadDebtRecorded.class::isInstance)),
                     priceMoves);
+        }
+
+        /** {@return one if {@code happened}, else zero: a transaction counts once however many events say so} */
+        private static int once(boolean happened) {
+            return happened ? 1 : 0;
+        }
+
+        /** How one event bears on the liquidation counts. */
+        private enum Liquidated {
+            /** Not a liquidation. */
+            NO,
+            /** A liquidation that left no shortfall (or does not report one). */
+            YES,
+            /** A liquidation that left a shortfall. */
+            WITH_SHORTFALL;
+
+            static Liquidated leaving(I256 shortfall) {
+                return shortfall.isPositive() ? WITH_SHORTFALL : YES;
+            }
+        }
+
+        /**
+         * {@return whether {@code e} reports a liquidation, and one with a shortfall} Exhaustive, so that a new event
+         * must be placed here before the tally compiles.
+         */
+        private static Liquidated liquidated(Event e) {
+            return switch (e) {
+                case Event.AccountLiquidated l -> Liquidated.leaving(l.shortfall());
+                case Event.IsolatedPositionLiquidated l -> Liquidated.leaving(l.shortfall());
+                case Event.LiquidationCalled l -> Liquidated.leaving(l.shortfall());
+                case Event.FillableLiquidation l -> Liquidated.leaving(l.shortfall());
+                case Event.AccountBackstopped l -> Liquidated.leaving(l.shortfall());
+                case Event.AccountAbsorbed l -> Liquidated.YES;
+                case Event.WindowLiquidation l -> l.closed().isEmpty() ? Liquidated.NO : Liquidated.YES;
+                case Event.Deposited x -> Liquidated.NO;
+                case Event.Withdrawn x -> Liquidated.NO;
+                case Event.Borrowed x -> Liquidated.NO;
+                case Event.Repaid x -> Liquidated.NO;
+                case Event.InsuranceFunded x -> Liquidated.NO;
+                case Event.PositionModified x -> Liquidated.NO;
+                case Event.FundingSettled x -> Liquidated.NO;
+                case Event.IsolatedMarginChanged x -> Liquidated.NO;
+                case Event.CollateralSeized x -> Liquidated.NO;
+                case Event.ShortfallCovered x -> Liquidated.NO;
+                case Event.LossSocialized x -> Liquidated.NO;
+                case Event.PositionDeleveraged x -> Liquidated.NO;
+                case Event.PositionAutoDeleveraged x -> Liquidated.NO;
+                case Event.BadDebtRecorded x -> Liquidated.NO;
+                case Event.CollateralAbsorbed x -> Liquidated.NO;
+                case Event.CollateralBought x -> Liquidated.NO;
+                case Event.AuctionKicked x -> Liquidated.NO;
+                case Event.AuctionTaken x -> Liquidated.NO;
+                case Event.AuctionEnded x -> Liquidated.NO;
+                case Event.AccountFlagged x -> Liquidated.NO;
+            };
         }
 
         Tally moved() {

@@ -111,23 +111,7 @@ public record Claim(Kind kind, CampaignSetup setup, int maxMoveBps, int blocks, 
                                 || e instanceof Event.BadDebtRecorded)
                         .map(e -> "a shortfall went past the insurance fund: " + e + where);
             case NO_SHORTFALL ->
-                s.events()
-                        .flatMap(e -> switch (e) {
-                            case Event.AccountLiquidated l
-                            when l.shortfall().isPositive() ->
-                                Option.some(l.account() + " was liquidated with a shortfall of " + l.shortfall());
-                            case Event.IsolatedPositionLiquidated l
-                            when l.shortfall().isPositive() ->
-                                Option.some(l.account() + "'s isolated position was liquidated with a shortfall of "
-                                        + l.shortfall());
-                            case Event.AccountBackstopped b
-                            when b.shortfall().isPositive() ->
-                                Option.some(b.account() + " was taken over by the vault with a shortfall of "
-                                        + b.shortfall());
-                            default -> Option.<String>none();
-                        })
-                        .headOption()
-                        .map(x -> x + where);
+                s.events().flatMap(Claim::shortfallLeft).headOption().map(x -> x + where);
             case NO_UNPROFITABLE_LIQUIDATION -> {
                 Vector<Event> events = s.events();
                 I256 reward = I256.ZERO;
@@ -148,6 +132,48 @@ public record Claim(Kind kind, CampaignSetup setup, int maxMoveBps, int blocks, 
                                 "the keeper earns " + reward + " but pays " + cost + " for " + gas + " gas" + where)
                         : Option.none();
             }
+        };
+    }
+
+    /** {@return what {@code e} says of a shortfall a liquidation left, none if it reports none} */
+    private static Option<String> shortfallLeft(Event e) {
+        return switch (e) {
+            case Event.AccountLiquidated l
+            when l.shortfall().isPositive() ->
+                Option.some(l.account() + " was liquidated with a shortfall of " + l.shortfall());
+            case Event.IsolatedPositionLiquidated l
+            when l.shortfall().isPositive() ->
+                Option.some(l.account() + "'s isolated position was liquidated with a shortfall of " + l.shortfall());
+            case Event.AccountBackstopped b
+            when b.shortfall().isPositive() ->
+                Option.some(b.account() + " was taken over by the vault with a shortfall of " + b.shortfall());
+            case Event.Deposited x -> Option.none();
+            case Event.Withdrawn x -> Option.none();
+            case Event.Borrowed x -> Option.none();
+            case Event.Repaid x -> Option.none();
+            case Event.InsuranceFunded x -> Option.none();
+            case Event.PositionModified x -> Option.none();
+            case Event.FundingSettled x -> Option.none();
+            case Event.IsolatedMarginChanged x -> Option.none();
+            case Event.CollateralSeized x -> Option.none();
+            case Event.AccountLiquidated x -> Option.none();
+            case Event.IsolatedPositionLiquidated x -> Option.none();
+            case Event.ShortfallCovered x -> Option.none();
+            case Event.LossSocialized x -> Option.none();
+            case Event.PositionDeleveraged x -> Option.none();
+            case Event.PositionAutoDeleveraged x -> Option.none();
+            case Event.BadDebtRecorded x -> Option.none();
+            case Event.LiquidationCalled x -> Option.none();
+            case Event.CollateralAbsorbed x -> Option.none();
+            case Event.AccountAbsorbed x -> Option.none();
+            case Event.CollateralBought x -> Option.none();
+            case Event.AuctionKicked x -> Option.none();
+            case Event.AuctionTaken x -> Option.none();
+            case Event.AuctionEnded x -> Option.none();
+            case Event.AccountBackstopped x -> Option.none();
+            case Event.AccountFlagged x -> Option.none();
+            case Event.WindowLiquidation x -> Option.none();
+            case Event.FillableLiquidation x -> Option.none();
         };
     }
 }

@@ -163,7 +163,18 @@ final class ConservationInvariants {
                     TreeMap.of(config.settlementAsset(), f.amount().toI256());
                 case Tx.Withdraw w -> TreeMap.of(w.asset(), w.amount().toI256().negate());
                 case Tx.Borrow b -> TreeMap.of(b.asset(), b.amount().toI256().negate());
-                default -> TreeMap.empty();
+                case Tx.Trade x -> TreeMap.empty();
+                case Tx.OpenIsolated x -> TreeMap.empty();
+                case Tx.ModifyIsolated x -> TreeMap.empty();
+                case Tx.CloseIsolated x -> TreeMap.empty();
+                case Tx.AddIsolatedMargin x -> TreeMap.empty();
+                case Tx.RemoveIsolatedMargin x -> TreeMap.empty();
+                case Tx.SettleFunding x -> TreeMap.empty();
+                case Tx.Liquidate x -> TreeMap.empty();
+                case Tx.LiquidateIsolated x -> TreeMap.empty();
+                case Tx.BuyCollateral x -> TreeMap.empty();
+                case Tx.Take x -> TreeMap.empty();
+                case Tx.Redo x -> TreeMap.empty();
             };
         }
         for (AssetId asset : config.assets().keySet()) {

@@ -81,25 +81,32 @@ final class LiquidationInvariants {
         if (!t.succeeded()) {
             return Vector.empty();
         }
-        AccountId id;
-        Option<MarketId> bucket;
-        switch (t.tx()) {
-            case Tx.Liquidate x -> {
-                id = x.account();
-                if (t.before().isFlagged(id)) {
-                    // a flagged account is liquidated window by window whatever its health (Synthetix)
-                    return Vector.empty();
-                }
-                bucket = Option.none();
-            }
-            case Tx.LiquidateIsolated x -> {
-                id = x.account();
-                bucket = Option.some(x.market());
-            }
-            default -> {
-                return Vector.empty();
-            }
+        Option<MarginInvariants.Judged> judged = switch (t.tx()) {
+            // a flagged account is liquidated window by window whatever its health (Synthetix)
+            case Tx.Liquidate x when t.before().isFlagged(x.account()) -> Option.none();
+            case Tx.Liquidate x -> MarginInvariants.Judged.cross(x.account());
+            case Tx.LiquidateIsolated x -> MarginInvariants.Judged.isolated(x.account(), x.market());
+            case Tx.Deposit x -> Option.none();
+            case Tx.Withdraw x -> Option.none();
+            case Tx.Borrow x -> Option.none();
+            case Tx.Repay x -> Option.none();
+            case Tx.FundInsurance x -> Option.none();
+            case Tx.Trade x -> Option.none();
+            case Tx.OpenIsolated x -> Option.none();
+            case Tx.ModifyIsolated x -> Option.none();
+            case Tx.CloseIsolated x -> Option.none();
+            case Tx.AddIsolatedMargin x -> Option.none();
+            case Tx.RemoveIsolatedMargin x -> Option.none();
+            case Tx.SettleFunding x -> Option.none();
+            case Tx.BuyCollateral x -> Option.none();
+            case Tx.Take x -> Option.none();
+            case Tx.Redo x -> Option.none();
+        };
+        if (judged.isEmpty()) {
+            return Vector.empty();
         }
+        AccountId id = judged.get().account();
+        Option<MarketId> bucket = judged.get().bucket();
         // exact figures: the model's rounding may make an account liquidatable a few units early, never more
         Option<ExactMargin> d = MarginInvariants.margin(t.before(), id, bucket, t.block());
         if (d.isEmpty() || !d.get().isClearlyHealthy()) {
@@ -120,81 +127,74 @@ final class LiquidationInvariants {
                 || config.liquidation() instanceof LiquidationPolicy.Absorb;
         return switch (t.tx()) {
             case Tx.Liquidate x when !closesAll -> Vector.empty();
-            case Tx.Liquidate x -> {
-                Account a = t.after().accountOrEmpty(x.account());
-                Vector<Violation> out = Vector.empty();
-                if (!a.positions().isEmpty()) {
-                    out = out.append(Violation.of(
-                                    "INV-LIQ-2",
-                                    "after an account-wide liquidation the account still holds cross positions in "
-                                            + a.positions().keySet().mkString(", "))
-                            .account(x.account())
-                            .amount("positions", I256.of(a.positions().size())));
-                }
-                for (var b : a.balances()) {
-                    if (!b._1.equals(config.settlementAsset())) {
-                        out = out.append(Violation.of(
-                                        "INV-LIQ-2",
-                                        "after an account-wide liquidation the account still holds " + b._1)
-                                .account(x.account())
+            case Tx.Liquidate x -> accountLeftovers(t.after().accountOrEmpty(x.account()), config);
+            case Tx.LiquidateIsolated x -> bucketLeftover(t, x.account(), x.market());
+            case Tx.Deposit x -> Vector.empty();
+            case Tx.Withdraw x -> Vector.empty();
+            case Tx.Borrow x -> Vector.empty();
+            case Tx.Repay x -> Vector.empty();
+            case Tx.FundInsurance x -> Vector.empty();
+            case Tx.Trade x -> Vector.empty();
+            case Tx.OpenIsolated x -> Vector.empty();
+            case Tx.ModifyIsolated x -> Vector.empty();
+            case Tx.CloseIsolated x -> Vector.empty();
+            case Tx.AddIsolatedMargin x -> Vector.empty();
+            case Tx.RemoveIsolatedMargin x -> Vector.empty();
+            case Tx.SettleFunding x -> Vector.empty();
+            case Tx.BuyCollateral x -> Vector.empty();
+            case Tx.Take x -> Vector.empty();
+            case Tx.Redo x -> Vector.empty();
+        };
+    }
+
+    /** {@return INV-LIQ-2's violations by an account after an account-wide liquidation: what it still holds} */
+    private static Vector<Violation> accountLeftovers(Account a, ProtocolConfig config) {
+        Vector<Violation> out = Vector.empty();
+        if (!a.positions().isEmpty()) {
+            out = out.append(Violation.of(
+                            "INV-LIQ-2",
+                            "after an account-wide liquidation the account still holds cross positions in "
+                                    + a.positions().keySet().mkString(", "))
+                    .account(a.id())
+                    .amount("positions", I256.of(a.positions().size())));
+        }
+        for (var b : a.balances()) {
+            if (!b._1.equals(config.settlementAsset())) {
+                out = out.append(
+                        Violation.of("INV-LIQ-2", "after an account-wide liquidation the account still holds " + b._1)
+                                .account(a.id())
                                 .amount("balance", b._2));
-                    } else if (b._2.isNegative()) {
-                        out = out.append(Violation.of(
-                                        "INV-LIQ-2",
-                                        "after an account-wide liquidation the settlement balance is negative")
-                                .account(x.account())
-                                .amount("balance", b._2));
-                    }
-                }
-                yield out;
+            } else if (b._2.isNegative()) {
+                out = out.append(Violation.of(
+                                "INV-LIQ-2", "after an account-wide liquidation the settlement balance is negative")
+                        .account(a.id())
+                        .amount("balance", b._2));
             }
-            case Tx.LiquidateIsolated x -> {
-                IsolatedPosition ip = t.after()
-                        .accountOrEmpty(x.account())
-                        .isolated()
-                        .get(x.market())
-                        .getOrNull();
-                if (ip == null || (ip.position().isFlat() && !ip.margin().isNegative())) {
-                    yield Vector.empty();
-                }
-                yield Vector.of(Violation.of(
-                                "INV-LIQ-2",
-                                "after an isolated liquidation the bucket in " + x.market() + " is not closed")
-                        .account(x.account())
+        }
+        return out;
+    }
+
+    /** {@return INV-LIQ-2's violation by an isolated position after its liquidation, if it is not closed} */
+    private static Vector<Violation> bucketLeftover(Transition t, AccountId account, MarketId market) {
+        IsolatedPosition ip =
+                t.after().accountOrEmpty(account).isolated().get(market).getOrNull();
+        if (ip == null || (ip.position().isFlat() && !ip.margin().isNegative())) {
+            return Vector.empty();
+        }
+        return Vector.of(
+                Violation.of("INV-LIQ-2", "after an isolated liquidation the bucket in " + market + " is not closed")
+                        .account(account)
                         .amount("size", ip.position().size())
                         .amount("margin", ip.margin()));
-            }
-            default -> Vector.empty();
-        };
     }
 
     private static Vector<Violation> keeperReward(Transition t) {
         Vector<Violation> out = Vector.empty();
-        for (Event e : t.events()) {
-            I256 penalty;
-            I256 reward;
-            I256 insurance;
-            AccountId account;
-            Vector<Event.ClosedPosition> closed;
-            switch (e) {
-                case Event.AccountLiquidated l -> {
-                    penalty = l.penalty();
-                    reward = l.keeperReward();
-                    insurance = l.insuranceContribution();
-                    account = l.account();
-                    closed = l.closed();
-                }
-                case Event.IsolatedPositionLiquidated l -> {
-                    penalty = l.penalty();
-                    reward = l.keeperReward();
-                    insurance = l.insuranceContribution();
-                    account = l.account();
-                    closed = Vector.of(l.closed());
-                }
-                default -> {
-                    continue;
-                }
-            }
+        for (Charge c : t.events().flatMap(LiquidationInvariants::charge)) {
+            I256 penalty = c.penalty();
+            I256 reward = c.reward();
+            I256 insurance = c.insurance();
+            AccountId account = c.account();
             if (reward.isNegative() || reward.gt(penalty) || !penalty.equals(reward.plus(insurance))) {
                 out = out.append(Violation.of(
                                 "INV-LIQ-3",
@@ -204,7 +204,7 @@ final class LiquidationInvariants {
                         .amount("keeperReward", reward)
                         .amount("insuranceContribution", insurance));
             }
-            I256 due = penaltyDue(t.before().config(), closed, t.block());
+            I256 due = penaltyDue(t.before().config(), c.closed(), t.block());
             if (penalty.gt(due)) {
                 out = out.append(Violation.of("INV-LIQ-3", "the penalty charged is more than the penalty due")
                         .account(account)
@@ -213,6 +213,55 @@ final class LiquidationInvariants {
             }
         }
         return out;
+    }
+
+    /**
+     * The penalty a liquidation event charged and how it was split.
+     *
+     * @param account the account liquidated
+     * @param penalty the penalty charged
+     * @param reward the keeper's part of it
+     * @param insurance the insurance fund's part of it
+     * @param closed the positions it closed
+     */
+    private record Charge(
+            AccountId account, I256 penalty, I256 reward, I256 insurance, Vector<Event.ClosedPosition> closed) {}
+
+    /** {@return the penalty {@code e} charged, none if it is not an event that charges the engine's penalty} */
+    private static Option<Charge> charge(Event e) {
+        return switch (e) {
+            case Event.AccountLiquidated l ->
+                Option.some(
+                        new Charge(l.account(), l.penalty(), l.keeperReward(), l.insuranceContribution(), l.closed()));
+            case Event.IsolatedPositionLiquidated l ->
+                Option.some(new Charge(
+                        l.account(), l.penalty(), l.keeperReward(), l.insuranceContribution(), Vector.of(l.closed())));
+            case Event.Deposited x -> Option.none();
+            case Event.Withdrawn x -> Option.none();
+            case Event.Borrowed x -> Option.none();
+            case Event.Repaid x -> Option.none();
+            case Event.InsuranceFunded x -> Option.none();
+            case Event.PositionModified x -> Option.none();
+            case Event.FundingSettled x -> Option.none();
+            case Event.IsolatedMarginChanged x -> Option.none();
+            case Event.CollateralSeized x -> Option.none();
+            case Event.ShortfallCovered x -> Option.none();
+            case Event.LossSocialized x -> Option.none();
+            case Event.PositionDeleveraged x -> Option.none();
+            case Event.PositionAutoDeleveraged x -> Option.none();
+            case Event.BadDebtRecorded x -> Option.none();
+            case Event.LiquidationCalled x -> Option.none();
+            case Event.CollateralAbsorbed x -> Option.none();
+            case Event.AccountAbsorbed x -> Option.none();
+            case Event.CollateralBought x -> Option.none();
+            case Event.AuctionKicked x -> Option.none();
+            case Event.AuctionTaken x -> Option.none();
+            case Event.AuctionEnded x -> Option.none();
+            case Event.AccountBackstopped x -> Option.none();
+            case Event.AccountFlagged x -> Option.none();
+            case Event.WindowLiquidation x -> Option.none();
+            case Event.FillableLiquidation x -> Option.none();
+        };
     }
 
     /**

@@ -46,6 +46,23 @@ final class MarginInvariants {
                                 .flatMap(ip -> ExactMargin.isolated(s, bucket.get(), ip, block)));
     }
 
+    /**
+     * An account, or its isolated position in {@code bucket}, whose margin an invariant judges.
+     *
+     * @param account the account
+     * @param bucket the isolated position's market, none for the cross account
+     */
+    record Judged(AccountId account, Option<MarketId> bucket) {
+
+        static Option<Judged> cross(AccountId account) {
+            return Option.some(new Judged(account, Option.none()));
+        }
+
+        static Option<Judged> isolated(AccountId account, MarketId market) {
+            return Option.some(new Judged(account, Option.some(market)));
+        }
+    }
+
     static I256 crossSize(ProtocolState s, AccountId id, MarketId m) {
         return s.accountOrEmpty(id).position(m).map(Position::size).getOrElse(I256.ZERO);
     }
@@ -81,6 +98,13 @@ final class MarginInvariants {
                 .amount("initialRequirement", Exact.toUnits(d.get().initial())));
     }
 
+    /** {@return INV-MARGIN-1's check of {@code id}'s cross account if its position in {@code m} grew} */
+    private static Vector<Violation> crossGrown(Transition t, AccountId id, MarketId m, String why) {
+        return grows(crossSize(t.before(), id, m), crossSize(t.after(), id, m))
+                ? requireInitial(t, id, Option.none(), why)
+                : Vector.empty();
+    }
+
     private static Vector<Violation> initialMargin(Transition t) {
         if (!t.succeeded()) {
             return Vector.empty();
@@ -88,17 +112,11 @@ final class MarginInvariants {
         ProtocolState b = t.before();
         ProtocolState a = t.after();
         Option<MarketId> none = Option.none();
+        String makerFill = "a fill that grew the maker's position";
         return switch (t.tx()) {
-            case Tx.Trade x -> {
-                Vector<Violation> out = Vector.empty();
-                if (grows(crossSize(b, x.taker(), x.market()), crossSize(a, x.taker(), x.market()))) {
-                    out = out.appendAll(requireInitial(t, x.taker(), none, "a trade that grew the taker's position"));
-                }
-                if (grows(crossSize(b, x.maker(), x.market()), crossSize(a, x.maker(), x.market()))) {
-                    out = out.appendAll(requireInitial(t, x.maker(), none, "a trade that grew the maker's position"));
-                }
-                yield out;
-            }
+            case Tx.Trade x ->
+                crossGrown(t, x.taker(), x.market(), "a trade that grew the taker's position")
+                        .appendAll(crossGrown(t, x.maker(), x.market(), "a trade that grew the maker's position"));
             case Tx.Withdraw x -> requireInitial(t, x.account(), none, "a withdrawal");
             case Tx.Borrow x -> requireInitial(t, x.account(), none, "a loan");
             case Tx.AddIsolatedMargin x -> requireInitial(t, x.account(), none, "moving margin out of the account");
@@ -107,23 +125,14 @@ final class MarginInvariants {
             case Tx.OpenIsolated x ->
                 requireInitial(t, x.account(), Option.some(x.market()), "opening an isolated position")
                         .appendAll(requireInitial(t, x.account(), none, "funding an isolated position"))
-                        .appendAll(
-                                grows(crossSize(b, x.maker(), x.market()), crossSize(a, x.maker(), x.market()))
-                                        ? requireInitial(t, x.maker(), none, "a fill that grew the maker's position")
-                                        : Vector.empty());
+                        .appendAll(crossGrown(t, x.maker(), x.market(), makerFill));
             case Tx.ModifyIsolated x ->
                 (grows(isolatedSize(b, x.account(), x.market()), isolatedSize(a, x.account(), x.market()))
                                 ? requireInitial(
                                         t, x.account(), Option.some(x.market()), "growing an isolated position")
                                 : Vector.<Violation>empty())
-                        .appendAll(
-                                grows(crossSize(b, x.maker(), x.market()), crossSize(a, x.maker(), x.market()))
-                                        ? requireInitial(t, x.maker(), none, "a fill that grew the maker's position")
-                                        : Vector.empty());
-            case Tx.CloseIsolated x ->
-                grows(crossSize(b, x.maker(), x.market()), crossSize(a, x.maker(), x.market()))
-                        ? requireInitial(t, x.maker(), none, "a fill that grew the maker's position")
-                        : Vector.empty();
+                        .appendAll(crossGrown(t, x.maker(), x.market(), makerFill));
+            case Tx.CloseIsolated x -> crossGrown(t, x.maker(), x.market(), makerFill);
             case Tx.Liquidate x ->
                 b.config().receiver() instanceof PositionReceiver.Liquidator
                                 && !b.accountOrEmpty(t.block().sender())
@@ -134,7 +143,13 @@ final class MarginInvariants {
                 b.config().receiver() instanceof PositionReceiver.Liquidator
                         ? requireInitial(t, t.block().sender(), none, "taking over a liquidated position")
                         : Vector.empty();
-            default -> Vector.empty();
+            case Tx.Deposit x -> Vector.empty();
+            case Tx.Repay x -> Vector.empty();
+            case Tx.FundInsurance x -> Vector.empty();
+            case Tx.SettleFunding x -> Vector.empty();
+            case Tx.BuyCollateral x -> Vector.empty();
+            case Tx.Take x -> Vector.empty();
+            case Tx.Redo x -> Vector.empty();
         };
     }
 
@@ -142,20 +157,30 @@ final class MarginInvariants {
         if (!t.succeeded()) {
             return Vector.empty();
         }
-        AccountId id;
-        Option<MarketId> bucket = Option.none();
-        switch (t.tx()) {
-            case Tx.Withdraw x -> id = x.account();
-            case Tx.Borrow x -> id = x.account();
-            case Tx.AddIsolatedMargin x -> id = x.account();
-            case Tx.RemoveIsolatedMargin x -> {
-                id = x.account();
-                bucket = Option.some(x.market());
-            }
-            default -> {
-                return Vector.empty();
-            }
+        Option<Judged> judged = switch (t.tx()) {
+            case Tx.Withdraw x -> Judged.cross(x.account());
+            case Tx.Borrow x -> Judged.cross(x.account());
+            case Tx.AddIsolatedMargin x -> Judged.cross(x.account());
+            case Tx.RemoveIsolatedMargin x -> Judged.isolated(x.account(), x.market());
+            case Tx.Deposit x -> Option.none();
+            case Tx.Repay x -> Option.none();
+            case Tx.FundInsurance x -> Option.none();
+            case Tx.Trade x -> Option.none();
+            case Tx.OpenIsolated x -> Option.none();
+            case Tx.ModifyIsolated x -> Option.none();
+            case Tx.CloseIsolated x -> Option.none();
+            case Tx.SettleFunding x -> Option.none();
+            case Tx.Liquidate x -> Option.none();
+            case Tx.LiquidateIsolated x -> Option.none();
+            case Tx.BuyCollateral x -> Option.none();
+            case Tx.Take x -> Option.none();
+            case Tx.Redo x -> Option.none();
+        };
+        if (judged.isEmpty()) {
+            return Vector.empty();
         }
+        AccountId id = judged.get().account();
+        Option<MarketId> bucket = judged.get().bucket();
         Option<ExactMargin> d = margin(t.after(), id, bucket, t.block());
         if (d.isEmpty() || !d.get().isLiquidatable()) {
             return Vector.empty();

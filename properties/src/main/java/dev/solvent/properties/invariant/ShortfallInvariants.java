@@ -62,66 +62,94 @@ final class ShortfallInvariants {
             ShortfallInvariants::ledgers);
 
     private record Absorbed(I256 covered, I256 socialized, I256 deleveraged, I256 bad) {
+        static final Absorbed NONE = new Absorbed(I256.ZERO, I256.ZERO, I256.ZERO, I256.ZERO);
+
         I256 total() {
             return covered.plus(socialized).plus(deleveraged).plus(bad);
         }
+
+        Absorbed plus(Absorbed o) {
+            return new Absorbed(
+                    covered.plus(o.covered),
+                    socialized.plus(o.socialized),
+                    deleveraged.plus(o.deleveraged),
+                    bad.plus(o.bad));
+        }
+    }
+
+    /**
+     * What events say about shortfalls: their sum, the account the last liquidation named, and how they were absorbed.
+     */
+    private record Shortfalls(I256 amount, Option<AccountId> account, Absorbed absorbed) {
+        static final Shortfalls NONE = new Shortfalls(I256.ZERO, Option.none(), Absorbed.NONE);
+
+        static Shortfalls left(AccountId account, I256 amount) {
+            return new Shortfalls(amount, Option.some(account), Absorbed.NONE);
+        }
+
+        static Shortfalls absorbed(I256 covered, I256 socialized, I256 deleveraged, I256 bad) {
+            return new Shortfalls(I256.ZERO, Option.none(), new Absorbed(covered, socialized, deleveraged, bad));
+        }
+
+        Shortfalls plus(Shortfalls o) {
+            return new Shortfalls(amount.plus(o.amount), o.account.orElse(account), absorbed.plus(o.absorbed));
+        }
+    }
+
+    /** {@return the shortfall {@code e} reports left or absorbed; under {@code auctions} an account's is not the fund's} */
+    private static Shortfalls shortfalls(Event e, boolean auctions) {
+        I256 z = I256.ZERO;
+        return switch (e) {
+            // under auctions the reserves carry a debt no collateral can repay (Maker's sin), not the fund
+            case Event.AccountLiquidated l -> Shortfalls.left(l.account(), auctions ? z : l.shortfall());
+            case Event.IsolatedPositionLiquidated l -> Shortfalls.left(l.account(), l.shortfall());
+            case Event.LiquidationCalled l -> Shortfalls.left(l.account(), l.shortfall());
+            case Event.FillableLiquidation l -> Shortfalls.left(l.account(), l.shortfall());
+            case Event.AccountBackstopped l -> Shortfalls.left(l.account(), l.shortfall());
+            case Event.ShortfallCovered c -> Shortfalls.absorbed(c.amount(), z, z, z);
+            case Event.LossSocialized x -> Shortfalls.absorbed(z, x.amount(), z, z);
+            case Event.PositionDeleveraged d -> Shortfalls.absorbed(z, z, d.amount(), z);
+            case Event.PositionAutoDeleveraged d -> Shortfalls.absorbed(z, z, d.charge(), z);
+            case Event.BadDebtRecorded b -> Shortfalls.absorbed(z, z, z, b.amount());
+            case Event.Deposited x -> Shortfalls.NONE;
+            case Event.Withdrawn x -> Shortfalls.NONE;
+            case Event.Borrowed x -> Shortfalls.NONE;
+            case Event.Repaid x -> Shortfalls.NONE;
+            case Event.InsuranceFunded x -> Shortfalls.NONE;
+            case Event.PositionModified x -> Shortfalls.NONE;
+            case Event.FundingSettled x -> Shortfalls.NONE;
+            case Event.IsolatedMarginChanged x -> Shortfalls.NONE;
+            case Event.CollateralSeized x -> Shortfalls.NONE;
+            case Event.CollateralAbsorbed x -> Shortfalls.NONE;
+            case Event.AccountAbsorbed x -> Shortfalls.NONE;
+            case Event.CollateralBought x -> Shortfalls.NONE;
+            case Event.AuctionKicked x -> Shortfalls.NONE;
+            case Event.AuctionTaken x -> Shortfalls.NONE;
+            case Event.AuctionEnded x -> Shortfalls.NONE;
+            case Event.AccountFlagged x -> Shortfalls.NONE;
+            case Event.WindowLiquidation x -> Shortfalls.NONE;
+        };
     }
 
     private static Vector<Violation> shortfallAccounted(Transition t) {
         if (!t.succeeded()) {
             return Vector.empty();
         }
-        Vector<Violation> out = Vector.empty();
         boolean auctions = t.before().config().liquidation() instanceof LiquidationPolicy.DutchAuction;
-        I256 shortfall = I256.ZERO;
-        AccountId account = null;
-        I256 covered = I256.ZERO;
-        I256 socialized = I256.ZERO;
-        I256 deleveraged = I256.ZERO;
-        I256 bad = I256.ZERO;
-        for (Event e : t.events()) {
-            switch (e) {
-                case Event.AccountLiquidated l -> {
-                    // under auctions the reserves carry a debt no collateral can repay (Maker's sin), not the fund
-                    shortfall = auctions ? shortfall : shortfall.plus(l.shortfall());
-                    account = l.account();
-                }
-                case Event.IsolatedPositionLiquidated l -> {
-                    shortfall = shortfall.plus(l.shortfall());
-                    account = l.account();
-                }
-                case Event.LiquidationCalled l -> {
-                    shortfall = shortfall.plus(l.shortfall());
-                    account = l.account();
-                }
-                case Event.FillableLiquidation l -> {
-                    shortfall = shortfall.plus(l.shortfall());
-                    account = l.account();
-                }
-                case Event.AccountBackstopped l -> {
-                    shortfall = shortfall.plus(l.shortfall());
-                    account = l.account();
-                }
-                case Event.ShortfallCovered c -> covered = covered.plus(c.amount());
-                case Event.LossSocialized s -> socialized = socialized.plus(s.amount());
-                case Event.PositionDeleveraged d -> deleveraged = deleveraged.plus(d.amount());
-                case Event.PositionAutoDeleveraged d -> deleveraged = deleveraged.plus(d.charge());
-                case Event.BadDebtRecorded b -> bad = bad.plus(b.amount());
-                default -> {}
-            }
-        }
-        Absorbed events = new Absorbed(covered, socialized, deleveraged, bad);
-        if (!events.total().equals(shortfall)) {
+        Shortfalls all = t.events().foldLeft(Shortfalls.NONE, (sum, e) -> sum.plus(shortfalls(e, auctions)));
+        Absorbed events = all.absorbed();
+        Vector<Violation> out = Vector.empty();
+        if (!events.total().equals(all.amount())) {
             Violation v = Violation.of(
                             "INV-SHORT-1",
-                            "the shortfall " + shortfall + " is not the sum of insurance draw, socialized,"
+                            "the shortfall " + all.amount() + " is not the sum of insurance draw, socialized,"
                                     + " deleveraged and bad debt " + events.total())
-                    .amount("shortfall", shortfall)
-                    .amount("covered", covered)
-                    .amount("socialized", socialized)
-                    .amount("deleveraged", deleveraged)
-                    .amount("badDebt", bad);
-            out = out.append(account == null ? v : v.account(account));
+                    .amount("shortfall", all.amount())
+                    .amount("covered", events.covered())
+                    .amount("socialized", events.socialized())
+                    .amount("deleveraged", events.deleveraged())
+                    .amount("badDebt", events.bad());
+            out = out.append(all.account().map(v::account).getOrElse(v));
         }
         return out.appendAll(ledgersAgree(t, events));
     }
@@ -174,7 +202,22 @@ final class ShortfallInvariants {
                 case Event.PositionDeleveraged d -> pastFund = true;
                 case Event.PositionAutoDeleveraged d -> pastFund = true;
                 case Event.BadDebtRecorded b -> pastFund = true;
-                default -> {}
+                case Event.Deposited x -> {}
+                case Event.Withdrawn x -> {}
+                case Event.Borrowed x -> {}
+                case Event.Repaid x -> {}
+                case Event.PositionModified x -> {}
+                case Event.FundingSettled x -> {}
+                case Event.IsolatedMarginChanged x -> {}
+                case Event.CollateralSeized x -> {}
+                case Event.CollateralAbsorbed x -> {}
+                case Event.CollateralBought x -> {}
+                case Event.AuctionKicked x -> {}
+                case Event.AuctionTaken x -> {}
+                case Event.AuctionEnded x -> {}
+                case Event.AccountBackstopped x -> {}
+                case Event.AccountFlagged x -> {}
+                case Event.WindowLiquidation x -> {}
             }
         }
         I256 delta = fund.minus(t.before().insuranceFund());
@@ -194,20 +237,51 @@ final class ShortfallInvariants {
         return out;
     }
 
+    /**
+     * A liquidation that may leave a shortfall, as this family reads it.
+     *
+     * @param account the account liquidated
+     * @param closed the positions it closed
+     */
+    private record Liquidation(AccountId account, Vector<Event.ClosedPosition> closed) {}
+
+    /** {@return the liquidation {@code e} reports, none if it is not a liquidation that may leave a shortfall} */
+    private static Option<Liquidation> liquidation(Event e) {
+        return switch (e) {
+            case Event.AccountLiquidated l -> Option.some(new Liquidation(l.account(), l.closed()));
+            case Event.IsolatedPositionLiquidated l -> Option.some(new Liquidation(l.account(), Vector.of(l.closed())));
+            case Event.LiquidationCalled l -> Option.some(new Liquidation(l.account(), l.closed()));
+            case Event.FillableLiquidation l -> Option.some(new Liquidation(l.account(), Vector.of(l.closed())));
+            case Event.AccountBackstopped l -> Option.some(new Liquidation(l.account(), l.closed()));
+            case Event.Deposited x -> Option.none();
+            case Event.Withdrawn x -> Option.none();
+            case Event.Borrowed x -> Option.none();
+            case Event.Repaid x -> Option.none();
+            case Event.InsuranceFunded x -> Option.none();
+            case Event.PositionModified x -> Option.none();
+            case Event.FundingSettled x -> Option.none();
+            case Event.IsolatedMarginChanged x -> Option.none();
+            case Event.CollateralSeized x -> Option.none();
+            case Event.ShortfallCovered x -> Option.none();
+            case Event.LossSocialized x -> Option.none();
+            case Event.PositionDeleveraged x -> Option.none();
+            case Event.PositionAutoDeleveraged x -> Option.none();
+            case Event.BadDebtRecorded x -> Option.none();
+            case Event.CollateralAbsorbed x -> Option.none();
+            case Event.AccountAbsorbed x -> Option.none();
+            case Event.CollateralBought x -> Option.none();
+            case Event.AuctionKicked x -> Option.none();
+            case Event.AuctionTaken x -> Option.none();
+            case Event.AuctionEnded x -> Option.none();
+            case Event.AccountFlagged x -> Option.none();
+            case Event.WindowLiquidation x -> Option.none();
+        };
+    }
+
     /** {@return the accounts the transaction's liquidation events name as liquidated} */
     private static Set<AccountId> liquidated(Transition t) {
-        Set<AccountId> out = HashSet.empty();
-        for (Event e : t.events()) {
-            switch (e) {
-                case Event.AccountLiquidated l -> out = out.add(l.account());
-                case Event.IsolatedPositionLiquidated l -> out = out.add(l.account());
-                case Event.LiquidationCalled l -> out = out.add(l.account());
-                case Event.FillableLiquidation l -> out = out.add(l.account());
-                case Event.AccountBackstopped l -> out = out.add(l.account());
-                default -> {}
-            }
-        }
-        return out;
+        return HashSet.ofAll(
+                t.events().flatMap(ShortfallInvariants::liquidation).map(Liquidation::account));
     }
 
     private static Vector<Violation> proRata(Transition t) {
@@ -271,18 +345,9 @@ final class ShortfallInvariants {
             return Vector.empty();
         }
         TreeMap<MarketId, I256> closedSides = TreeMap.empty();
-        for (Event e : t.events()) {
-            Vector<Event.ClosedPosition> closed = switch (e) {
-                case Event.AccountLiquidated l -> l.closed();
-                case Event.IsolatedPositionLiquidated l -> Vector.of(l.closed());
-                case Event.LiquidationCalled l -> l.closed();
-                case Event.FillableLiquidation l -> Vector.of(l.closed());
-                case Event.AccountBackstopped l -> l.closed();
-                default -> Vector.empty();
-            };
-            for (Event.ClosedPosition c : closed) {
-                closedSides = closedSides.put(c.market(), c.size());
-            }
+        for (Event.ClosedPosition c :
+                t.events().flatMap(ShortfallInvariants::liquidation).flatMap(Liquidation::closed)) {
+            closedSides = closedSides.put(c.market(), c.size());
         }
         Vector<Violation> out = Vector.empty();
         for (Event.PositionDeleveraged d : taken) {

@@ -241,8 +241,8 @@ enum Mutant implements Engine {
                     c.shortfall(),
                     c.gas(),
                     c.liquidation());
-            Either<Revert, Receipt> early = MarginEngine.execute(withConfig(s, eager), tx, b);
-            return early.map(e -> new Receipt(withConfig(e.state(), c), e.events(), e.gasUsed()))
+            Either<Revert, Receipt> early = MarginEngine.execute(s.withConfig(eager), tx, b);
+            return early.map(e -> new Receipt(e.state().withConfig(c), e.events(), e.gasUsed()))
                     .orElse(r);
         }
     },
@@ -592,9 +592,5 @@ enum Mutant implements Engine {
             due = due.plus(MarginLogic.penaltyOwed(notional, m.liquidationPenalty()));
         }
         return due;
-    }
-
-    static ProtocolState withConfig(ProtocolState s, ProtocolConfig c) {
-        return s.withConfig(c);
     }
 }
