@@ -136,7 +136,7 @@ public record Claim(Kind kind, CampaignSetup setup, int maxMoveBps, int blocks, 
     }
 
     /** {@return what {@code e} says of a shortfall a liquidation left, none if it reports none} */
-    private static Option<String> shortfallLeft(Event e) {
+    static Option<String> shortfallLeft(Event e) {
         return switch (e) {
             case Event.AccountLiquidated l
             when l.shortfall().isPositive() ->
@@ -147,6 +147,13 @@ public record Claim(Kind kind, CampaignSetup setup, int maxMoveBps, int blocks, 
             case Event.AccountBackstopped b
             when b.shortfall().isPositive() ->
                 Option.some(b.account() + " was taken over by the vault with a shortfall of " + b.shortfall());
+            case Event.LiquidationCalled l
+            when l.shortfall().isPositive() ->
+                Option.some(l.account() + " was liquidated (close factor) with a shortfall of " + l.shortfall());
+            case Event.FillableLiquidation l
+            when l.shortfall().isPositive() ->
+                Option.some(l.account() + "'s position was filled below its bankruptcy value, a shortfall of "
+                        + l.shortfall());
             case Event.Deposited x -> Option.none();
             case Event.Withdrawn x -> Option.none();
             case Event.Borrowed x -> Option.none();
