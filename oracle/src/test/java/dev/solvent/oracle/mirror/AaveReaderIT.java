@@ -80,14 +80,15 @@ class AaveReaderIT {
                     .find(r -> r.aTokenLedger().scaledOf(victim).signum() > 0)
                     .get();
             AaveState.ScaledToken a = r0.aTokenLedger();
-            AaveState.Reserve tampered = withATokens(
+            AaveState.Reserve tampered = AaveStates.withLedgers(
                     r0,
                     new AaveState.ScaledToken(
                             a.address(),
                             a.scaledTotalSupply(),
                             a.scaled().put(victim, a.scaledOf(victim).subtract(BigInteger.ONE)),
                             a.previousIndex(),
-                            a.allowances()));
+                            a.allowances()),
+                    r0.debtLedger());
             AaveState wrong = new AaveState(
                     s.version(),
                     s.pool(),
@@ -160,29 +161,4 @@ class AaveReaderIT {
     /** Every "borrowing" bit of a user configuration: bits 0, 2, 4... */
     private static final BigInteger BORROWING =
             new BigInteger("5555555555555555555555555555555555555555555555555555555555555555", 16);
-
-    private static AaveState.Reserve withATokens(AaveState.Reserve r, AaveState.ScaledToken a) {
-        return new AaveState.Reserve(
-                r.id(),
-                r.asset(),
-                r.aToken(),
-                r.variableDebtToken(),
-                r.interestRateStrategy(),
-                r.treasury(),
-                r.configuration(),
-                r.liquidityIndex(),
-                r.currentLiquidityRate(),
-                r.variableBorrowIndex(),
-                r.currentVariableBorrowRate(),
-                r.lastUpdateTimestamp(),
-                r.accruedToTreasury(),
-                r.unbacked(),
-                r.isolationModeTotalDebt(),
-                r.virtualUnderlyingBalance(),
-                r.deficit(),
-                r.liquidationGracePeriodUntil(),
-                r.rates(),
-                a,
-                r.debtLedger());
-    }
 }
