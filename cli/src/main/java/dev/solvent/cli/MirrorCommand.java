@@ -55,8 +55,8 @@ import picocli.CommandLine.TypeConversionException;
                     + " indexes, prices, supplies), and writes the mirror's state file. Progress goes to stderr.",
             "Example: solvent mirror --rpc http://127.0.0.1:8545 --protocol comet"
                     + " --address 0xc3d688B66703497DAA19211EEdff47f25384cdc3 --out state.json",
-            "Example: solvent mirror --rpc http://127.0.0.1:8545 --protocol aave-v3.3"
-                    + " --address 0x87870Bca3F3fD6335C3F4ce8392D69350B4fA4E2 --from-block 16291127 --out aave.json",
+            "Example: solvent mirror --rpc http://127.0.0.1:8545 --protocol aave-v3.3 --address POOL"
+                    + " --from-block POOL_DEPLOYMENT_BLOCK --out aave.json",
             "Maker is not read yet."
         },
         exitCodeOnInvalidInput = ExitCodes.BAD_INPUT,
@@ -91,7 +91,9 @@ public final class MirrorCommand implements Callable<Integer> {
             required = true,
             paramLabel = "NAME",
             description = "The protocol deployed at --address; valid: comet, aave-v3.3, aave-v3.7 (the Aave"
-                    + " version whose behaviour the mirror follows: v3.3 up to v3.4, v3.7 from v3.5).")
+                    + " version the mirror follows: aave-v3.7 reads the eMode fields new in v3.6; a deployment of"
+                    + " another version is read as the one named, and the verification says whether the mirror"
+                    + " matches it).")
     private String protocol;
 
     @Option(
