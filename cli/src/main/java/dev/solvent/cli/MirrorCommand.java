@@ -1,6 +1,5 @@
 package dev.solvent.cli;
 
-import dev.solvent.mirror.aave.AaveState;
 import dev.solvent.mirror.aave.AaveVersion;
 import dev.solvent.mirror.evm.Address;
 import dev.solvent.oracle.mirror.AaveReader;
@@ -210,21 +209,9 @@ public final class MirrorCommand implements Callable<Integer> {
                     s -> List.of(
                             kind + " pool " + address + " at block " + s.blockNumber() + " (chain id " + s.chainId()
                                     + ", timestamp " + s.block().timestamp() + ")",
-                            "users       " + users(s.state()),
+                            "users       " + s.users().size(),
                             "reserves    " + s.state().reserves().size()));
         }
-    }
-
-    /** {@return how many users the state holds: those with a configuration, an eMode or a scaled balance} */
-    private static int users(AaveState s) {
-        java.util.Set<Address> users =
-                new java.util.HashSet<>(s.userConfig().keySet().toJavaSet());
-        users.addAll(s.userEMode().keySet().toJavaSet());
-        for (AaveState.Reserve r : s.reserves()) {
-            users.addAll(r.aTokenLedger().scaled().keySet().toJavaSet());
-            users.addAll(r.debtLedger().scaled().keySet().toJavaSet());
-        }
-        return users.size();
     }
 
     /**

@@ -140,8 +140,6 @@ public final class AaveReader extends LiveReader {
         JsonRpc.Header header = rpc.header(pinned);
         long n = header.number();
         String p = pool.hex();
-
-        // ---- the market's addresses and its reserves
         Address provider = rpc.words(List.of(call(p, "ADDRESSES_PROVIDER")), n, c -> 1)
                 .getFirst()
                 .address(0);
@@ -149,9 +147,108 @@ public final class AaveReader extends LiveReader {
         List<Abi.Words> top =
                 rpc.words(List.of(call(pr, "getPriceOracle"), call(pr, "getAddress", (Object) UMBRELLA)), n, c -> 1);
         Address oracle = top.get(0).address(0);
-        Address umbrella = top.get(1).address(0);
-        List<Address> assets = reservesList(p, n);
+        List<Listed> listed = reserves(p, oracle, n);
+        List<EModeCategory> categories = categories(p, n);
 
+        List<String> emitters = new ArrayList<>();
+        emitters.add(p);
+        for (Listed r : listed) {
+            emitters.add(r.aToken().hex());
+            emitters.add(r.debt().hex());
+        }
+        ScanCache cache = cacheFolder
+                .map(folder -> ScanCache.in(folder, AaveStateFile.protocol(version), chainId, pool, n, fromBlock))
+                .getOrElse(ScanCache.none());
+        List<Address> users = new ArrayList<>(
+                LogScan.scan(rpc, emitters, fromBlock, n, maxLogRange, cache, progress, AaveReader::collect)
+                        .accounts());
+        Holdings holdings = holdings(p, listed, users, n);
+        rpc.requireUnchanged(header);
+
+        List<Reserve> reserves = new ArrayList<>();
+        java.util.Map<Address, BigInteger> answers = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < listed.size(); i++) {
+            Listed r = listed.get(i);
+            reserves.add(r.reserve(holdings.aTokens().get(i), holdings.debts().get(i)));
+            answers.put(r.asset(), r.answer());
+        }
+        reserves.sort(java.util.Comparator.comparingInt(Reserve::id));
+        AaveState created = AaveState.create(
+                version,
+                pool,
+                oracle,
+                reserves,
+                categories,
+                listed.stream().map(Listed::token).toList());
+        AaveState state = new AaveState(
+                version,
+                pool,
+                oracle,
+                top.get(1).address(0),
+                created.reserves(),
+                created.eModeCategories(),
+                holdings.config(),
+                holdings.eMode(),
+                created.tokens());
+        return new AaveSnapshot(chainId, n, header.hash(), AaveBlock.of(header.timestamp(), answers), state);
+    }
+
+    /**
+     * One reserve as read, before its users: {@code getReserveData}'s words and what the other views add, its
+     * underlying's ledger and its price answer.
+     */
+    private record Listed(
+            Address asset,
+            Abi.Words data,
+            BigInteger deficit,
+            BigInteger virtualBalance,
+            long gracePeriod,
+            Address treasury,
+            BigInteger aSupply,
+            BigInteger debtSupply,
+            InterestRateData rates,
+            BigInteger answer,
+            Erc20 token) {
+
+        Address aToken() {
+            return data.address(8);
+        }
+
+        Address debt() {
+            return data.address(10);
+        }
+
+        /** {@return the mirror's reserve, with its users' ledgers} */
+        Reserve reserve(ScaledToken aTokens, ScaledToken debts) {
+            Abi.Words d = data;
+            return new Reserve(
+                    (int) d.small(7, 16),
+                    asset,
+                    aToken(),
+                    debt(),
+                    d.address(11),
+                    treasury,
+                    d.uint(0, 256),
+                    d.uint(1, 128),
+                    d.uint(2, 128),
+                    d.uint(3, 128),
+                    d.uint(4, 128),
+                    d.small(6, 40),
+                    d.uint(12, 128),
+                    d.uint(13, 128),
+                    d.uint(14, 128),
+                    virtualBalance,
+                    deficit,
+                    gracePeriod,
+                    rates,
+                    aTokens,
+                    debts);
+        }
+    }
+
+    /** {@return every listed reserve: its data, tokens, strategy's rates, price answer and underlying's ledger} */
+    private List<Listed> reserves(String p, Address oracle, long n) {
+        List<Address> assets = reservesList(p, n);
         List<JsonRpc.Call> calls = new ArrayList<>();
         for (Address asset : assets) {
             calls.add(call(p, "getReserveData", asset));
@@ -161,35 +258,67 @@ public final class AaveReader extends LiveReader {
             calls.add(call(oracle.hex(), "getSourceOfAsset", asset));
         }
         List<Abi.Words> first = rpc.words(calls, n, AaveReader::words);
-        List<Abi.Words> data = new ArrayList<>();
-        List<Address> sources = new ArrayList<>();
         calls.clear();
+        List<JsonRpc.Call> owners = new ArrayList<>();
         for (int i = 0; i < assets.size(); i++) {
             Address asset = assets.get(i);
             Abi.Words d = first.get(5 * i);
-            data.add(d);
-            sources.add(first.get(5 * i + 4).address(0));
             String aToken = d.address(8).hex();
-            String debt = d.address(10).hex();
             calls.add(call(aToken, "RESERVE_TREASURY_ADDRESS"));
             calls.add(call(aToken, "scaledTotalSupply"));
-            calls.add(call(debt, "scaledTotalSupply"));
+            calls.add(call(d.address(10).hex(), "scaledTotalSupply"));
             calls.add(call(d.address(11).hex(), "getInterestRateDataBps", asset));
-            calls.add(call(sources.get(i).hex(), "latestAnswer"));
+            calls.add(call(first.get(5 * i + 4).address(0).hex(), "latestAnswer"));
             calls.add(call(asset.hex(), "decimals"));
             calls.add(call(asset.hex(), "totalSupply"));
             calls.add(call(asset.hex(), "balanceOf", d.address(8)));
+            owners.add(call(asset.hex(), "owner"));
         }
         List<Abi.Words> second = rpc.words(calls, n, AaveReader::words);
         // a TestnetERC20 is Ownable (its owner mints); WETH9 has no owner() and reverts
-        calls.clear();
-        for (Address asset : assets) {
-            calls.add(call(asset.hex(), "owner"));
+        List<Either<String, String>> owned = rpc.calls(owners, n);
+        List<Listed> out = new ArrayList<>();
+        for (int i = 0; i < assets.size(); i++) {
+            Address asset = assets.get(i);
+            Abi.Words d = first.get(5 * i);
+            int at = 8 * i;
+            Abi.Words rates = second.get(at + 3);
+            Either<String, String> owner = owned.get(i);
+            Erc20.Kind kind = owner.isLeft()
+                    ? Erc20.Kind.WETH9
+                    : version == AaveVersion.V3_7 ? Erc20.Kind.TESTNET_OZ5 : Erc20.Kind.TESTNET_OZ3;
+            Address ownerAddress = owner.isLeft()
+                    ? Address.ZERO
+                    : Abi.Words.of(owners.get(i).what(), owner.get(), 1).address(0);
+            Erc20 token = new Erc20(
+                    asset,
+                    kind,
+                    ownerAddress,
+                    (int) second.get(at + 5).small(0, 8),
+                    second.get(at + 6).uint(0, 256),
+                    HashMap.of(d.address(8), second.get(at + 7).uint(0, 256)),
+                    HashMap.empty());
+            out.add(new Listed(
+                    asset,
+                    d,
+                    first.get(5 * i + 1).uint(0, 128),
+                    first.get(5 * i + 2).uint(0, 128),
+                    first.get(5 * i + 3).small(0, 40),
+                    second.get(at).address(0),
+                    second.get(at + 1).uint(0, 256),
+                    second.get(at + 2).uint(0, 256),
+                    new InterestRateData(
+                            (int) rates.small(0, 16), (int) rates.small(1, 32), (int) rates.small(2, 32), (int)
+                                    rates.small(3, 32)),
+                    second.get(at + 4).signed(0, 256),
+                    token));
         }
-        List<Either<String, String>> owners = rpc.calls(calls, n);
+        return out;
+    }
 
-        // ---- eMode categories: those configured have a liquidation threshold
-        calls.clear();
+    /** {@return the configured eMode categories: ids 1 to 255 with a liquidation threshold} */
+    private List<EModeCategory> categories(String p, long n) {
+        List<JsonRpc.Call> calls = new ArrayList<>();
         for (int id = 1; id <= EMODE_CATEGORIES; id++) {
             calls.add(call(p, "getEModeCategoryCollateralConfig", id));
         }
@@ -230,48 +359,36 @@ public final class AaveReader extends LiveReader {
                     ltvzero,
                     isolated));
         }
+        return categories;
+    }
 
-        // ---- users, from the logs of the Pool and of the reserves' tokens
-        List<String> emitters = new ArrayList<>();
-        emitters.add(p);
-        for (Abi.Words d : data) {
-            emitters.add(d.address(8).hex());
-            emitters.add(d.address(10).hex());
-        }
-        ScanCache cache = cacheFolder
-                .map(folder -> ScanCache.in(folder, AaveStateFile.protocol(version), chainId, pool, n, fromBlock))
-                .getOrElse(ScanCache.none());
-        List<Address> users = new ArrayList<>(
-                LogScan.scan(rpc, emitters, fromBlock, n, maxLogRange, cache, progress, AaveReader::collect)
-                        .accounts());
-        calls.clear();
+    /** The users' side of the market: bitmaps, eModes, and each reserve's two ledgers (non-zero entries only). */
+    private record Holdings(
+            Map<Address, BigInteger> config,
+            Map<Address, Integer> eMode,
+            List<ScaledToken> aTokens,
+            List<ScaledToken> debts) {}
+
+    /** {@return what the users hold: their bitmaps, eModes, scaled balances and last indexes} */
+    private Holdings holdings(String p, List<Listed> reserves, List<Address> users, long n) {
+        List<JsonRpc.Call> calls = new ArrayList<>();
         for (Address u : users) {
             calls.add(call(p, "getUserConfiguration", u));
             calls.add(call(p, "getUserEMode", u));
-            for (Abi.Words d : data) {
-                calls.add(call(d.address(8).hex(), "scaledBalanceOf", u));
-                calls.add(call(d.address(8).hex(), "getPreviousIndex", u));
-                calls.add(call(d.address(10).hex(), "scaledBalanceOf", u));
-                calls.add(call(d.address(10).hex(), "getPreviousIndex", u));
+            for (Listed r : reserves) {
+                calls.add(call(r.aToken().hex(), "scaledBalanceOf", u));
+                calls.add(call(r.aToken().hex(), "getPreviousIndex", u));
+                calls.add(call(r.debt().hex(), "scaledBalanceOf", u));
+                calls.add(call(r.debt().hex(), "getPreviousIndex", u));
             }
         }
         List<Abi.Words> held = rpc.words(calls, n, c -> 1);
-        rpc.requireUnchanged(header);
-
-        // ---- the mirror's state
         Map<Address, BigInteger> userConfig = HashMap.empty();
         Map<Address, Integer> userEMode = HashMap.empty();
-        List<Map<Address, BigInteger>> aScaled = new ArrayList<>();
-        List<Map<Address, BigInteger>> aIndex = new ArrayList<>();
-        List<Map<Address, BigInteger>> dScaled = new ArrayList<>();
-        List<Map<Address, BigInteger>> dIndex = new ArrayList<>();
-        for (int i = 0; i < assets.size(); i++) {
-            aScaled.add(HashMap.empty());
-            aIndex.add(HashMap.empty());
-            dScaled.add(HashMap.empty());
-            dIndex.add(HashMap.empty());
-        }
-        k = 0;
+        int size = reserves.size();
+        List<Map<Address, BigInteger>> ledgers =
+                new ArrayList<>(java.util.Collections.nCopies(4 * size, HashMap.empty()));
+        int k = 0;
         for (Address u : users) {
             BigInteger config = held.get(k++).uint(0, 256);
             int eMode = (int) held.get(k++).small(0, 8);
@@ -281,82 +398,24 @@ public final class AaveReader extends LiveReader {
             if (eMode != 0) {
                 userEMode = userEMode.put(u, eMode);
             }
-            for (int i = 0; i < assets.size(); i++) {
-                aScaled.set(i, nonZero(aScaled.get(i), u, held.get(k++).uint(0, 128)));
-                aIndex.set(i, nonZero(aIndex.get(i), u, held.get(k++).uint(0, 128)));
-                dScaled.set(i, nonZero(dScaled.get(i), u, held.get(k++).uint(0, 128)));
-                dIndex.set(i, nonZero(dIndex.get(i), u, held.get(k++).uint(0, 128)));
+            // per reserve: aToken scaled, aToken index, debt scaled, debt index
+            for (int j = 0; j < 4 * size; j++) {
+                BigInteger v = held.get(k++).uint(0, 128);
+                if (v.signum() != 0) {
+                    ledgers.set(j, ledgers.get(j).put(u, v));
+                }
             }
         }
-        List<Reserve> reserves = new ArrayList<>();
-        List<Erc20> tokens = new ArrayList<>();
-        java.util.Map<Address, BigInteger> answers = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < assets.size(); i++) {
-            Address asset = assets.get(i);
-            Abi.Words d = data.get(i);
-            int at = 8 * i;
-            Abi.Words rates = second.get(at + 3);
-            Address aToken = d.address(8);
-            Address debt = d.address(10);
-            reserves.add(new Reserve(
-                    (int) d.small(7, 16),
-                    asset,
-                    aToken,
-                    debt,
-                    d.address(11),
-                    second.get(at).address(0),
-                    d.uint(0, 256),
-                    d.uint(1, 128),
-                    d.uint(2, 128),
-                    d.uint(3, 128),
-                    d.uint(4, 128),
-                    d.small(6, 40),
-                    d.uint(12, 128),
-                    d.uint(13, 128),
-                    d.uint(14, 128),
-                    first.get(5 * i + 2).uint(0, 128),
-                    first.get(5 * i + 1).uint(0, 128),
-                    first.get(5 * i + 3).small(0, 40),
-                    new InterestRateData(
-                            (int) rates.small(0, 16), (int) rates.small(1, 32), (int) rates.small(2, 32), (int)
-                                    rates.small(3, 32)),
-                    new ScaledToken(
-                            aToken, second.get(at + 1).uint(0, 256), aScaled.get(i), aIndex.get(i), HashMap.empty()),
-                    new ScaledToken(
-                            debt, second.get(at + 2).uint(0, 256), dScaled.get(i), dIndex.get(i), HashMap.empty())));
-            answers.put(asset, second.get(at + 4).signed(0, 256));
-            Either<String, String> owner = owners.get(i);
-            Erc20.Kind kind = owner.isLeft() ? Erc20.Kind.WETH9 : v37 ? Erc20.Kind.TESTNET_OZ5 : Erc20.Kind.TESTNET_OZ3;
-            Address ownerAddress = owner.isLeft()
-                    ? Address.ZERO
-                    : Abi.Words.of("owner() on " + asset, owner.get(), 1).address(0);
-            tokens.add(new Erc20(
-                    asset,
-                    kind,
-                    ownerAddress,
-                    (int) second.get(at + 5).small(0, 8),
-                    second.get(at + 6).uint(0, 256),
-                    HashMap.of(aToken, second.get(at + 7).uint(0, 256)),
-                    HashMap.empty()));
+        List<ScaledToken> aTokens = new ArrayList<>();
+        List<ScaledToken> debts = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            Listed r = reserves.get(i);
+            aTokens.add(new ScaledToken(
+                    r.aToken(), r.aSupply(), ledgers.get(4 * i), ledgers.get(4 * i + 1), HashMap.empty()));
+            debts.add(new ScaledToken(
+                    r.debt(), r.debtSupply(), ledgers.get(4 * i + 2), ledgers.get(4 * i + 3), HashMap.empty()));
         }
-        reserves.sort(java.util.Comparator.comparingInt(Reserve::id));
-        AaveState state = AaveState.create(version, pool, oracle, reserves, categories, tokens)
-                .withUmbrella(umbrella);
-        state = new AaveState(
-                state.version(),
-                state.pool(),
-                state.oracle(),
-                state.umbrella(),
-                state.reserves(),
-                state.eModeCategories(),
-                userConfig,
-                userEMode,
-                state.tokens());
-        return new AaveSnapshot(chainId, n, header.hash(), AaveBlock.of(header.timestamp(), answers), state);
-    }
-
-    private static Map<Address, BigInteger> nonZero(Map<Address, BigInteger> m, Address u, BigInteger v) {
-        return v.signum() == 0 ? m : m.put(u, v);
+        return new Holdings(userConfig, userEMode, aTokens, debts);
     }
 
     /** {@return the Pool's {@code getReservesList()}: an ABI-encoded dynamic array of addresses} */
@@ -437,14 +496,7 @@ public final class AaveReader extends LiveReader {
             checks.addAll(fields(
                     s, b, subject, r.variableDebtToken(), "totalSupply()", null, List.of("variableDebt.totalSupply")));
         }
-        java.util.Set<Address> users = new java.util.TreeSet<>();
-        users.addAll(s.userConfig().keySet().toJavaSet());
-        users.addAll(s.userEMode().keySet().toJavaSet());
-        for (Reserve r : s.reserves()) {
-            users.addAll(r.aTokenLedger().scaled().keySet().toJavaSet());
-            users.addAll(r.debtLedger().scaled().keySet().toJavaSet());
-        }
-        for (Address u : users) {
+        for (Address u : snapshot.users()) {
             String who = u.hex();
             checks.addAll(fields(s, b, who, s.pool(), "getUserAccountData(address)", u, ACCOUNT_DATA));
             for (Reserve r : s.reserves()) {

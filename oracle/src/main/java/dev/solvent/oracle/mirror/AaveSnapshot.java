@@ -2,6 +2,9 @@ package dev.solvent.oracle.mirror;
 
 import dev.solvent.mirror.aave.AaveBlock;
 import dev.solvent.mirror.aave.AaveState;
+import dev.solvent.mirror.evm.Address;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * An Aave v3 market as read at one block: where it was read (chain, block number and hash) and what the mirror needs
@@ -19,6 +22,20 @@ import dev.solvent.mirror.aave.AaveState;
  * @param state the market's state at that block
  */
 public record AaveSnapshot(long chainId, long blockNumber, String blockHash, AaveBlock block, AaveState state) {
+
+    /**
+     * {@return every user the state holds, sorted: those with a configuration bitmap, an eMode or a scaled balance}
+     */
+    public SortedSet<Address> users() {
+        SortedSet<Address> users = new TreeSet<>();
+        users.addAll(state.userConfig().keySet().toJavaSet());
+        users.addAll(state.userEMode().keySet().toJavaSet());
+        for (AaveState.Reserve r : state.reserves()) {
+            users.addAll(r.aTokenLedger().scaled().keySet().toJavaSet());
+            users.addAll(r.debtLedger().scaled().keySet().toJavaSet());
+        }
+        return users;
+    }
 
     /** Checks the numbers. */
     public AaveSnapshot {
