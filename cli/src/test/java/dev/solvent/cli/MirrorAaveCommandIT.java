@@ -13,12 +13,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
-import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.MatchResult;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.solvent.mirror.aave.AaveBook;
 import dev.solvent.mirror.aave.AaveState;
 import dev.solvent.mirror.aave.AaveVersion;
@@ -32,7 +29,6 @@ import dev.solvent.oracle.rpc.RpcUrl;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -42,12 +38,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.web3j.crypto.Hash;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code solvent mirror --protocol aave-v3.3} end to end against the real Aave Pool on anvil with a book of 60 users
@@ -213,53 +205,5 @@ class MirrorAaveCommandIT {
         long from = Long.parseLong(filter.path("fromBlock").asString().substring(2), 16);
         long to = Long.parseLong(filter.path("toBlock").asString().substring(2), 16);
         return to - from + 1;
-    }
-
-    /**
-     * Adds one to the first word that the call with calldata {@link #target} returns in a proxied batch: a node that
-     * answers one view wrongly. Only on the stubs that name it.
-     */
-    static final class NudgeCall implements ResponseTransformerV2 {
-        static final String NAME = "nudge-call";
-        private static final ObjectMapper JSON = JsonMapper.builder().build();
-        static volatile String target = "";
-
-        static String calldata(String signature, Address account) {
-            return Hash.sha3String(signature).substring(0, 10)
-                    + "0".repeat(24)
-                    + account.hex().substring(2);
-        }
-
-        @Override
-        public Response transform(Response response, ServeEvent event) {
-            JsonNode request = JSON.readTree(event.getRequest().getBodyAsString());
-            ArrayNode answers = (ArrayNode) JSON.readTree(response.getBodyAsString());
-            for (JsonNode call : request) {
-                if (!target.equals(call.path("params").path(0).path("data").asString())) {
-                    continue;
-                }
-                for (JsonNode answer : answers) {
-                    if (answer.path("id").asLong() == call.path("id").asLong()) {
-                        String result = answer.path("result").asString();
-                        BigInteger word = new BigInteger(result.substring(2, 66), 16).add(BigInteger.ONE);
-                        ((ObjectNode) answer).put("result", "0x" + String.format("%064x", word) + result.substring(66));
-                    }
-                }
-            }
-            return Response.Builder.like(response)
-                    .but()
-                    .body(JSON.writeValueAsString(answers))
-                    .build();
-        }
-
-        @Override
-        public String getName() {
-            return NAME;
-        }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
-        }
     }
 }

@@ -99,14 +99,8 @@ public final class AaveReader extends LiveReader {
             long maxLogRange,
             Option<Path> cacheFolder,
             Consumer<String> progress) {
-        if (fromBlock < 0 || maxLogRange < 1) {
-            throw new IllegalArgumentException("fromBlock >= 0 and maxLogRange >= 1");
-        }
-        try {
-            return Either.right(readAt(pool, block, fromBlock, maxLogRange, cacheFolder, progress));
-        } catch (ReadAbort e) {
-            return Either.left(e.failure());
-        }
+        requireScan(fromBlock, maxLogRange);
+        return guarded(() -> readAt(pool, block, fromBlock, maxLogRange, cacheFolder, progress));
     }
 
     private static JsonRpc.Call call(String to, String name, Object... args) {
@@ -467,11 +461,7 @@ public final class AaveReader extends LiveReader {
      * {@code getUserAccountData}, and per reserve the aToken's and the debt token's {@code balanceOf}.
      */
     public Either<ReadFailure, List<Disagreement>> verify(AaveSnapshot snapshot) {
-        try {
-            return Either.right(compare(snapshot));
-        } catch (ReadAbort e) {
-            return Either.left(e.failure());
-        }
+        return guarded(() -> compare(snapshot));
     }
 
     private static final List<String> ACCOUNT_DATA = List.of(

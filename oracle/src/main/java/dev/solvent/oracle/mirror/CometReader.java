@@ -113,14 +113,8 @@ public final class CometReader extends LiveReader {
             long maxLogRange,
             Option<java.nio.file.Path> cacheFolder,
             Consumer<String> progress) {
-        if (fromBlock < 0 || maxLogRange < 1) {
-            throw new IllegalArgumentException("fromBlock >= 0 and maxLogRange >= 1");
-        }
-        try {
-            return Either.right(readAt(comet, block, fromBlock, maxLogRange, cacheFolder, progress));
-        } catch (ReadAbort e) {
-            return Either.left(e.failure());
-        }
+        requireScan(fromBlock, maxLogRange);
+        return guarded(() -> readAt(comet, block, fromBlock, maxLogRange, cacheFolder, progress));
     }
 
     private CometSnapshot readAt(
@@ -364,11 +358,7 @@ public final class CometReader extends LiveReader {
      * {@code isBorrowCollateralized}. A revert is an answer too: both must revert, or neither.
      */
     public Either<ReadFailure, List<Disagreement>> verify(CometSnapshot snapshot) {
-        try {
-            return Either.right(compare(snapshot));
-        } catch (ReadAbort e) {
-            return Either.left(e.failure());
-        }
+        return guarded(() -> compare(snapshot));
     }
 
     private List<Disagreement> compare(CometSnapshot snapshot) {

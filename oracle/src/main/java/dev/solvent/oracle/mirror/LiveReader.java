@@ -3,6 +3,8 @@ package dev.solvent.oracle.mirror;
 import dev.solvent.oracle.rpc.RpcSettings;
 import dev.solvent.oracle.rpc.RpcUrl;
 import dev.solvent.oracle.rpc.Sleeper;
+import io.vavr.control.Either;
+import java.util.function.Supplier;
 
 /**
  * What every live reader of a deployment shares: one JSON-RPC connection with its timeouts, retries and batches, and
@@ -31,6 +33,22 @@ public abstract class LiveReader implements AutoCloseable {
     /** {@return how many HTTP requests this reader has sent (a batch is one), retries included} */
     public long requests() {
         return rpc.requests();
+    }
+
+    /** Refuses a scan that starts before block 0 or pages by less than one block. */
+    static void requireScan(long fromBlock, long maxLogRange) {
+        if (fromBlock < 0 || maxLogRange < 1) {
+            throw new IllegalArgumentException("fromBlock >= 0 and maxLogRange >= 1");
+        }
+    }
+
+    /** {@return what {@code read} returns, or the failure that aborted it} */
+    static <T> Either<ReadFailure, T> guarded(Supplier<T> read) {
+        try {
+            return Either.right(read.get());
+        } catch (ReadAbort e) {
+            return Either.left(e.failure());
+        }
     }
 
     @Override
