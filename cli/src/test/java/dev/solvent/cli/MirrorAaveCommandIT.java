@@ -145,6 +145,36 @@ class MirrorAaveCommandIT {
     }
 
     @Test
+    void readsAV37PoolAsV37() throws IOException {
+        Either<String, AnvilChain> other = AnvilChain.start();
+        assumeTrue(other.isRight(), other::getLeft);
+        try (AnvilChain anvil = other.get()) {
+            AaveBook v37 = AaveBook.create(anvil, AaveVersion.V3_7, 20, 5);
+            Path out = folder.resolve("aave-v3.7.json");
+            Cli.Run run = Cli.run(
+                    "mirror",
+                    "--rpc",
+                    v37.url(),
+                    "--protocol",
+                    "aave-v3.7",
+                    "--address",
+                    v37.pool().hex(),
+                    "--out",
+                    out.toString());
+
+            assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
+            assertThat(run.out()).contains("users       21").contains("reserves    3");
+            AaveSnapshot written = file(out);
+            assertThat(written.state().version()).isEqualTo(AaveVersion.V3_7);
+            for (Address u : v37.users()) {
+                assertThat(written.state().userConfigOf(u))
+                        .isEqualTo(v37.mirror().userConfigOf(u));
+            }
+            assertThat(Files.readString(out)).contains("\"protocol\" : \"aave-v3.7\"");
+        }
+    }
+
+    @Test
     void shrinksTheLogRangeAndRetriesARateLimitAndStillReadsEveryUser() throws IOException {
         // the node refuses any range of more than 64 blocks, and rate-limits the first batch of calls once
         PROXY.stubFor(post(urlEqualTo("/"))
