@@ -1,10 +1,15 @@
 package dev.solvent.cli;
 
+import dev.solvent.mirror.aave.AaveVersion;
 import dev.solvent.mirror.evm.Address;
+import dev.solvent.oracle.mirror.AaveReader;
+import dev.solvent.oracle.mirror.AaveSnapshot;
+import dev.solvent.oracle.mirror.AaveStateFile;
 import dev.solvent.oracle.mirror.CometReader;
 import dev.solvent.oracle.mirror.CometSnapshot;
 import dev.solvent.oracle.mirror.CometStateFile;
 import dev.solvent.oracle.mirror.Disagreement;
+import dev.solvent.oracle.mirror.LiveReader;
 import dev.solvent.oracle.mirror.ReadFailure;
 import dev.solvent.oracle.rpc.RpcSettings;
 import dev.solvent.oracle.rpc.RpcUrl;
@@ -19,6 +24,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +36,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code solvent mirror --rpc URL --protocol comet --address COMET [--block N] [--no-verify] --out state.json}: reads
+ * {@code solvent mirror --rpc URL --protocol comet|aave-v3.3|aave-v3.7 --address MARKET [--block N] [--no-verify] --out
+ * state.json}: reads
  * a live deployment at one block into its mirror's state, checks that the mirror's views equal the deployment's for
  * every account read, and writes the state file (complete or not at all).
  */
@@ -39,12 +48,15 @@ import picocli.CommandLine.TypeConversionException;
         description = {
             "Reads a live deployment of a mirrored protocol at one block (the latest unless --block) over JSON-RPC:"
                     + " its configuration, totals, price feeds, and every account found in its logs. Then it checks"
-                    + " that the mirror's views (balances, borrow balances, collateral, isLiquidatable,"
-                    + " isBorrowCollateralized, totals, reserves) equal the deployment's at that block for every"
-                    + " account, and writes the mirror's state file. Progress goes to stderr.",
+                    + " that the mirror's views equal the deployment's at that block for every account (Comet:"
+                    + " balances, borrow balances, collateral, isLiquidatable, isBorrowCollateralized, totals,"
+                    + " reserves; Aave: the six fields of getUserAccountData, aToken and debt balances, normalized"
+                    + " indexes, prices, supplies), and writes the mirror's state file. Progress goes to stderr.",
             "Example: solvent mirror --rpc http://127.0.0.1:8545 --protocol comet"
                     + " --address 0xc3d688B66703497DAA19211EEdff47f25384cdc3 --out state.json",
-            "Only --protocol comet is read today (Aave v3 and Maker are not)."
+            "Example: solvent mirror --rpc http://127.0.0.1:8545 --protocol aave-v3.3 --address POOL"
+                    + " --from-block POOL_DEPLOYMENT_BLOCK --out aave.json",
+            "Maker is not read yet."
         },
         exitCodeOnInvalidInput = ExitCodes.BAD_INPUT,
         exitCodeOnExecutionException = ExitCodes.INTERNAL_ERROR,
@@ -77,7 +89,10 @@ public final class MirrorCommand implements Callable<Integer> {
             names = "--protocol",
             required = true,
             paramLabel = "NAME",
-            description = "The protocol deployed at --address; valid: comet.")
+            description = "The protocol deployed at --address; valid: comet, aave-v3.3, aave-v3.7 (the Aave"
+                    + " version the mirror follows: aave-v3.7 reads the eMode fields new in v3.6; a deployment of"
+                    + " another version is read as the one named, and the verification says whether the mirror"
+                    + " matches it).")
     private String protocol;
 
     @Option(
@@ -85,7 +100,8 @@ public final class MirrorCommand implements Callable<Integer> {
             required = true,
             paramLabel = "ADDRESS",
             converter = AddressConverter.class,
-            description = "The market's address (for Comet, its proxy): 0x and 40 hexadecimal digits.")
+            description = "The market's address, 0x and 40 hexadecimal digits: for Comet its proxy, for Aave the"
+                    + " Pool (proxy) that users call and that emits the market's events.")
     private Address address;
 
     @Option(
@@ -135,7 +151,8 @@ public final class MirrorCommand implements Callable<Integer> {
             names = "--out",
             required = true,
             paramLabel = "FILE",
-            description = "The state file to write (JSON, protocol: comet; see docs/mirror.md).")
+            description =
+                    "The state file to write (JSON, protocol: comet, aave-v3.3 or aave-v3.7; see docs/mirror.md).")
     private Path out;
 
     @Option(
@@ -157,73 +174,106 @@ public final class MirrorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        validate();
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        String kind = validate();
         RpcSettings settings = RpcSettings.DEFAULTS.withTimeout(timeout).withMaxAttempts(retries + 1);
-        try (CometReader reader = CometReader.create(rpc, settings, Sleeper.THREAD, batch)) {
-            Either<ReadFailure, CometSnapshot> read = reader.read(
-                    address,
-                    io.vavr.control.Option.of(block),
-                    fromBlock,
-                    logRange,
-                    io.vavr.control.Option.of(cache),
-                    line -> {
-                        err.println("solvent mirror: " + line);
-                        err.flush();
-                    });
-            if (read.isLeft()) {
-                return cannotRead(err, read.getLeft());
+        PrintWriter err = spec.commandLine().getErr();
+        Consumer<String> progress = line -> {
+            err.println("solvent mirror: " + line);
+            err.flush();
+        };
+        io.vavr.control.Option<Long> at = io.vavr.control.Option.of(block);
+        io.vavr.control.Option<Path> folder = io.vavr.control.Option.of(cache);
+        if (kind.equals("comet")) {
+            try (CometReader reader = CometReader.create(rpc, settings, Sleeper.THREAD, batch)) {
+                return finish(
+                        reader,
+                        reader.read(address, at, fromBlock, logRange, folder, progress),
+                        reader::verify,
+                        CometStateFile::write,
+                        CometSnapshot::blockNumber,
+                        s -> List.of(
+                                "comet " + address + " at block " + s.blockNumber() + " (chain id " + s.chainId()
+                                        + ", timestamp " + s.block().timestamp() + ")",
+                                "accounts    " + s.state().userBasic().size(),
+                                "assets      " + s.state().immutables().assets().size()));
             }
-            CometSnapshot snapshot = read.get();
-            int accounts = snapshot.state().userBasic().size();
-            String verified = "not verified (--no-verify)";
-            if (!noVerify) {
-                Either<ReadFailure, List<Disagreement>> check = reader.verify(snapshot);
-                if (check.isLeft()) {
-                    return cannotRead(err, check.getLeft());
-                }
-                List<Disagreement> wrong = check.get();
-                if (!wrong.isEmpty()) {
-                    err.println("solvent mirror: the mirror disagrees with the deployment at block "
-                            + snapshot.blockNumber() + " on " + wrong.size() + " view(s); nothing was written:");
-                    wrong.stream().limit(SHOWN_DISAGREEMENTS).forEach(d -> err.println("  " + d.message()));
-                    if (wrong.size() > SHOWN_DISAGREEMENTS) {
-                        err.println("  ... and " + (wrong.size() - SHOWN_DISAGREEMENTS) + " more");
-                    }
-                    err.flush();
-                    return ExitCodes.PROBLEM_FOUND;
-                }
-                verified = "every view of every account equals the deployment's";
-            }
-            try {
-                OutputFile.write(out, CometStateFile.write(snapshot).getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                err.println("solvent mirror: --out " + out + ": cannot be written: " + reason(e));
-                err.flush();
-                return ExitCodes.BAD_INPUT;
-            }
-            stdout.println("comet " + address + " at block " + snapshot.blockNumber() + " (chain id "
-                    + snapshot.chainId() + ", timestamp " + snapshot.block().timestamp() + ")");
-            stdout.println("accounts    " + accounts);
-            stdout.println(
-                    "assets      " + snapshot.state().immutables().assets().size());
-            stdout.println("verified    " + verified);
-            stdout.println("rpc         " + reader.calls() + " calls in " + reader.requests() + " requests");
-            stdout.println("wrote       " + out);
-            stdout.flush();
-            return ExitCodes.OK;
+        }
+        AaveVersion version = kind.equals("aave-v3.3") ? AaveVersion.V3_3 : AaveVersion.V3_7;
+        try (AaveReader reader = AaveReader.create(version, rpc, settings, Sleeper.THREAD, batch)) {
+            return finish(
+                    reader,
+                    reader.read(address, at, fromBlock, logRange, folder, progress),
+                    reader::verify,
+                    AaveStateFile::write,
+                    AaveSnapshot::blockNumber,
+                    s -> List.of(
+                            kind + " pool " + address + " at block " + s.blockNumber() + " (chain id " + s.chainId()
+                                    + ", timestamp " + s.block().timestamp() + ")",
+                            "users       " + s.users().size(),
+                            "reserves    " + s.state().reserves().size()));
         }
     }
 
-    private void validate() {
+    /**
+     * Verifies the snapshot read (unless {@code --no-verify}), writes it, prints the summary, and {@return the exit
+     * code}; the same for every protocol.
+     */
+    private <S> int finish(
+            LiveReader reader,
+            Either<ReadFailure, S> read,
+            Function<S, Either<ReadFailure, List<Disagreement>>> verify,
+            Function<S, String> file,
+            ToLongFunction<S> blockNumber,
+            Function<S, List<String>> summary) {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (read.isLeft()) {
+            return cannotRead(err, read.getLeft());
+        }
+        S snapshot = read.get();
+        String verified = "not verified (--no-verify)";
+        if (!noVerify) {
+            Either<ReadFailure, List<Disagreement>> check = verify.apply(snapshot);
+            if (check.isLeft()) {
+                return cannotRead(err, check.getLeft());
+            }
+            List<Disagreement> wrong = check.get();
+            if (!wrong.isEmpty()) {
+                err.println("solvent mirror: the mirror disagrees with the deployment at block "
+                        + blockNumber.applyAsLong(snapshot) + " on " + wrong.size()
+                        + " view(s); nothing was written:");
+                wrong.stream().limit(SHOWN_DISAGREEMENTS).forEach(d -> err.println("  " + d.message()));
+                if (wrong.size() > SHOWN_DISAGREEMENTS) {
+                    err.println("  ... and " + (wrong.size() - SHOWN_DISAGREEMENTS) + " more");
+                }
+                err.flush();
+                return ExitCodes.PROBLEM_FOUND;
+            }
+            verified = "every view of every account equals the deployment's";
+        }
+        try {
+            OutputFile.write(out, file.apply(snapshot).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            err.println("solvent mirror: --out " + out + ": cannot be written: " + reason(e));
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        summary.apply(snapshot).forEach(stdout::println);
+        stdout.println("verified    " + verified);
+        stdout.println("rpc         " + reader.calls() + " calls in " + reader.requests() + " requests");
+        stdout.println("wrote       " + out);
+        stdout.flush();
+        return ExitCodes.OK;
+    }
+
+    /** Checks the options and {@return the protocol, lower case} */
+    private String validate() {
         String p = protocol.strip().toLowerCase(Locale.ROOT);
-        if (!p.equals("comet")) {
-            String why = switch (p) {
-                case "aave-v3.3", "aave-v3.7", "maker" -> " cannot be read yet";
-                default -> " is not a protocol solvent knows";
-            };
-            throw new ParameterException(spec.commandLine(), "--protocol: '" + protocol + "'" + why + "; valid: comet");
+        if (!p.equals("comet") && !p.equals("aave-v3.3") && !p.equals("aave-v3.7")) {
+            String why = p.equals("maker") ? " cannot be read yet" : " is not a protocol solvent knows";
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--protocol: '" + protocol + "'" + why + "; valid: comet, aave-v3.3, aave-v3.7");
         }
         if (block != null && block < 0) {
             throw new ParameterException(
@@ -263,6 +313,7 @@ public final class MirrorCommand implements Callable<Integer> {
             throw new ParameterException(
                     spec.commandLine(), "--out: the folder " + folder + " does not exist; create it first");
         }
+        return p;
     }
 
     private int cannotRead(PrintWriter err, ReadFailure failure) {

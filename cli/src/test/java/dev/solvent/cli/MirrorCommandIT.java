@@ -13,11 +13,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
-import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.solvent.mirror.comet.CometBook;
 import dev.solvent.mirror.evm.Address;
 import dev.solvent.mirror.harness.AnvilChain;
@@ -29,7 +26,6 @@ import dev.solvent.oracle.rpc.RpcUrl;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -39,12 +35,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.web3j.crypto.Hash;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code solvent mirror} end to end against the real Comet on anvil with a book of 100 accounts built through the
@@ -57,7 +47,7 @@ class MirrorCommandIT {
 
     @RegisterExtension
     static final WireMockExtension PROXY = WireMockExtension.newInstance()
-            .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().extensions(new NudgeUserBasic()))
+            .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().extensions(new NudgeCall()))
             .build();
 
     private static Either<String, AnvilChain> started;
@@ -239,10 +229,11 @@ class MirrorCommandIT {
     @Test
     void refusesToWriteAStateTheDeploymentDisagreesWithNamingTheAccountAndField() throws IOException {
         Address victim = book.accounts().get(2);
+        NudgeCall.target = NudgeCall.calldata("userBasic(address)", victim);
         PROXY.stubFor(post(urlEqualTo("/"))
                 .atPriority(1)
-                .withRequestBody(containing(NudgeUserBasic.calldata(victim)))
-                .willReturn(aResponse().proxiedFrom(book.url()).withTransformers(NudgeUserBasic.NAME)));
+                .withRequestBody(containing(NudgeCall.target))
+                .willReturn(aResponse().proxiedFrom(book.url()).withTransformers(NudgeCall.NAME)));
         Path out = folder.resolve("state.json");
         Files.writeString(out, "earlier");
         Cli.Run run = mirror(proxyUrl(), out);
@@ -260,54 +251,6 @@ class MirrorCommandIT {
         Cli.Run unchecked = mirror(proxyUrl(), out, "--no-verify");
         assertThat(unchecked.code()).as(unchecked.err()).isEqualTo(ExitCodes.OK);
         assertThat(unchecked.out()).contains("verified    not verified (--no-verify)");
-    }
-
-    /**
-     * Adds one to the principal that {@code userBasic(target)} returns in a proxied batch: a node that answers one
-     * view wrongly. Only on the stubs that name it.
-     */
-    static final class NudgeUserBasic implements ResponseTransformerV2 {
-        static final String NAME = "nudge-user-basic";
-        private static final ObjectMapper JSON = JsonMapper.builder().build();
-
-        static String calldata(Address account) {
-            return Hash.sha3String("userBasic(address)").substring(0, 10)
-                    + "0".repeat(24)
-                    + account.hex().substring(2);
-        }
-
-        @Override
-        public Response transform(Response response, ServeEvent event) {
-            JsonNode request = JSON.readTree(event.getRequest().getBodyAsString());
-            ArrayNode answers = (ArrayNode) JSON.readTree(response.getBodyAsString());
-            String target = calldata(book.accounts().get(2));
-            for (JsonNode call : request) {
-                if (!target.equals(call.path("params").path(0).path("data").asString())) {
-                    continue;
-                }
-                for (JsonNode answer : answers) {
-                    if (answer.path("id").asLong() == call.path("id").asLong()) {
-                        String result = answer.path("result").asString();
-                        BigInteger word = new BigInteger(result.substring(2, 66), 16).add(BigInteger.ONE);
-                        ((ObjectNode) answer).put("result", "0x" + String.format("%064x", word) + result.substring(66));
-                    }
-                }
-            }
-            return Response.Builder.like(response)
-                    .but()
-                    .body(JSON.writeValueAsString(answers))
-                    .build();
-        }
-
-        @Override
-        public String getName() {
-            return NAME;
-        }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
-        }
     }
 
     @Test

@@ -47,11 +47,11 @@ class MirrorCommandTest {
 
     @Test
     void refusesAProtocolItCannotReadNamingTheValidOne() {
-        Cli.Run run = mirror("--protocol", "aave-v3.3");
+        Cli.Run run = mirror("--protocol", "maker");
         assertThat(run.code()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(run.err()).contains("--protocol: 'aave-v3.3' cannot be read yet; valid: comet");
+        assertThat(run.err()).contains("--protocol: 'maker' cannot be read yet; valid: comet, aave-v3.3, aave-v3.7");
         assertThat(mirror("--protocol", "compound").err())
-                .contains("--protocol: 'compound' is not a protocol solvent knows; valid: comet");
+                .contains("--protocol: 'compound' is not a protocol solvent knows; valid: comet, aave-v3.3, aave-v3.7");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.generated.Bytes32;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.abi.datatypes.generated.Uint8;
 import org.web3j.crypto.Hash;
@@ -23,7 +24,7 @@ final class Abi {
 
     private Abi() {}
 
-    /** {@return the calldata of {@code name(args)}: addresses, {@code uint256} (a {@code BigInteger}) and {@code uint8} (an {@code Integer})} */
+    /** {@return the calldata of {@code name(args)}: addresses, {@code uint256} (a {@code BigInteger}), {@code uint8} (an {@code Integer}) and {@code bytes32} (32 bytes)} */
     static String call(String name, Object... args) {
         List<Type<?>> types = new ArrayList<>();
         for (Object a : args) {
@@ -32,6 +33,7 @@ final class Abi {
                         case Address address -> new org.web3j.abi.datatypes.Address(address.hex());
                         case BigInteger n -> new Uint256(n);
                         case Integer n -> new Uint8(n);
+                        case byte[] b -> new Bytes32(b);
                         default -> throw new IllegalArgumentException("not an ABI argument here: " + a);
                     });
         }

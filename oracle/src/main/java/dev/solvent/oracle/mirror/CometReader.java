@@ -12,7 +12,6 @@ import dev.solvent.mirror.comet.UserBasic;
 import dev.solvent.mirror.evm.Address;
 import dev.solvent.mirror.evm.EvmRevert;
 import dev.solvent.mirror.evm.StandardToken;
-import dev.solvent.oracle.rpc.RpcFailure;
 import dev.solvent.oracle.rpc.RpcSettings;
 import dev.solvent.oracle.rpc.RpcUrl;
 import dev.solvent.oracle.rpc.Sleeper;
@@ -30,8 +29,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.regex.Pattern;
-import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.response.Log;
 
 /**
@@ -54,15 +51,9 @@ import org.web3j.protocol.core.methods.response.Log;
  * }
  * }
  */
-public final class CometReader implements AutoCloseable {
-
-    /** How many {@code eth_call}s go in one HTTP request, unless the reader is created with another batch size. */
-    public static final int BATCH_SIZE = 500;
+public final class CometReader extends LiveReader {
 
     private static final int PACKED_SLOTS = 12;
-    private static final Pattern RANGE_REFUSED = Pattern.compile(
-            "(?i).*(range|limit|too (many|large|big)|exceed|more than|max(imum)?|10000|response size|timeout"
-                    + "|timed out).*");
 
     private static final String SUPPLY = Abi.topic("Supply(address,address,uint256)");
     private static final String TRANSFER = Abi.topic("Transfer(address,address,uint256)");
@@ -75,10 +66,8 @@ public final class CometReader implements AutoCloseable {
             Abi.topic("AbsorbCollateral(address,address,address,uint256,uint256)");
     private static final String APPROVAL = Abi.topic("Approval(address,address,uint256)");
 
-    private final JsonRpc rpc;
-
-    private CometReader(JsonRpc rpc) {
-        this.rpc = rpc;
+    private CometReader(RpcUrl url, RpcSettings settings, Sleeper sleeper, int batchSize) {
+        super(url, settings, sleeper, batchSize);
     }
 
     /** {@return a reader of the chain behind {@code url}, which waits between retries by sleeping} */
@@ -96,20 +85,7 @@ public final class CometReader implements AutoCloseable {
      * cap the size of a JSON-RPC batch.
      */
     public static CometReader create(RpcUrl url, RpcSettings settings, Sleeper sleeper, int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batchSize: " + batchSize + " is not positive");
-        }
-        return new CometReader(new JsonRpc(url, settings, sleeper, batchSize));
-    }
-
-    /** {@return how many JSON-RPC calls this reader has made (each call of a batch counts), retries included} */
-    public long calls() {
-        return rpc.calls();
-    }
-
-    /** {@return how many HTTP requests this reader has sent (a batch is one), retries included} */
-    public long requests() {
-        return rpc.requests();
+        return new CometReader(url, settings, sleeper, batchSize);
     }
 
     /**
@@ -137,14 +113,8 @@ public final class CometReader implements AutoCloseable {
             long maxLogRange,
             Option<java.nio.file.Path> cacheFolder,
             Consumer<String> progress) {
-        if (fromBlock < 0 || maxLogRange < 1) {
-            throw new IllegalArgumentException("fromBlock >= 0 and maxLogRange >= 1");
-        }
-        try {
-            return Either.right(readAt(comet, block, fromBlock, maxLogRange, cacheFolder, progress));
-        } catch (ReadAbort e) {
-            return Either.left(e.failure());
-        }
+        requireScan(fromBlock, maxLogRange);
+        return guarded(() -> readAt(comet, block, fromBlock, maxLogRange, cacheFolder, progress));
     }
 
     private CometSnapshot readAt(
@@ -189,7 +159,7 @@ public final class CometReader implements AutoCloseable {
         for (String g : getters) {
             calls.add(new JsonRpc.Call(g + "() on " + c, c, Abi.call(g)));
         }
-        List<Abi.Words> config = values(calls, n, g -> g.what().startsWith("totalsBasic") ? 8 : 1);
+        List<Abi.Words> config = rpc.words(calls, n, g -> g.what().startsWith("totalsBasic") ? 8 : 1);
         int numAssets = (int) config.get(22).small(0, 8);
         int decimals = (int) config.get(21).small(0, 8);
         Abi.Words t = config.get(23);
@@ -208,7 +178,7 @@ public final class CometReader implements AutoCloseable {
             calls.add(new JsonRpc.Call("getAssetInfo(" + i + ") on " + c, c, Abi.call("getAssetInfo", i)));
         }
         List<AssetInfo> assets = new ArrayList<>();
-        for (Abi.Words w : values(calls, n, x -> 8)) {
+        for (Abi.Words w : rpc.words(calls, n, x -> 8)) {
             assets.add(new AssetInfo(
                     (int) w.small(0, 8),
                     w.address(1),
@@ -274,7 +244,7 @@ public final class CometReader implements AutoCloseable {
         for (Address feed : feeds) {
             calls.add(new JsonRpc.Call("latestRoundData() on feed " + feed, feed.hex(), Abi.call("latestRoundData")));
         }
-        List<Abi.Words> market = values(calls, n, x -> x.what().startsWith("latestRoundData") ? 5 : 1);
+        List<Abi.Words> market = rpc.words(calls, n, x -> x.what().startsWith("latestRoundData") ? 5 : 1);
         io.vavr.collection.Map<Address, StandardToken> ledgers = HashMap.empty();
         int k = 0;
         for (Address token : tokens) {
@@ -294,10 +264,11 @@ public final class CometReader implements AutoCloseable {
 
         // ---- accounts from the logs
         ScanCache cache = cacheFolder
-                .map(folder -> ScanCache.in(folder, chainId, comet, n, fromBlock))
+                .map(folder -> ScanCache.in(folder, "comet", chainId, comet, n, fromBlock))
                 .getOrElse(ScanCache.none());
-        Book book = scan(c, fromBlock, n, maxLogRange, cache, progress);
-        List<Address> accounts = new ArrayList<>(book.accounts);
+        LogScan.Found book =
+                LogScan.scan(rpc, List.of(c), fromBlock, n, maxLogRange, cache, progress, CometReader::collect);
+        List<Address> accounts = new ArrayList<>(book.accounts());
         calls.clear();
         for (Address a : accounts) {
             calls.add(new JsonRpc.Call("userBasic(" + a + ") on " + c, c, Abi.call("userBasic", a)));
@@ -306,15 +277,15 @@ public final class CometReader implements AutoCloseable {
                         "userCollateral(" + a + ", " + asset + ") on " + c, c, Abi.call("userCollateral", a, asset)));
             }
         }
-        for (Address absorber : book.absorbers) {
+        for (Address absorber : book.absorbers()) {
             calls.add(new JsonRpc.Call(
                     "liquidatorPoints(" + absorber + ") on " + c, c, Abi.call("liquidatorPoints", absorber)));
         }
-        for (Tuple2<Address, Address> pair : book.managers) {
+        for (Tuple2<Address, Address> pair : book.managers()) {
             calls.add(new JsonRpc.Call(
                     "isAllowed(" + pair._1 + ", " + pair._2 + ") on " + c, c, Abi.call("isAllowed", pair._1, pair._2)));
         }
-        List<Abi.Words> users = values(
+        List<Abi.Words> users = rpc.words(
                 calls, n, x -> x.what().startsWith("userBasic") ? 5 : x.what().startsWith("liquidatorPoints") ? 4 : 1);
         io.vavr.collection.Map<Address, UserBasic> userBasic = HashMap.empty();
         io.vavr.collection.Map<Tuple2<Address, Address>, BigInteger> userCollateral = HashMap.empty();
@@ -331,81 +302,26 @@ public final class CometReader implements AutoCloseable {
             }
         }
         io.vavr.collection.Map<Address, LiquidatorPoints> points = HashMap.empty();
-        for (Address absorber : book.absorbers) {
+        for (Address absorber : book.absorbers()) {
             Abi.Words p = users.get(k++);
             points = points.put(absorber, new LiquidatorPoints(p.small(0, 32), p.uint(1, 64), p.uint(2, 128)));
         }
         io.vavr.collection.Set<Tuple2<Address, Address>> allowed = HashSet.empty();
-        for (Tuple2<Address, Address> pair : book.managers) {
+        for (Tuple2<Address, Address> pair : book.managers()) {
             if (users.get(k++).bool(0)) {
                 allowed = allowed.add(pair);
             }
         }
 
-        JsonRpc.Header again = rpc.header(Option.some(n));
-        if (!again.hash().equals(header.hash())) {
-            throw new ReadAbort(new ReadFailure.BlockChanged(n, header.hash(), again.hash()));
-        }
+        rpc.requireUnchanged(header);
         CometState state = new CometState(
                 immutables, totals, totalsCollateral, userBasic, userCollateral, allowed, points, ledgers);
         CometBlock block = new CometBlock(header.timestamp(), header.baseFee(), answers);
         return new CometSnapshot(chainId, n, header.hash(), block, state);
     }
 
-    /** What the logs name: position holders, absorbers, and (owner, manager) pairs that were ever allowed. */
-    private record Book(Set<Address> accounts, Set<Address> absorbers, Set<Tuple2<Address, Address>> managers) {}
-
-    private Book scan(String comet, long from, long to, long maxRange, ScanCache cache, Consumer<String> progress) {
-        Set<Address> accounts = new TreeSet<>();
-        Set<Address> absorbers = new TreeSet<>();
-        Set<Tuple2<Address, Address>> managers =
-                new TreeSet<>((a, b) -> a._1.equals(b._1) ? a._2.compareTo(b._2) : a._1.compareTo(b._1));
-        long range = maxRange;
-        long start = cache.resume(from, accounts, absorbers, managers);
-        if (start > from) {
-            progress.accept(
-                    "logs: resuming at block " + start + " with " + accounts.size() + " accounts from the scan cache");
-        }
-        while (start <= to) {
-            long end = Math.min(to, start + range - 1);
-            Either<Response.Error, List<Log>> page = rpc.logs(comet, start, end);
-            if (page.isLeft()) {
-                String message = String.valueOf(page.getLeft().getMessage());
-                if (!RANGE_REFUSED.matcher(message).matches()) {
-                    throw ReadAbort.rpc(new RpcFailure.RpcError(
-                            "eth_getLogs " + start + ".." + end, page.getLeft().getCode(), message));
-                }
-                if (range == 1) {
-                    throw new ReadAbort(new ReadFailure.LogRangeTooSmall(start, message));
-                }
-                range = Math.max(1, range / 2);
-                continue;
-            }
-            Set<Address> pageAccounts = new TreeSet<>();
-            Set<Address> pageAbsorbers = new TreeSet<>();
-            Set<Tuple2<Address, Address>> pageManagers = new java.util.LinkedHashSet<>();
-            for (Log log : page.get()) {
-                collect(log, pageAccounts, pageAbsorbers, pageManagers);
-            }
-            List<String> items = new ArrayList<>();
-            pageAccounts.stream().filter(accounts::add).forEach(a -> items.add("account " + a));
-            pageAbsorbers.stream().filter(absorbers::add).forEach(a -> items.add("absorber " + a));
-            pageManagers.stream().filter(managers::add).forEach(p -> items.add("manager " + p._1 + " " + p._2));
-            cache.page(end, items);
-            progress.accept("logs: blocks " + start + ".." + end + " of " + to + " scanned, " + accounts.size()
-                    + " accounts so far");
-            start = end + 1;
-            range = Math.min(maxRange, range * 2);
-        }
-        return new Book(accounts, absorbers, managers);
-    }
-
-    private static void collect(
-            Log log, Set<Address> accounts, Set<Address> absorbers, Set<Tuple2<Address, Address>> managers) {
+    private static void collect(Log log, LogScan.Found book) {
         List<String> topics = log.getTopics();
-        if (topics == null || topics.isEmpty()) {
-            return;
-        }
         Set<Address> found = new TreeSet<>();
         String t0 = topics.getFirst();
         if (t0.equals(SUPPLY) || t0.equals(SUPPLY_COLLATERAL)) {
@@ -416,42 +332,19 @@ public final class CometReader implements AutoCloseable {
         } else if (t0.equals(WITHDRAW) || t0.equals(WITHDRAW_COLLATERAL)) {
             found.add(topic(log, 1));
         } else if (t0.equals(ABSORB_DEBT) || t0.equals(ABSORB_COLLATERAL)) {
-            absorbers.add(topic(log, 1));
+            book.absorbers().add(topic(log, 1));
             found.add(topic(log, 2));
         } else if (t0.equals(APPROVAL)) {
-            managers.add(new Tuple2<>(topic(log, 1), topic(log, 2)));
+            book.managers().add(new Tuple2<>(topic(log, 1), topic(log, 2)));
         }
         // Comet's base Transfer events use address(0) for minting and burning; the market itself holds no position
         found.remove(Address.ZERO);
         found.remove(log.getAddress() == null ? Address.ZERO : Address.of(log.getAddress()));
-        accounts.addAll(found);
+        book.accounts().addAll(found);
     }
 
     private static Address topic(Log log, int i) {
-        if (log.getTopics().size() <= i) {
-            throw ReadAbort.rpc(new RpcFailure.MalformedResponse(
-                    "eth_getLogs", "a log of " + log.getTopics().getFirst() + " with too few topics"));
-        }
-        String t = log.getTopics().get(i);
-        if (t == null || !t.matches("0x0{24}[0-9a-fA-F]{40}")) {
-            throw ReadAbort.rpc(new RpcFailure.MalformedResponse("eth_getLogs", "topic " + t + " is not an address"));
-        }
-        return Address.of("0x" + t.substring(26));
-    }
-
-    /** {@return the calls' results as words (how many each returns, by call); any revert fails the read} */
-    private List<Abi.Words> values(List<JsonRpc.Call> calls, long block, Function<JsonRpc.Call, Integer> words) {
-        List<Either<String, String>> results = rpc.calls(calls, block);
-        List<Abi.Words> out = new ArrayList<>(calls.size());
-        for (int i = 0; i < calls.size(); i++) {
-            JsonRpc.Call call = calls.get(i);
-            Either<String, String> r = results.get(i);
-            if (r.isLeft()) {
-                throw ReadAbort.rpc(new RpcFailure.Reverted(call.what(), r.getLeft()));
-            }
-            out.add(Abi.Words.of(call.what(), r.get(), words.apply(call)));
-        }
-        return out;
+        return LogScan.topic(log, i);
     }
 
     // ---- verification ----------------------------------------------------------------------------------------
@@ -465,20 +358,8 @@ public final class CometReader implements AutoCloseable {
      * {@code isBorrowCollateralized}. A revert is an answer too: both must revert, or neither.
      */
     public Either<ReadFailure, List<Disagreement>> verify(CometSnapshot snapshot) {
-        try {
-            return Either.right(compare(snapshot));
-        } catch (ReadAbort e) {
-            return Either.left(e.failure());
-        }
+        return guarded(() -> compare(snapshot));
     }
-
-    /** A view asked of both sides: subject, field, calldata, the mirror's answer, how to read the chain's. */
-    private record Check(
-            String subject,
-            String field,
-            String data,
-            Either<EvmRevert, String> mirror,
-            Function<Abi.Words, String> decode) {}
 
     private List<Disagreement> compare(CometSnapshot snapshot) {
         CometState s = snapshot.state();
@@ -489,104 +370,96 @@ public final class CometReader implements AutoCloseable {
                 .toList();
         Function<Abi.Words, String> uint = w -> w.uint(0, 256).toString();
         Function<Abi.Words, String> bool = w -> String.valueOf(w.bool(0));
-        List<Check> checks = new ArrayList<>();
-        checks.add(new Check(
+        String comet = s.immutables().comet().hex();
+        List<ViewCheck> checks = new ArrayList<>();
+        checks.add(new ViewCheck(
                 "market",
                 "totalSupply",
+                comet,
                 Abi.call("totalSupply"),
                 mirror(st -> CometViews.totalSupply(st, b), s),
                 uint));
-        checks.add(new Check(
+        checks.add(new ViewCheck(
                 "market",
                 "totalBorrow",
+                comet,
                 Abi.call("totalBorrow"),
                 mirror(st -> CometViews.totalBorrow(st, b), s),
                 uint));
-        checks.add(new Check(
+        checks.add(new ViewCheck(
                 "market",
                 "getReserves",
+                comet,
                 Abi.call("getReserves"),
                 mirror(st -> CometViews.getReserves(st, b), s),
                 w -> w.signed(0, 256).toString()));
-        checks.add(new Check(
+        checks.add(new ViewCheck(
                 "market",
                 "getUtilization",
+                comet,
                 Abi.call("getUtilization"),
                 mirror(st -> CometViews.getUtilization(st), s),
                 uint));
         for (Address asset : assets) {
-            checks.add(new Check(
+            checks.add(new ViewCheck(
                     "market",
                     "getCollateralReserves(" + asset + ")",
+                    comet,
                     Abi.call("getCollateralReserves", asset),
                     mirror(st -> CometViews.getCollateralReserves(st, asset), s),
                     uint));
-            checks.add(new Check(
+            checks.add(new ViewCheck(
                     "market",
                     "totalsCollateral(" + asset + ").totalSupplyAsset",
+                    comet,
                     Abi.call("totalsCollateral", asset),
                     mirror(st -> st.totalSupplyAsset(asset), s),
                     uint));
         }
         for (Address a : s.userBasic().keySet().toSortedSet()) {
             String who = a.hex();
-            checks.add(new Check(
-                    who, "balanceOf", Abi.call("balanceOf", a), mirror(st -> CometViews.balanceOf(st, b, a), s), uint));
-            checks.add(new Check(
+            checks.add(new ViewCheck(
+                    who,
+                    "balanceOf",
+                    comet,
+                    Abi.call("balanceOf", a),
+                    mirror(st -> CometViews.balanceOf(st, b, a), s),
+                    uint));
+            checks.add(new ViewCheck(
                     who,
                     "borrowBalanceOf",
+                    comet,
                     Abi.call("borrowBalanceOf", a),
                     mirror(st -> CometViews.borrowBalanceOf(st, b, a), s),
                     uint));
             for (Address asset : assets) {
-                checks.add(new Check(
+                checks.add(new ViewCheck(
                         who,
                         "collateralBalanceOf(" + asset + ")",
+                        comet,
                         Abi.call("collateralBalanceOf", a, asset),
                         mirror(st -> st.collateralBalanceOf(a, asset), s),
                         uint));
             }
-            checks.add(new Check(
+            checks.add(new ViewCheck(
                     who,
                     "isLiquidatable",
+                    comet,
                     Abi.call("isLiquidatable", a),
                     mirror(st -> CometViews.isLiquidatable(st, b, a), s),
                     bool));
-            checks.add(new Check(
+            checks.add(new ViewCheck(
                     who,
                     "isBorrowCollateralized",
+                    comet,
                     Abi.call("isBorrowCollateralized", a),
                     mirror(st -> CometViews.isBorrowCollateralized(st, b, a), s),
                     bool));
         }
-        String comet = s.immutables().comet().hex();
-        List<JsonRpc.Call> calls = checks.stream()
-                .map(ch -> new JsonRpc.Call(ch.field() + " of " + ch.subject() + " on " + comet, comet, ch.data()))
-                .toList();
-        List<Either<String, String>> answers = rpc.calls(calls, snapshot.blockNumber());
-        List<Disagreement> out = new ArrayList<>();
-        for (int i = 0; i < checks.size(); i++) {
-            Check ch = checks.get(i);
-            Either<String, String> chain = answers.get(i);
-            String onChain = chain.isLeft()
-                    ? "revert"
-                    : ch.decode().apply(Abi.Words.of(calls.get(i).what(), chain.get(), 1));
-            String inMirror = ch.mirror().fold(r -> "revert", v -> v);
-            if (!onChain.equals(inMirror)) {
-                String shownChain = chain.isLeft() ? "revert (" + chain.getLeft() + ")" : onChain;
-                String shownMirror = ch.mirror().fold(r -> "revert (" + r + ")", v -> v);
-                out.add(new Disagreement(ch.subject(), ch.field(), shownChain, shownMirror));
-            }
-        }
-        return out;
+        return ViewCheck.disagreements(rpc, checks, snapshot.blockNumber());
     }
 
     private static Either<EvmRevert, String> mirror(Function<CometState, Object> view, CometState s) {
         return Comet.view(view, s).map(String::valueOf);
-    }
-
-    @Override
-    public void close() {
-        rpc.close();
     }
 }

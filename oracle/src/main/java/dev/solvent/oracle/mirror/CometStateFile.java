@@ -9,7 +9,8 @@ import dev.solvent.mirror.comet.TotalsBasic;
 import dev.solvent.mirror.comet.UserBasic;
 import dev.solvent.mirror.evm.Address;
 import dev.solvent.mirror.evm.StandardToken;
-import dev.solvent.oracle.rpc.JsonRpcTransport;
+import dev.solvent.oracle.mirror.StateJson.Collector;
+import dev.solvent.oracle.mirror.StateJson.Node;
 import io.vavr.Tuple2;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.HashSet;
@@ -20,12 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -42,13 +37,10 @@ import tools.jackson.databind.node.ObjectNode;
 public final class CometStateFile {
 
     /** The value of the {@code format} field. */
-    public static final String FORMAT = "solvent-mirror-state";
+    public static final String FORMAT = StateJson.FORMAT;
 
     /** The version of the format this class writes and reads. */
-    public static final int VERSION = 1;
-
-    private static final ObjectMapper JSON =
-            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    public static final int VERSION = StateJson.VERSION;
 
     private CometStateFile() {}
 
@@ -56,16 +48,14 @@ public final class CometStateFile {
 
     /** {@return the snapshot as the text of a state file, ending with a newline} */
     public static String write(CometSnapshot snapshot) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("version", VERSION);
-        root.put("protocol", "comet");
-        root.put("chainId", snapshot.chainId());
-        ObjectNode block = root.putObject("block");
-        block.put("number", snapshot.blockNumber());
-        block.put("hash", snapshot.blockHash());
-        block.put("timestamp", snapshot.block().timestamp());
-        block.put("baseFee", snapshot.block().baseFee().toString());
+        ObjectNode root = StateJson.header(
+                "comet",
+                snapshot.chainId(),
+                snapshot.blockNumber(),
+                snapshot.blockHash(),
+                snapshot.block().timestamp());
+        ((ObjectNode) root.get("block"))
+                .put("baseFee", snapshot.block().baseFee().toString());
         ObjectNode answers = root.putObject("priceFeeds");
         new TreeMap<>(snapshot.block().answers()).forEach((feed, answer) -> answers.put(feed.hex(), answer.toString()));
 
@@ -79,58 +69,59 @@ public final class CometStateFile {
         i.put("baseToken", im.baseToken().hex());
         i.put("baseTokenPriceFeed", im.baseTokenPriceFeed().hex());
         i.put("extensionDelegate", im.extensionDelegate().hex());
-        i.put("supplyKink", str(im.supplyKink()));
-        i.put("supplyPerSecondInterestRateSlopeLow", str(im.supplyPerSecondInterestRateSlopeLow()));
-        i.put("supplyPerSecondInterestRateSlopeHigh", str(im.supplyPerSecondInterestRateSlopeHigh()));
-        i.put("supplyPerSecondInterestRateBase", str(im.supplyPerSecondInterestRateBase()));
-        i.put("borrowKink", str(im.borrowKink()));
-        i.put("borrowPerSecondInterestRateSlopeLow", str(im.borrowPerSecondInterestRateSlopeLow()));
-        i.put("borrowPerSecondInterestRateSlopeHigh", str(im.borrowPerSecondInterestRateSlopeHigh()));
-        i.put("borrowPerSecondInterestRateBase", str(im.borrowPerSecondInterestRateBase()));
-        i.put("storeFrontPriceFactor", str(im.storeFrontPriceFactor()));
-        i.put("baseScale", str(im.baseScale()));
-        i.put("trackingIndexScale", str(im.trackingIndexScale()));
-        i.put("baseTrackingSupplySpeed", str(im.baseTrackingSupplySpeed()));
-        i.put("baseTrackingBorrowSpeed", str(im.baseTrackingBorrowSpeed()));
-        i.put("baseMinForRewards", str(im.baseMinForRewards()));
-        i.put("baseBorrowMin", str(im.baseBorrowMin()));
-        i.put("targetReserves", str(im.targetReserves()));
+        i.put("supplyKink", StateJson.str(im.supplyKink()));
+        i.put("supplyPerSecondInterestRateSlopeLow", StateJson.str(im.supplyPerSecondInterestRateSlopeLow()));
+        i.put("supplyPerSecondInterestRateSlopeHigh", StateJson.str(im.supplyPerSecondInterestRateSlopeHigh()));
+        i.put("supplyPerSecondInterestRateBase", StateJson.str(im.supplyPerSecondInterestRateBase()));
+        i.put("borrowKink", StateJson.str(im.borrowKink()));
+        i.put("borrowPerSecondInterestRateSlopeLow", StateJson.str(im.borrowPerSecondInterestRateSlopeLow()));
+        i.put("borrowPerSecondInterestRateSlopeHigh", StateJson.str(im.borrowPerSecondInterestRateSlopeHigh()));
+        i.put("borrowPerSecondInterestRateBase", StateJson.str(im.borrowPerSecondInterestRateBase()));
+        i.put("storeFrontPriceFactor", StateJson.str(im.storeFrontPriceFactor()));
+        i.put("baseScale", StateJson.str(im.baseScale()));
+        i.put("trackingIndexScale", StateJson.str(im.trackingIndexScale()));
+        i.put("baseTrackingSupplySpeed", StateJson.str(im.baseTrackingSupplySpeed()));
+        i.put("baseTrackingBorrowSpeed", StateJson.str(im.baseTrackingBorrowSpeed()));
+        i.put("baseMinForRewards", StateJson.str(im.baseMinForRewards()));
+        i.put("baseBorrowMin", StateJson.str(im.baseBorrowMin()));
+        i.put("targetReserves", StateJson.str(im.targetReserves()));
         i.put("decimals", im.decimals());
         i.put("numAssets", im.numAssets());
-        i.put("accrualDescaleFactor", str(im.accrualDescaleFactor()));
+        i.put("accrualDescaleFactor", StateJson.str(im.accrualDescaleFactor()));
         ArrayNode assets = i.putArray("assets");
         for (AssetInfo a : im.assets()) {
             ObjectNode n = assets.addObject();
             n.put("offset", a.offset());
             n.put("asset", a.asset().hex());
             n.put("priceFeed", a.priceFeed().hex());
-            n.put("scale", str(a.scale()));
-            n.put("borrowCollateralFactor", str(a.borrowCollateralFactor()));
-            n.put("liquidateCollateralFactor", str(a.liquidateCollateralFactor()));
-            n.put("liquidationFactor", str(a.liquidationFactor()));
-            n.put("supplyCap", str(a.supplyCap()));
+            n.put("scale", StateJson.str(a.scale()));
+            n.put("borrowCollateralFactor", StateJson.str(a.borrowCollateralFactor()));
+            n.put("liquidateCollateralFactor", StateJson.str(a.liquidateCollateralFactor()));
+            n.put("liquidationFactor", StateJson.str(a.liquidationFactor()));
+            n.put("supplyCap", StateJson.str(a.supplyCap()));
         }
 
         TotalsBasic t = s.totalsBasic();
         ObjectNode totals = state.putObject("totalsBasic");
-        totals.put("baseSupplyIndex", str(t.baseSupplyIndex()));
-        totals.put("baseBorrowIndex", str(t.baseBorrowIndex()));
-        totals.put("trackingSupplyIndex", str(t.trackingSupplyIndex()));
-        totals.put("trackingBorrowIndex", str(t.trackingBorrowIndex()));
-        totals.put("totalSupplyBase", str(t.totalSupplyBase()));
-        totals.put("totalBorrowBase", str(t.totalBorrowBase()));
+        totals.put("baseSupplyIndex", StateJson.str(t.baseSupplyIndex()));
+        totals.put("baseBorrowIndex", StateJson.str(t.baseBorrowIndex()));
+        totals.put("trackingSupplyIndex", StateJson.str(t.trackingSupplyIndex()));
+        totals.put("trackingBorrowIndex", StateJson.str(t.trackingBorrowIndex()));
+        totals.put("totalSupplyBase", StateJson.str(t.totalSupplyBase()));
+        totals.put("totalBorrowBase", StateJson.str(t.totalBorrowBase()));
         totals.put("lastAccrualTime", t.lastAccrualTime());
         totals.put("pauseFlags", t.pauseFlags());
 
         ObjectNode collateralTotals = state.putObject("totalsCollateral");
-        sorted(s.totalsCollateral()).forEach((asset, v) -> collateralTotals.put(asset.hex(), str(v)));
+        StateJson.sorted(s.totalsCollateral())
+                .forEach((asset, v) -> collateralTotals.put(asset.hex(), StateJson.str(v)));
 
         ObjectNode users = state.putObject("userBasic");
-        sorted(s.userBasic()).forEach((account, u) -> {
+        StateJson.sorted(s.userBasic()).forEach((account, u) -> {
             ObjectNode n = users.putObject(account.hex());
-            n.put("principal", str(u.principal()));
-            n.put("baseTrackingIndex", str(u.baseTrackingIndex()));
-            n.put("baseTrackingAccrued", str(u.baseTrackingAccrued()));
+            n.put("principal", StateJson.str(u.principal()));
+            n.put("baseTrackingIndex", StateJson.str(u.baseTrackingIndex()));
+            n.put("baseTrackingAccrued", StateJson.str(u.baseTrackingAccrued()));
             n.put("assetsIn", u.assetsIn());
         });
 
@@ -141,98 +132,58 @@ public final class CometStateFile {
         ObjectNode collateral = state.putObject("userCollateral");
         byAccount.forEach((account, balances) -> {
             ObjectNode n = collateral.putObject(account.hex());
-            balances.forEach((asset, v) -> n.put(asset.hex(), str(v)));
+            balances.forEach((asset, v) -> n.put(asset.hex(), StateJson.str(v)));
         });
 
         ArrayNode allowed = state.putArray("isAllowed");
-        s.isAllowed().toSortedSet(CometStateFile::comparePairs).forEach(p -> {
+        s.isAllowed().toSortedSet(StateJson::comparePairs).forEach(p -> {
             ArrayNode pair = allowed.addArray();
             pair.add(p._1.hex());
             pair.add(p._2.hex());
         });
 
         ObjectNode points = state.putObject("liquidatorPoints");
-        sorted(s.liquidatorPoints()).forEach((absorber, p) -> {
+        StateJson.sorted(s.liquidatorPoints()).forEach((absorber, p) -> {
             ObjectNode n = points.putObject(absorber.hex());
             n.put("numAbsorbs", p.numAbsorbs());
-            n.put("numAbsorbed", str(p.numAbsorbed()));
-            n.put("approxSpend", str(p.approxSpend()));
+            n.put("numAbsorbed", StateJson.str(p.numAbsorbed()));
+            n.put("approxSpend", StateJson.str(p.approxSpend()));
         });
 
         ObjectNode tokens = state.putObject("tokens");
-        sorted(s.tokens()).forEach((address, token) -> {
+        StateJson.sorted(s.tokens()).forEach((address, token) -> {
             ObjectNode n = tokens.putObject(address.hex());
             n.put("decimals", token.decimals());
-            n.put("totalSupply", str(token.totalSupply()));
+            n.put("totalSupply", StateJson.str(token.totalSupply()));
             ObjectNode balances = n.putObject("balances");
-            sorted(token.balances()).forEach((owner, v) -> balances.put(owner.hex(), str(v)));
+            StateJson.sorted(token.balances()).forEach((owner, v) -> balances.put(owner.hex(), StateJson.str(v)));
             ArrayNode allowances = n.putArray("allowances");
             token.allowances()
-                    .toSortedMap(CometStateFile::comparePairs, e -> e._1, e -> e._2)
+                    .toSortedMap(StateJson::comparePairs, e -> e._1, e -> e._2)
                     .forEach((pair, v) -> {
                         ArrayNode row = allowances.addArray();
                         row.add(pair._1.hex());
                         row.add(pair._2.hex());
-                        row.add(str(v));
+                        row.add(StateJson.str(v));
                     });
         });
-        return JSON.writeValueAsString(root) + "\n";
-    }
-
-    private static String str(BigInteger n) {
-        return n.toString();
-    }
-
-    private static <V> Map<Address, V> sorted(io.vavr.collection.Map<Address, V> map) {
-        return new TreeMap<>(map.toJavaMap());
-    }
-
-    private static int comparePairs(Tuple2<Address, Address> a, Tuple2<Address, Address> b) {
-        int first = a._1.compareTo(b._1);
-        return first != 0 ? first : a._2.compareTo(b._2);
+        return StateJson.text(root);
     }
 
     // ---- reading -----------------------------------------------------------------------------------------------
 
     /** {@return the snapshot in {@code text}, or what is wrong with it: the path of the field and what is valid} */
     public static Either<String, CometSnapshot> read(String text) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(text);
-        } catch (JacksonException e) {
-            return Either.left("not JSON: " + JsonRpcTransport.shorten(e.getOriginalMessage()));
-        }
-        try {
-            return Either.right(parse(new Node("", root)));
-        } catch (BadField e) {
-            return Either.left(e.getMessage());
-        }
+        return StateJson.read(text, CometStateFile::parse);
     }
 
     private static CometSnapshot parse(Node root) {
-        root.object();
-        String format = root.get("format").text();
-        if (!format.equals(FORMAT)) {
-            throw root.get("format").bad("\"" + FORMAT + "\"", "\"" + format + "\"");
-        }
-        long version = root.get("version").number(0, Integer.MAX_VALUE);
-        if (version != VERSION) {
-            throw root.get("version").bad(VERSION + " (the version this solvent reads)", String.valueOf(version));
-        }
-        String protocol = root.get("protocol").text();
-        if (!protocol.equals("comet")) {
-            throw root.get("protocol")
-                    .bad("\"comet\" (the only protocol whose state files are read today)", "\"" + protocol + "\"");
-        }
-        long chainId = root.get("chainId").number(0, Long.MAX_VALUE);
-        Node block = root.get("block");
-        long number = block.get("number").number(0, Long.MAX_VALUE);
-        String hash = block.get("hash").text();
-        if (!hash.matches("0x[0-9a-fA-F]{64}")) {
-            throw block.get("hash").bad("0x and 64 hex digits", "\"" + hash + "\"");
-        }
-        long timestamp = block.get("timestamp").number(0, Long.MAX_VALUE);
-        BigInteger baseFee = block.get("baseFee").uint(256);
+        StateJson.Header h = StateJson.header(root, "comet");
+        long chainId = h.chainId();
+        long number = h.number();
+        String hash = h.hash();
+        long timestamp = h.timestamp();
+        BigInteger baseFee = root.get("block").get("baseFee").uint(256);
         Map<Address, BigInteger> answers = new LinkedHashMap<>();
         root.get("priceFeeds").fields((feed, v) -> answers.put(feed, v.integer(256)));
 
@@ -359,132 +310,5 @@ public final class CometStateFile {
                 points.map,
                 tokens.map);
         return new CometSnapshot(chainId, number, hash, new CometBlock(timestamp, baseFee, answers), cometState);
-    }
-
-    /** Gathers a persistent map. */
-    private static final class Collector<K, V> {
-        io.vavr.collection.Map<K, V> map = HashMap.empty();
-
-        void put(K key, V value) {
-            map = map.put(key, value);
-        }
-    }
-
-    /** A field that is missing or wrong: its path and what would be valid. */
-    private static final class BadField extends RuntimeException {
-        BadField(String message) {
-            super(message, null, false, false);
-        }
-    }
-
-    /** A JSON node with its path from the root, for messages. */
-    private record Node(String path, JsonNode json) {
-
-        String where() {
-            return path.isEmpty() ? "the file" : path;
-        }
-
-        BadField bad(String valid, String found) {
-            return new BadField(where() + ": expected " + valid + ", found " + found);
-        }
-
-        Node object() {
-            if (!json.isObject()) {
-                throw bad("an object", describe());
-            }
-            return this;
-        }
-
-        Node get(String field) {
-            object();
-            JsonNode child = json.get(field);
-            String childPath = path.isEmpty() ? field : path + "." + field;
-            if (child == null || child.isNull()) {
-                throw new BadField(childPath + ": missing (required)");
-            }
-            return new Node(childPath, child);
-        }
-
-        List<Node> elements() {
-            if (!json.isArray()) {
-                throw bad("an array", describe());
-            }
-            List<Node> out = new ArrayList<>();
-            for (int k = 0; k < json.size(); k++) {
-                out.add(new Node(path + "[" + k + "]", json.get(k)));
-            }
-            return out;
-        }
-
-        /** Calls {@code each} for every field, whose name must be an address. */
-        void fields(java.util.function.BiConsumer<Address, Node> each) {
-            object();
-            for (var e : json.properties()) {
-                Node child = new Node(path + "." + e.getKey(), e.getValue());
-                Address key;
-                try {
-                    key = Address.of(e.getKey());
-                } catch (IllegalArgumentException ex) {
-                    throw new BadField(child.path() + ": the key is not an address; expected 0x and 40 hex digits");
-                }
-                each.accept(key, child);
-            }
-        }
-
-        String text() {
-            if (!json.isString()) {
-                throw bad("a string", describe());
-            }
-            return json.asString();
-        }
-
-        long number(long min, long max) {
-            if (!json.isIntegralNumber() || !json.canConvertToLong()) {
-                throw bad("a whole number from " + min + " to " + max, describe());
-            }
-            long v = json.asLong();
-            if (v < min || v > max) {
-                throw bad("a whole number from " + min + " to " + max, String.valueOf(v));
-            }
-            return v;
-        }
-
-        Address address() {
-            String s = text();
-            try {
-                return Address.of(s);
-            } catch (IllegalArgumentException e) {
-                throw bad("an address (0x and 40 hex digits)", "\"" + s + "\"");
-            }
-        }
-
-        BigInteger uint(int bits) {
-            return decimal(bits, false, Function.identity());
-        }
-
-        BigInteger integer(int bits) {
-            return decimal(bits, true, Function.identity());
-        }
-
-        private BigInteger decimal(int bits, boolean signed, Function<BigInteger, BigInteger> f) {
-            String type = (signed ? "int" : "uint") + bits;
-            String valid = "a " + type + " as a decimal string";
-            String s = text();
-            if (!s.matches(signed ? "-?[0-9]{1,80}" : "[0-9]{1,80}")) {
-                throw bad(valid, "\"" + JsonRpcTransport.shorten(s) + "\"");
-            }
-            BigInteger v = new BigInteger(s);
-            boolean fits = signed ? v.bitLength() <= bits - 1 : v.bitLength() <= bits;
-            if (!fits) {
-                throw bad(valid + " (it does not fit " + bits + " bits)", s);
-            }
-            return f.apply(v);
-        }
-
-        private String describe() {
-            return json.isString()
-                    ? "\"" + JsonRpcTransport.shorten(json.asString()) + "\""
-                    : json.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
-        }
     }
 }

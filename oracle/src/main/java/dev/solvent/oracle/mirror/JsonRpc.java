@@ -164,15 +164,43 @@ final class JsonRpc implements AutoCloseable {
     }
 
     /**
-     * {@return the logs of {@code address} in blocks {@code from..to}, or the node's JSON-RPC error (left), such as a
+     * {@return the calls' results at {@code block} as words (how many each returns, by call); any revert fails the
+     * read}
+     */
+    List<Abi.Words> words(List<Call> calls, long block, java.util.function.Function<Call, Integer> count) {
+        List<Either<String, String>> results = calls(calls, block);
+        List<Abi.Words> out = new ArrayList<>(calls.size());
+        for (int i = 0; i < calls.size(); i++) {
+            Call call = calls.get(i);
+            Either<String, String> r = results.get(i);
+            if (r.isLeft()) {
+                throw ReadAbort.rpc(new RpcFailure.Reverted(call.what(), r.getLeft()));
+            }
+            out.add(Abi.Words.of(call.what(), r.get(), count.apply(call)));
+        }
+        return out;
+    }
+
+    /** Reads the header of the block read again: a changed hash (a reorg) fails the read. */
+    void requireUnchanged(Header read) {
+        Header again = header(Option.some(read.number()));
+        if (!again.hash().equals(read.hash())) {
+            throw new ReadAbort(new ReadFailure.BlockChanged(read.number(), read.hash(), again.hash()));
+        }
+    }
+
+    /**
+     * {@return the logs of {@code addresses} in blocks {@code from..to}, or the node's JSON-RPC error (left), such as a
      * refused range} Other failures abort.
      */
-    Either<Response.Error, List<Log>> logs(String address, long from, long to) {
+    Either<Response.Error, List<Log>> logs(List<String> addresses, long from, long to) {
         String what = "eth_getLogs " + from + ".." + to;
-        EthFilter filter = new EthFilter(
-                DefaultBlockParameter.valueOf(BigInteger.valueOf(from)),
-                DefaultBlockParameter.valueOf(BigInteger.valueOf(to)),
-                address);
+        DefaultBlockParameter first = DefaultBlockParameter.valueOf(BigInteger.valueOf(from));
+        DefaultBlockParameter last = DefaultBlockParameter.valueOf(BigInteger.valueOf(to));
+        // one address as a string, as a single market has always been asked; several as a list
+        EthFilter filter = addresses.size() == 1
+                ? new EthFilter(first, last, addresses.getFirst())
+                : new EthFilter(first, last, addresses);
         EthLog response = send(what, () -> transport.request("eth_getLogs", List.of(filter), EthLog.class));
         if (response.hasError()) {
             Response.Error error = response.getError();

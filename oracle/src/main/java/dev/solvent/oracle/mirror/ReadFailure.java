@@ -16,7 +16,7 @@ public sealed interface ReadFailure {
     /**
      * A JSON-RPC request failed or its answer was unusable: a timeout, a failed connection, an HTTP or JSON-RPC error,
      * a view that reverted, a malformed response. The message is the transport's, with what to check where the mirror
-     * knows better (a rate-limiting endpoint, an address that is not a Comet).
+     * knows better (a rate-limiting endpoint, an address that is not the market).
      *
      * @param failure what the transport or the call's answer said
      */
@@ -28,7 +28,8 @@ public sealed interface ReadFailure {
                         case RpcFailure.HttpStatus http
                         when http.status() == 429 ->
                             "; the endpoint is rate-limiting: try again later or use another node";
-                        case RpcFailure.Reverted reverted -> " (is the address a Comet proxy on this chain?)";
+                        case RpcFailure.Reverted reverted ->
+                            " (is the address the market of --protocol on this chain: a Comet proxy, an Aave Pool?)";
                         case RpcFailure.HttpStatus http -> "";
                         case RpcFailure.Timeout timeout -> "";
                         case RpcFailure.ConnectionFailed connectionFailed -> "";

@@ -20,23 +20,28 @@ import java.util.Set;
  */
 final class ScanCache {
 
-    private static final String HEADER = "solvent comet log scan v1";
-
     private final Option<Path> file;
+    private final String header;
 
-    private ScanCache(Option<Path> file) {
+    private ScanCache(Option<Path> file, String protocol) {
         this.file = file;
+        this.header = "solvent " + protocol + " log scan v1";
     }
 
     /** {@return no cache: every scan starts from its first block} */
     static ScanCache none() {
-        return new ScanCache(Option.none());
+        return new ScanCache(Option.none(), "none");
     }
 
-    /** {@return the cache file in {@code folder} for this scan} */
-    static ScanCache in(Path folder, long chainId, Address comet, long block, long from) {
-        return new ScanCache(Option.some(
-                folder.resolve("comet-" + chainId + "-" + comet.hex() + "-" + block + "-from-" + from + ".scan")));
+    /**
+     * {@return the cache file in {@code folder} for this scan} {@code protocol} ({@code comet}, {@code aave-v3.3}...)
+     * names the file and its header, so that two protocols' scans of one address never mix.
+     */
+    static ScanCache in(Path folder, String protocol, long chainId, Address market, long block, long from) {
+        return new ScanCache(
+                Option.some(folder.resolve(
+                        protocol + "-" + chainId + "-" + market.hex() + "-" + block + "-from-" + from + ".scan")),
+                protocol);
     }
 
     /**
@@ -120,8 +125,8 @@ final class ScanCache {
         }
     }
 
-    private static String header() {
-        return HEADER;
+    private String header() {
+        return header;
     }
 
     private ReadAbort failed(String why) {

@@ -125,8 +125,7 @@ class CometStateFileTest {
         String text = CometStateFile.write(sample());
         assertThat(CometStateFile.read(text.replace("\"protocol\" : \"comet\"", "\"protocol\" : \"aave-v3.3\""))
                         .getLeft())
-                .isEqualTo("protocol: expected \"comet\" (the only protocol whose state files are read today), found"
-                        + " \"aave-v3.3\"");
+                .isEqualTo("protocol: expected \"comet\" (the protocol this reader reads), found" + " \"aave-v3.3\"");
         assertThat(CometStateFile.read(text.replace("\"-2999999999\"", "\"-2999x\""))
                         .getLeft())
                 .isEqualTo("state.userBasic." + ALICE + ".principal: expected a int104 as a decimal string, found"

@@ -30,7 +30,7 @@ class ScanCacheTest {
 
     @Test
     void resumesAfterTheLastFinishedPageAndDropsAPageCutShort() throws IOException {
-        ScanCache cache = ScanCache.in(folder, 1, COMET, 100, 0);
+        ScanCache cache = ScanCache.in(folder, "comet", 1, COMET, 100, 0);
         assertThat(cache.resume(0, accounts, absorbers, managers)).isZero();
         cache.page(9, List.of("account " + A, "absorber " + B, "manager " + A + " " + B));
         cache.page(19, List.of("account " + B));
@@ -41,7 +41,7 @@ class ScanCacheTest {
                 Files.readString(file) + "account " + A + "\naccount 0x12",
                 java.nio.file.StandardOpenOption.APPEND);
 
-        assertThat(ScanCache.in(folder, 1, COMET, 100, 0).resume(0, accounts, absorbers, managers))
+        assertThat(ScanCache.in(folder, "comet", 1, COMET, 100, 0).resume(0, accounts, absorbers, managers))
                 .isEqualTo(20);
         assertThat(accounts).containsExactly(A, B);
         assertThat(absorbers).containsExactly(B);
@@ -49,14 +49,15 @@ class ScanCacheTest {
         assertThat(Files.readString(file)).endsWith("scanned 19\n");
 
         // another block is another scan
-        assertThat(ScanCache.in(folder, 1, COMET, 101, 0).resume(0, new TreeSet<>(), absorbers, managers))
+        assertThat(ScanCache.in(folder, "comet", 1, COMET, 101, 0).resume(0, new TreeSet<>(), absorbers, managers))
                 .isZero();
     }
 
     @Test
     void refusesAFileThatIsNotAScanCache() throws IOException {
         Files.writeString(folder.resolve("comet-1-" + COMET.hex() + "-100-from-0.scan"), "hello\n");
-        assertThatThrownBy(() -> ScanCache.in(folder, 1, COMET, 100, 0).resume(0, accounts, absorbers, managers))
+        assertThatThrownBy(
+                        () -> ScanCache.in(folder, "comet", 1, COMET, 100, 0).resume(0, accounts, absorbers, managers))
                 .isInstanceOfSatisfying(
                         ReadAbort.class,
                         e -> assertThat(e.failure().message())
