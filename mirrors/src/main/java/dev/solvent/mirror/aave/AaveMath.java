@@ -24,8 +24,6 @@ public final class AaveMath {
     public static final BigInteger WAD = BigInteger.TEN.pow(18);
 
     static final BigInteger HALF_RAY = RAY.shiftRight(1);
-    private static final long HALF_RAY_HIGH = WideMul.high(HALF_RAY);
-    private static final long HALF_RAY_LOW = WideMul.low(HALF_RAY);
     static final BigInteger HALF_WAD = WAD.shiftRight(1);
     static final BigInteger WAD_RAY_RATIO = BigInteger.TEN.pow(9);
 
@@ -50,7 +48,7 @@ public final class AaveMath {
     /** {@code a * b / RAY}, half up. */
     public static BigInteger rayMul(BigInteger a, BigInteger b) {
         if (WideMul.fits(a, b)) {
-            return WideMul.mulAddDivPow10(a, b, HALF_RAY_HIGH, HALF_RAY_LOW, 27, Round.DOWN);
+            return WideMul.mulDivPow10(a, b, 27, Round.HALF_UP);
         }
         return divRay(checked(a.multiply(b).add(HALF_RAY)));
     }
@@ -60,13 +58,16 @@ public final class AaveMath {
         if (b.signum() == 0) {
             throw guard();
         }
+        if (WideMul.fits(a, b)) {
+            return WideMul.mulDiv(a, RAY, b, Round.HALF_UP);
+        }
         return div(checked(a.multiply(RAY).add(b.shiftRight(1))), b);
     }
 
     /** {@code a * b / RAY}, rounded down. */
     public static BigInteger rayMulFloor(BigInteger a, BigInteger b) {
         if (WideMul.fits(a, b)) {
-            return WideMul.mulAddDivPow10(a, b, 0, 0, 27, Round.DOWN);
+            return WideMul.mulDivPow10(a, b, 27, Round.DOWN);
         }
         return divRay(checked(a.multiply(b)));
     }
@@ -74,7 +75,7 @@ public final class AaveMath {
     /** {@code a * b / RAY}, rounded up. */
     public static BigInteger rayMulCeil(BigInteger a, BigInteger b) {
         if (WideMul.fits(a, b)) {
-            return WideMul.mulAddDivPow10(a, b, 0, 0, 27, Round.UP);
+            return WideMul.mulDivPow10(a, b, 27, Round.UP);
         }
         BigInteger n = checked(a.multiply(b));
         BigInteger q = divRay(n);
@@ -86,6 +87,9 @@ public final class AaveMath {
         if (b.signum() == 0) {
             throw guard();
         }
+        if (WideMul.fits(a, b)) {
+            return WideMul.mulDiv(a, RAY, b, Round.DOWN);
+        }
         return div(checked(a.multiply(RAY)), b);
     }
 
@@ -94,6 +98,9 @@ public final class AaveMath {
         if (b.signum() == 0) {
             throw guard();
         }
+        if (WideMul.fits(a, b)) {
+            return WideMul.mulDiv(a, RAY, b, Round.UP);
+        }
         return ceilDiv(checked(a.multiply(RAY)), b);
     }
 
@@ -101,6 +108,9 @@ public final class AaveMath {
     public static BigInteger wadDiv(BigInteger a, BigInteger b) {
         if (b.signum() == 0) {
             throw guard();
+        }
+        if (WideMul.fits(a, b)) {
+            return WideMul.mulDiv(a, WAD, b, Round.HALF_UP);
         }
         return div(checked(a.multiply(WAD).add(b.shiftRight(1))), b);
     }
@@ -113,7 +123,7 @@ public final class AaveMath {
     /** {@code value * percentage / 10000}, half up. */
     public static BigInteger percentMul(BigInteger value, BigInteger percentage) {
         if (WideMul.fits(value, percentage)) {
-            return WideMul.mulAddDivPow10(value, percentage, 0, 5_000, 4, Round.DOWN);
+            return WideMul.mulDivPow10(value, percentage, 4, Round.HALF_UP);
         }
         return divPow10(checked(value.multiply(percentage).add(HALF_PERCENTAGE_FACTOR)), 4);
     }
@@ -123,13 +133,16 @@ public final class AaveMath {
         if (percentage.signum() == 0) {
             throw guard();
         }
+        if (WideMul.fits(value, percentage)) {
+            return WideMul.mulDiv(value, PERCENTAGE_FACTOR, percentage, Round.HALF_UP);
+        }
         return div(checked(value.multiply(PERCENTAGE_FACTOR).add(percentage.shiftRight(1))), percentage);
     }
 
     /** {@code value * percentage / 10000}, rounded down. */
     public static BigInteger percentMulFloor(BigInteger value, BigInteger percentage) {
         if (WideMul.fits(value, percentage)) {
-            return WideMul.mulAddDivPow10(value, percentage, 0, 0, 4, Round.DOWN);
+            return WideMul.mulDivPow10(value, percentage, 4, Round.DOWN);
         }
         return divPow10(checked(value.multiply(percentage)), 4);
     }
@@ -137,7 +150,7 @@ public final class AaveMath {
     /** {@code value * percentage / 10000}, rounded up. */
     public static BigInteger percentMulCeil(BigInteger value, BigInteger percentage) {
         if (WideMul.fits(value, percentage)) {
-            return WideMul.mulAddDivPow10(value, percentage, 0, 0, 4, Round.UP);
+            return WideMul.mulDivPow10(value, percentage, 4, Round.UP);
         }
         return ceilDiv(checked(value.multiply(percentage)), PERCENTAGE_FACTOR);
     }
@@ -147,6 +160,9 @@ public final class AaveMath {
         if (percentage.signum() == 0) {
             throw guard();
         }
+        if (WideMul.fits(value, percentage)) {
+            return WideMul.mulDiv(value, PERCENTAGE_FACTOR, percentage, Round.DOWN);
+        }
         return div(checked(value.multiply(PERCENTAGE_FACTOR)), percentage);
     }
 
@@ -155,6 +171,9 @@ public final class AaveMath {
         if (percentage.signum() == 0) {
             throw guard();
         }
+        if (WideMul.fits(value, percentage)) {
+            return WideMul.mulDiv(value, PERCENTAGE_FACTOR, percentage, Round.UP);
+        }
         return ceilDiv(checked(value.multiply(PERCENTAGE_FACTOR)), percentage);
     }
 
@@ -162,6 +181,9 @@ public final class AaveMath {
     public static BigInteger mulDivCeil(BigInteger a, BigInteger b, BigInteger c) {
         if (c.signum() == 0) {
             throw guard();
+        }
+        if (WideMul.fits(a, b) && WideMul.fits(c, c)) {
+            return WideMul.mulDiv(a, b, c, Round.UP);
         }
         return ceilDiv(checked(a.multiply(b)), c);
     }

@@ -18,8 +18,6 @@ final class DssMath {
     static final BigInteger TWO_255 = BigInteger.ONE.shiftLeft(255);
     private static final BigInteger TWO_128 = BigInteger.ONE.shiftLeft(128);
     private static final BigInteger HALF_RAY = RAY.shiftRight(1);
-    private static final long HALF_RAY_HIGH = WideMul.high(HALF_RAY);
-    private static final long HALF_RAY_LOW = WideMul.low(HALF_RAY);
 
     private DssMath() {}
 
@@ -83,14 +81,14 @@ final class DssMath {
 
     static BigInteger wmul(BigInteger x, BigInteger y) {
         if (WideMul.fits(x, y)) {
-            return WideMul.mulAddDivPow10(x, y, 0, 0, 18, WideMul.Round.DOWN);
+            return WideMul.mulDivPow10(x, y, 18, WideMul.Round.DOWN);
         }
         return WordDivision.divide(mul(x, y), WAD);
     }
 
     static BigInteger rmul(BigInteger x, BigInteger y) {
         if (WideMul.fits(x, y)) {
-            return WideMul.mulAddDivPow10(x, y, 0, 0, 27, WideMul.Round.DOWN);
+            return WideMul.mulDivPow10(x, y, 27, WideMul.Round.DOWN);
         }
         return WordDivision.divide(mul(x, y), RAY);
     }
@@ -165,7 +163,7 @@ final class DssMath {
         long z0 = z.longValue();
         long[] q = new long[4];
         for (int i = 1; i < n.bitLength(); i++) {
-            WideMul.mulAddDivPow10(x1, x0, x1, x0, HALF_RAY_HIGH, HALF_RAY_LOW, 27, WideMul.Round.DOWN, q);
+            WideMul.mulDivPow10(x1, x0, x1, x0, 27, WideMul.Round.HALF_UP, q);
             if ((q[2] | q[3]) != 0) {
                 BigInteger bx = WideMul.of(q[3], q[2], q[1], q[0]);
                 BigInteger bz = WideMul.of(0, 0, z1, z0);
@@ -174,7 +172,7 @@ final class DssMath {
             x1 = q[1];
             x0 = q[0];
             if (n.testBit(i)) {
-                WideMul.mulAddDivPow10(z1, z0, x1, x0, HALF_RAY_HIGH, HALF_RAY_LOW, 27, WideMul.Round.DOWN, q);
+                WideMul.mulDivPow10(z1, z0, x1, x0, 27, WideMul.Round.HALF_UP, q);
                 if ((q[2] | q[3]) != 0) {
                     BigInteger bz = WideMul.of(q[3], q[2], q[1], q[0]);
                     return rpowFrom(WideMul.of(0, 0, x1, x0), bz, n, i + 1, RAY, below128);

@@ -13,48 +13,61 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * {@link WideMul}'s word path gives exactly what BigInteger gives for {@code (a * b + c) / 10^k}, rounded down and
- * up: operands of every width up to 128 bits (the word edges drawn often, and 2^128 - 1, where the product and the
- * addend carry into the top word), addends up to 2^128 - 1 and every power of ten it takes.
+ * {@link WideMul}'s word paths give exactly what BigInteger gives for {@code a * b / 10^k} and {@code a * b / d},
+ * rounded down, up and half up: operands and divisors of every width up to 128 bits (the word edges drawn often, and
+ * 2^128 - 1, where the product and the rounding carry into the top word; divisors of one and two words, where Knuth's
+ * quotient estimate needs its corrections) and every power of ten the path takes.
  */
 class WideMulProperties {
 
     private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
 
     @Property(tries = 5000)
-    void theWordPathGivesBigIntegersQuotient(
+    void aPowerOfTenQuotientIsBigIntegers(
             @ForAll("operands") BigInteger a,
             @ForAll("operands") BigInteger b,
-            @ForAll("operands") BigInteger c,
             @ForAll @IntRange(min = 0, max = 27) int k) {
+        BigInteger unit = BigInteger.TEN.pow(k);
         assertThat(WideMul.fits(a, b)).isTrue();
-        BigInteger n = a.multiply(b).add(c);
-        BigInteger[] qr = n.divideAndRemainder(BigInteger.TEN.pow(k));
-        BigInteger up = qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
-        assertThat(WideMul.mulAddDivPow10(a, b, WideMul.high(c), WideMul.low(c), k, WideMul.Round.DOWN))
-                .isEqualTo(qr[0]);
-        assertThat(WideMul.mulAddDivPow10(a, b, WideMul.high(c), WideMul.low(c), k, WideMul.Round.UP))
-                .isEqualTo(up);
+        assertThat(WideMul.mulDivPow10(a, b, k, WideMul.Round.DOWN)).isEqualTo(down(a.multiply(b), unit));
+        assertThat(WideMul.mulDivPow10(a, b, k, WideMul.Round.UP)).isEqualTo(up(a.multiply(b), unit));
+        assertThat(WideMul.mulDivPow10(a, b, k, WideMul.Round.HALF_UP))
+                .isEqualTo(down(a.multiply(b).add(unit.shiftRight(1)), unit));
+    }
+
+    @Property(tries = 8000)
+    void anyQuotientIsBigIntegers(
+            @ForAll("operands") BigInteger a, @ForAll("operands") BigInteger b, @ForAll("operands") BigInteger d) {
+        if (d.signum() == 0) {
+            return;
+        }
+        assertThat(WideMul.mulDiv(a, b, d, WideMul.Round.DOWN)).isEqualTo(down(a.multiply(b), d));
+        assertThat(WideMul.mulDiv(a, b, d, WideMul.Round.UP)).isEqualTo(up(a.multiply(b), d));
+        assertThat(WideMul.mulDiv(a, b, d, WideMul.Round.HALF_UP))
+                .isEqualTo(down(a.multiply(b).add(d.shiftRight(1)), d));
     }
 
     @Example
     void aRayProductRoundsAsWadRayMathSays() {
         BigInteger ray = BigInteger.TEN.pow(27);
-        BigInteger halfRay = ray.shiftRight(1);
         // 1.5 ray x 1 wei: 1.5 wei, half up 2, down 1, up 2
         BigInteger a = ray.multiply(BigInteger.valueOf(3)).shiftRight(1);
-        long halfHigh = WideMul.high(halfRay);
-        long halfLow = WideMul.low(halfRay);
-        assertThat(WideMul.mulAddDivPow10(a, BigInteger.ONE, halfHigh, halfLow, 27, WideMul.Round.DOWN))
+        assertThat(WideMul.mulDivPow10(a, BigInteger.ONE, 27, WideMul.Round.HALF_UP))
                 .isEqualTo(BigInteger.TWO);
-        assertThat(WideMul.mulAddDivPow10(a, BigInteger.ONE, 0, 0, 27, WideMul.Round.DOWN))
+        assertThat(WideMul.mulDivPow10(a, BigInteger.ONE, 27, WideMul.Round.DOWN))
                 .isEqualTo(BigInteger.ONE);
-        assertThat(WideMul.mulAddDivPow10(a, BigInteger.ONE, 0, 0, 27, WideMul.Round.UP))
-                .isEqualTo(BigInteger.TWO);
-        // the largest operands: (2^128 - 1)^2 + (2^128 - 1) = 2^256 - 2^128, by 1
+        assertThat(WideMul.mulDivPow10(a, BigInteger.ONE, 27, WideMul.Round.UP)).isEqualTo(BigInteger.TWO);
+        // rayDiv(2 wei, 3 ray): 2/3 of a wei, half up 1 ((2 ray + 1.5 ray) / 3 ray), down 0, up 1
+        BigInteger three = ray.multiply(BigInteger.valueOf(3));
+        assertThat(WideMul.mulDiv(BigInteger.TWO, ray, three, WideMul.Round.HALF_UP))
+                .isEqualTo(BigInteger.ONE);
+        assertThat(WideMul.mulDiv(BigInteger.TWO, ray, three, WideMul.Round.DOWN))
+                .isEqualTo(BigInteger.ZERO);
+        assertThat(WideMul.mulDiv(BigInteger.TWO, ray, three, WideMul.Round.UP)).isEqualTo(BigInteger.ONE);
+        // the largest operands: (2^128 - 1)^2 / 1 and / (2^128 - 1)
         BigInteger max = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
-        assertThat(WideMul.mulAddDivPow10(max, max, -1L, -1L, 0, WideMul.Round.UP))
-                .isEqualTo(BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE.shiftLeft(128)));
+        assertThat(WideMul.mulDivPow10(max, max, 0, WideMul.Round.UP)).isEqualTo(max.multiply(max));
+        assertThat(WideMul.mulDiv(max, max, max, WideMul.Round.UP)).isEqualTo(max);
     }
 
     @Property(tries = 1000)
@@ -66,14 +79,31 @@ class WideMulProperties {
                 .isEqualTo(WordDivision.unsigned(w1).multiply(TWO_64).add(WordDivision.unsigned(w0)));
     }
 
+    private static BigInteger down(BigInteger n, BigInteger d) {
+        return n.divide(d);
+    }
+
+    private static BigInteger up(BigInteger n, BigInteger d) {
+        BigInteger[] qr = n.divideAndRemainder(d);
+        return qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
+    }
+
     @Provide
     Arbitrary<BigInteger> operands() {
         Arbitrary<Integer> widths = Arbitraries.frequencyOf(
                 Tuple.of(4, Arbitraries.integers().between(0, 128)),
                 Tuple.of(1, Arbitraries.of(0, 1, 62, 63, 64, 65, 90, 126, 127, 128)));
-        return widths.flatMap(w -> Arbitraries.bigIntegers()
+        Arbitrary<BigInteger> any = widths.flatMap(w -> Arbitraries.bigIntegers()
                 .between(BigInteger.ZERO, BigInteger.ONE.shiftLeft(w).subtract(BigInteger.ONE))
                 .edgeCases(c -> c.includeOnly(
                         BigInteger.ZERO, BigInteger.ONE.shiftLeft(w).subtract(BigInteger.ONE))));
+        // top words at 2^64 - 1 and a low word of anything: where an estimated quotient digit is too large
+        Arbitrary<BigInteger> topHeavy = Arbitraries.longs()
+                .map(low -> BigInteger.ONE
+                        .shiftLeft(64)
+                        .subtract(BigInteger.ONE)
+                        .shiftLeft(64)
+                        .add(WordDivision.unsigned(low)));
+        return Arbitraries.frequencyOf(Tuple.of(6, any), Tuple.of(1, topHeavy));
     }
 }
