@@ -79,8 +79,21 @@ public final class RunReports {
 
     /** {@return the summary as the rows a person reads first} */
     public static List<SummaryRow> summary(RunSummary s, String unit, String stoppedBy) {
-        int d = s.settlementDecimals();
         List<SummaryRow> rows = new ArrayList<>();
+        runRows(rows, s, stoppedBy);
+        lossRows(rows, s, unit);
+        liquidationRows(rows, s, unit);
+        for (KeeperResult k : s.keepers()) {
+            rows.add(new SummaryRow(
+                    "Keeper " + k.name() + " (" + k.strategy() + ")",
+                    k.liquidations() + " liquidations, " + k.reverted() + " reverted, net "
+                            + amount(k.netProfit(), s.settlementDecimals(), unit)));
+        }
+        return rows;
+    }
+
+    /** Adds the rows on the run itself: whether it stopped early, its blocks, its price corrections and its traders. */
+    private static void runRows(List<SummaryRow> rows, RunSummary s, String stoppedBy) {
         if (!stoppedBy.isEmpty()) {
             rows.add(new SummaryRow("Stopped early", stoppedBy));
         }
@@ -99,6 +112,11 @@ public final class RunReports {
                     String.format(java.util.Locale.ROOT, "%,d", s.skippedTraders()) + " (" + String.join("; ", why)
                             + ")"));
         }
+    }
+
+    /** Adds the rows on losses: bad debt, socialized, deleveraged (with the accounts hit most) and the fund's. */
+    private static void lossRows(List<SummaryRow> rows, RunSummary s, String unit) {
+        int d = s.settlementDecimals();
         rows.add(new SummaryRow("Bad debt", amount(s.badDebt(), d, unit)));
         rows.add(new SummaryRow("Socialized loss", amount(s.socializedLoss(), d, unit)));
         rows.add(new SummaryRow("Auto-deleveraging", deleveraging(s.deleveraging(), d, unit)));
@@ -117,6 +135,11 @@ public final class RunReports {
                 amount(s.insuranceFundStart(), d, unit) + " -> " + amount(s.insuranceFundEnd(), d, unit) + " (lowest "
                         + amount(s.insuranceFundMin(), d, unit) + ")"));
         rows.add(new SummaryRow("Insurance fund exhausted", exhausted(s, d, unit)));
+    }
+
+    /** Adds the rows on liquidations: how many, how delayed, how deep the cascades, how many at once and how late. */
+    private static void liquidationRows(List<SummaryRow> rows, RunSummary s, String unit) {
+        int d = s.settlementDecimals();
         rows.add(new SummaryRow(
                 "Liquidations",
                 String.format(java.util.Locale.ROOT, "%,d", s.liquidations()) + " ("
@@ -135,13 +158,6 @@ public final class RunReports {
         rows.add(new SummaryRow(
                 "Longest wait to be liquidated",
                 s.longestLiquidatableBlocks() + " blocks liquidatable before a keeper's transaction landed"));
-        for (KeeperResult k : s.keepers()) {
-            rows.add(new SummaryRow(
-                    "Keeper " + k.name() + " (" + k.strategy() + ")",
-                    k.liquidations() + " liquidations, " + k.reverted() + " reverted, net "
-                            + amount(k.netProfit(), d, unit)));
-        }
-        return rows;
     }
 
     /** How many deleveraged accounts the summary lists by name; {@code summary.json} lists more. */

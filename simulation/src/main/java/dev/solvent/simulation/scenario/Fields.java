@@ -261,4 +261,45 @@ final class Fields {
         }
         return b.toString();
     }
+
+    /** What a name of an asset, a market or an account may be. */
+    static final String NAME = "a name that is not blank and has no spaces around it, such as USDC";
+
+    /** {@return whether {@code text} can name an asset, a market or an account} */
+    static boolean validName(String text) {
+        return !text.isBlank() && text.strip().equals(text);
+    }
+
+    /** {@return the identifier named by {@code text}, or {@code fallback} after reporting a name that cannot be one} */
+    <T> T name(String path, String text, java.util.function.Function<String, T> of, T fallback) {
+        if (!validName(text)) {
+            problem(path, quote(text) + " is not valid; valid: " + NAME);
+            return fallback;
+        }
+        return of.apply(text);
+    }
+
+    /**
+     * {@return whether an element of a list of mappings is a mapping} If it is not (a list, a value, or nothing), the
+     * problem names its path and index and what would be valid, and the caller skips it: every field of a mapping may
+     * have a default, so reading any other shape would silently give an element with every field at its default.
+     */
+    boolean element(JsonNode e, String path, Set<String> fields, String example) {
+        if (e != null && e.isObject()) {
+            return true;
+        }
+        String found;
+        if (e == null || e.isNull() || e.isMissingNode()) {
+            found = "is empty";
+        } else if (e.isArray()) {
+            found = "is a list";
+        } else {
+            found = "is the value " + shown(e);
+        }
+        problem(
+                path,
+                found + "; valid: a mapping with fields " + String.join(", ", io.vavr.collection.TreeSet.ofAll(fields))
+                        + ", such as " + example);
+        return false;
+    }
 }

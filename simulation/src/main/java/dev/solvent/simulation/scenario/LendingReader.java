@@ -85,33 +85,13 @@ public final class LendingReader {
                     Fields.quote(protocol) + " is not valid; valid: one of " + PROTOCOLS.mkString(", ")
                             + ", or a mapping of the engine's protocol (docs/scenarios.md)");
         }
-        TreeMap<String, Scenario.PriceSpec> prices = ScenarioReader.prices(f, f.object(root, "", "prices", true), null);
-        for (Scenario.PriceSpec p : prices.values()) {
-            if (!(p.impact().model() instanceof Scenario.ImpactModel.None)) {
-                f.problem(
-                        "prices." + p.key() + ".impact",
-                        "is not supported in a lending run yet; valid: no impact (leave the field out)");
-            }
-        }
+        TreeMap<String, Scenario.PriceSpec> prices = prices(f, root);
         Scenario.ChainSpec chain = ScenarioReader.chain(f, f.object(root, "", "chain", false), prices);
-        Scenario.OracleSpec oracle = ScenarioReader.oracle(f, f.object(root, "", "oracle", false));
-        JsonNode market = f.object(root, "", "market", true);
-        TreeMap<String, LendingScenario.Reserve> reserves;
-        Option<LendingScenario.Comet> comet = Option.none();
-        Option<LendingScenario.Maker> maker = Option.none();
-        if ("maker-liq2".equals(protocol)) {
-            Tuple2<TreeMap<String, LendingScenario.Reserve>, LendingScenario.Maker> m =
-                    MakerReader.market(f, market, prices);
-            reserves = m._1;
-            maker = Option.of(m._2);
-        } else if ("comet".equals(protocol)) {
-            Tuple2<TreeMap<String, LendingScenario.Reserve>, LendingScenario.Comet> c =
-                    CometReader.market(f, market, prices);
-            reserves = c._1;
-            comet = Option.of(c._2);
-        } else {
-            reserves = reserves(f, market, prices);
-        }
+        Scenario.OracleSpec oracle = PriceReader.oracle(f, f.object(root, "", "oracle", false));
+        Market market = market(f, f.object(root, "", "market", true), protocol, prices);
+        TreeMap<String, LendingScenario.Reserve> reserves = market.reserves();
+        Option<LendingScenario.Comet> comet = market.comet();
+        Option<LendingScenario.Maker> maker = market.maker();
         LendingScenario.Traders traders = traders(f, f.object(root, "", "traders", true), reserves);
         if (comet.isDefined() && traders != null) {
             CometReader.traders(f, comet.get(), traders);
@@ -137,6 +117,46 @@ public final class LendingReader {
                 keepers);
     }
 
+    /** {@return the price sources of {@code prices}, which a lending run reads without market impact} */
+    private static TreeMap<String, Scenario.PriceSpec> prices(Fields f, JsonNode root) {
+        TreeMap<String, Scenario.PriceSpec> prices = PriceReader.prices(f, f.object(root, "", "prices", true), null);
+        for (Scenario.PriceSpec p : prices.values()) {
+            if (!(p.impact().model() instanceof Scenario.ImpactModel.None)) {
+                f.problem(
+                        "prices." + p.key() + ".impact",
+                        "is not supported in a lending run yet; valid: no impact (leave the field out)");
+            }
+        }
+        return prices;
+    }
+
+    /**
+     * The {@code market} of a lending scenario as its protocol reads it.
+     *
+     * @param reserves its assets as reserves
+     * @param comet the rest of a Comet market's configuration, for {@code protocol: comet}
+     * @param maker the collateral type's configuration, for {@code protocol: maker-liq2}
+     */
+    private record Market(
+            TreeMap<String, LendingScenario.Reserve> reserves,
+            Option<LendingScenario.Comet> comet,
+            Option<LendingScenario.Maker> maker) {}
+
+    /** {@return the {@code market} read by the protocol's reader: Maker's, Comet's, or Aave's reserves} */
+    private static Market market(
+            Fields f, JsonNode market, String protocol, TreeMap<String, Scenario.PriceSpec> prices) {
+        if ("maker-liq2".equals(protocol)) {
+            Tuple2<TreeMap<String, LendingScenario.Reserve>, LendingScenario.Maker> m =
+                    MakerReader.market(f, market, prices);
+            return new Market(m._1, Option.none(), Option.of(m._2));
+        } else if ("comet".equals(protocol)) {
+            Tuple2<TreeMap<String, LendingScenario.Reserve>, LendingScenario.Comet> c =
+                    CometReader.market(f, market, prices);
+            return new Market(c._1, Option.of(c._2), Option.none());
+        }
+        return new Market(reserves(f, market, prices), Option.none(), Option.none());
+    }
+
     private static final Set<String> RESERVE = HashSet.of(
             "decimals",
             "priceKey",
@@ -160,68 +180,79 @@ public final class LendingReader {
             return out;
         }
         for (Map.Entry<String, JsonNode> e : rn.properties()) {
-            String p = "market.reserves." + e.getKey();
-            JsonNode r = e.getValue();
-            if (r == null || !r.isObject()) {
-                f.problem(
-                        p,
-                        Fields.shown(r) + " is not valid; valid: a mapping with fields "
-                                + String.join(", ", io.vavr.collection.TreeSet.ofAll(RESERVE)));
-                continue;
+            Option<LendingScenario.Reserve> reserve = reserve(f, e.getKey(), e.getValue(), prices);
+            if (reserve.isDefined()) {
+                out = out.put(e.getKey(), reserve.get());
             }
-            if (!validName(e.getKey())) {
-                f.problem(p, Fields.quote(e.getKey()) + " is not valid; valid: an asset name such as WETH");
-                continue;
-            }
-            f.onlyKnown(r, p, RESERVE);
-            int decimals = f.small(r, p, "decimals", null, 0, 36);
-            String key = f.text(
-                    r,
-                    p,
-                    "priceKey",
-                    null,
-                    "a price key of prices: " + prices.keySet().mkString(", "));
-            if (key != null && !prices.containsKey(key)) {
-                f.problem(
-                        p + ".priceKey",
-                        Fields.quote(key) + " is not valid; valid: a price key of prices: "
-                                + prices.keySet().mkString(", "));
-            }
-            int before = f.count();
-            int ltv = bps(f, r, p, "ltv", null, "0", "0.9999");
-            int threshold = bps(f, r, p, "liquidationThreshold", null, "0.0001", "0.9999");
-            int bonus = bps(f, r, p, "liquidationBonus", "0.05", "0", "0.5");
-            int fee = bps(f, r, p, "protocolFee", "0.1", "0", "1");
-            int factor = bps(f, r, p, "reserveFactor", "0.1", "0", "1");
-            if (f.count() == before && ltv > threshold) {
-                f.problem(
-                        p + ".ltv",
-                        "is above the liquidationThreshold; valid: an ltv at or below the liquidation threshold");
-            }
-            if (f.count() == before && (long) threshold * (10_000 + bonus) > 10_000L * 10_000) {
-                f.problem(
-                        p + ".liquidationBonus",
-                        "with the liquidation threshold it is more than 100% of the collateral (threshold x (1 +"
-                                + " bonus) > 1); valid: a bonus the collateral can pay");
-            }
-            JsonNode rates = f.object(r, p, "rates", false);
-            String q = p + ".rates";
-            f.onlyKnown(rates, q, HashSet.of("optimalUsage", "base", "slope1", "slope2"));
-            LendingScenario.Rates strategy = new LendingScenario.Rates(
-                    bps(f, rates, q, "optimalUsage", "0.8", "0.01", "0.99"),
-                    bps(f, rates, q, "base", "0", "0", "10"),
-                    bps(f, rates, q, "slope1", "0.04", "0", "10"),
-                    bps(f, rates, q, "slope2", "0.8", "0", "10"));
-            I256 liquidity = f.amount(r, p, "liquidity", "0", decimals, false);
-            out = out.put(
-                    e.getKey(),
-                    new LendingScenario.Reserve(
-                            e.getKey(), decimals, key, ltv, threshold, bonus, fee, factor, strategy, liquidity));
         }
         if (out.isEmpty() && f.problems().isEmpty()) {
             f.problem("market.reserves", "has no reserve; valid: reserves such as WETH: {decimals: 18, ...}");
         }
         return out;
+    }
+
+    /** {@return one reserve of {@code market.reserves}, or none (with its problem told) when it cannot be read} */
+    private static Option<LendingScenario.Reserve> reserve(
+            Fields f, String name, JsonNode r, TreeMap<String, Scenario.PriceSpec> prices) {
+        String p = "market.reserves." + name;
+        if (r == null || !r.isObject()) {
+            f.problem(
+                    p,
+                    Fields.shown(r) + " is not valid; valid: a mapping with fields "
+                            + String.join(", ", io.vavr.collection.TreeSet.ofAll(RESERVE)));
+            return Option.none();
+        }
+        if (!Fields.validName(name)) {
+            f.problem(p, Fields.quote(name) + " is not valid; valid: an asset name such as WETH");
+            return Option.none();
+        }
+        f.onlyKnown(r, p, RESERVE);
+        int decimals = f.small(r, p, "decimals", null, 0, 36);
+        String key = f.text(
+                r,
+                p,
+                "priceKey",
+                null,
+                "a price key of prices: " + prices.keySet().mkString(", "));
+        if (key != null && !prices.containsKey(key)) {
+            f.problem(
+                    p + ".priceKey",
+                    Fields.quote(key) + " is not valid; valid: a price key of prices: "
+                            + prices.keySet().mkString(", "));
+        }
+        int before = f.count();
+        int ltv = bps(f, r, p, "ltv", null, "0", "0.9999");
+        int threshold = bps(f, r, p, "liquidationThreshold", null, "0.0001", "0.9999");
+        int bonus = bps(f, r, p, "liquidationBonus", "0.05", "0", "0.5");
+        int fee = bps(f, r, p, "protocolFee", "0.1", "0", "1");
+        int factor = bps(f, r, p, "reserveFactor", "0.1", "0", "1");
+        if (f.count() == before && ltv > threshold) {
+            f.problem(
+                    p + ".ltv",
+                    "is above the liquidationThreshold; valid: an ltv at or below the liquidation threshold");
+        }
+        if (f.count() == before && (long) threshold * (10_000 + bonus) > 10_000L * 10_000) {
+            f.problem(
+                    p + ".liquidationBonus",
+                    "with the liquidation threshold it is more than 100% of the collateral (threshold x (1 +"
+                            + " bonus) > 1); valid: a bonus the collateral can pay");
+        }
+        LendingScenario.Rates strategy = rates(f, r, p);
+        I256 liquidity = f.amount(r, p, "liquidity", "0", decimals, false);
+        return Option.some(new LendingScenario.Reserve(
+                name, decimals, key, ltv, threshold, bonus, fee, factor, strategy, liquidity));
+    }
+
+    /** {@return a reserve's interest rate strategy, {@code rates}: the optimal usage, the base rate and two slopes} */
+    private static LendingScenario.Rates rates(Fields f, JsonNode r, String p) {
+        JsonNode rates = f.object(r, p, "rates", false);
+        String q = p + ".rates";
+        f.onlyKnown(rates, q, HashSet.of("optimalUsage", "base", "slope1", "slope2"));
+        return new LendingScenario.Rates(
+                bps(f, rates, q, "optimalUsage", "0.8", "0.01", "0.99"),
+                bps(f, rates, q, "base", "0", "0", "10"),
+                bps(f, rates, q, "slope1", "0.04", "0", "10"),
+                bps(f, rates, q, "slope2", "0.8", "0", "10"));
     }
 
     private static final Set<String> TRADERS = HashSet.of("count", "collateral", "borrow", "ltv", "size", "behaviour");
@@ -363,7 +394,7 @@ public final class LendingReader {
             }
             f.onlyKnown(k, p, KEEPER);
             String name = f.text(k, p, "name", "keeper-" + (i + 1), "a name");
-            if (!validName(name)) {
+            if (!Fields.validName(name)) {
                 f.problem(p + ".name", Fields.quote(name) + " is not valid; valid: a name without spaces around it");
                 continue;
             }
@@ -403,9 +434,5 @@ public final class LendingReader {
             return 0;
         }
         return qr[0].intValueExact();
-    }
-
-    static boolean validName(String text) {
-        return !text.isBlank() && text.strip().equals(text);
     }
 }

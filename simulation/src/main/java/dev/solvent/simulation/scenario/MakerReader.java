@@ -54,31 +54,13 @@ final class MakerReader {
             Fields f, JsonNode market, TreeMap<String, Scenario.PriceSpec> prices) {
         String p = "market";
         f.onlyKnown(market, p, MARKET);
-        String ilk =
-                market == null ? "ETH-A" : f.text(market, p, "ilk", null, "a collateral type's name such as ETH-A");
-        if (ilk != null
-                && (ilk.isBlank()
-                        || ilk.contains(":")
-                        || ilk.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 32)) {
-            f.problem(
-                    "market.ilk",
-                    Fields.quote(ilk) + " is not valid; valid: a name of 1 to 32 bytes without a colon, such as ETH-A");
-        }
-        JsonNode cn = market == null ? null : f.object(market, p, "collateral", true);
-        f.onlyKnown(cn, "market.collateral", ASSET);
-        String collateral = asset(f, cn, "market.collateral", "ETH");
-        // the mirror's GemJoin takes the gem's amounts as WADs, as dss's GemJoin does for 18-decimal tokens
-        int decimals = cn == null ? 18 : f.small(cn, "market.collateral", "decimals", 18, 18, 18);
-        String key = cn == null ? null : priceKey(f, cn, "market.collateral", prices);
-        JsonNode dn = market == null ? null : f.object(market, p, "dai", true);
-        f.onlyKnown(dn, "market.dai", ASSET);
-        String dai = asset(f, dn, "market.dai", "DAI");
-        int daiDecimals = dn == null ? 18 : f.small(dn, "market.dai", "decimals", 18, 18, 18);
-        String daiKey = dn == null ? null : priceKey(f, dn, "market.dai", prices);
-        if (collateral != null && collateral.equals(dai)) {
+        String ilk = ilk(f, market);
+        Token collateral = token(f, market, "collateral", "ETH", prices);
+        Token dai = token(f, market, "dai", "DAI", prices);
+        if (collateral.asset() != null && collateral.asset().equals(dai.asset())) {
             f.problem(
                     "market.dai.asset",
-                    Fields.quote(dai) + " is the collateral too; valid: another asset, such as DAI");
+                    Fields.quote(dai.asset()) + " is the collateral too; valid: another asset, such as DAI");
         }
 
         BigInteger mat = fixed(f, market, "mat", null, RAY, "1", "100", "1.45");
@@ -98,25 +80,11 @@ final class MakerReader {
         BigInteger tip = fixed(f, market, "tip", "0", RAD, "0", "1000000", "300");
         LendingScenario.MakerCalc calc = calc(f, market == null ? null : f.object(market, p, "calc", true));
 
-        TreeMap<String, LendingScenario.Reserve> reserves = TreeMap.empty();
-        // a vault is safe while ink * price / mat covers its debt: the collateral's weight is 1 / mat, which is also
-        // as far as a vault may draw (a mat that did not read is already a problem: no second one about the traders')
-        int threshold = mat.signum() == 0
-                ? 9_999
-                : BigInteger.valueOf(10_000)
-                        .multiply(BigInteger.TEN.pow(RAY))
-                        .divide(mat)
-                        .intValueExact();
-        if (collateral != null) {
-            reserves = reserves.put(collateral, reserve(collateral, decimals, key, threshold));
-        }
-        if (dai != null && !dai.equals(collateral)) {
-            reserves = reserves.put(dai, reserve(dai, daiDecimals, daiKey, 0));
-        }
+        TreeMap<String, LendingScenario.Reserve> reserves = reserves(mat, collateral, dai);
         LendingScenario.Maker maker = new LendingScenario.Maker(
                 ilk == null ? "" : ilk,
-                collateral == null ? "" : collateral,
-                dai == null ? "" : dai,
+                collateral.asset() == null ? "" : collateral.asset(),
+                dai.asset() == null ? "" : dai.asset(),
                 mat,
                 line,
                 dust,
@@ -132,6 +100,66 @@ final class MakerReader {
                 tip,
                 calc);
         return Tuple.of(reserves, maker);
+    }
+
+    /** {@return the collateral type's name, {@code market.ilk}: 1 to 32 bytes without a colon, as dss keys it} */
+    private static String ilk(Fields f, JsonNode market) {
+        String ilk = market == null
+                ? "ETH-A"
+                : f.text(market, "market", "ilk", null, "a collateral type's name such as ETH-A");
+        if (ilk != null
+                && (ilk.isBlank()
+                        || ilk.contains(":")
+                        || ilk.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 32)) {
+            f.problem(
+                    "market.ilk",
+                    Fields.quote(ilk) + " is not valid; valid: a name of 1 to 32 bytes without a colon, such as ETH-A");
+        }
+        return ilk;
+    }
+
+    /**
+     * An asset of the market, the collateral or DAI.
+     *
+     * @param asset its name, or null when not valid (the problem told)
+     * @param decimals its decimals
+     * @param priceKey the price key of its oracle, or null when missing
+     */
+    private record Token(String asset, int decimals, String priceKey) {}
+
+    /** {@return the asset {@code market.<field>} gives, the collateral or DAI} */
+    private static Token token(
+            Fields f, JsonNode market, String field, String fallback, TreeMap<String, Scenario.PriceSpec> prices) {
+        String p = "market." + field;
+        JsonNode n = market == null ? null : f.object(market, "market", field, true);
+        f.onlyKnown(n, p, ASSET);
+        String asset = asset(f, n, p, fallback);
+        // the mirror's GemJoin takes the gem's amounts as WADs, as dss's GemJoin does for 18-decimal tokens
+        int decimals = n == null ? 18 : f.small(n, p, "decimals", 18, 18, 18);
+        String key = n == null ? null : priceKey(f, n, p, prices);
+        return new Token(asset, decimals, key);
+    }
+
+    /** {@return the collateral and DAI as reserves} */
+    private static TreeMap<String, LendingScenario.Reserve> reserves(BigInteger mat, Token collateral, Token dai) {
+        TreeMap<String, LendingScenario.Reserve> reserves = TreeMap.empty();
+        // a vault is safe while ink * price / mat covers its debt: the collateral's weight is 1 / mat, which is also
+        // as far as a vault may draw (a mat that did not read is already a problem: no second one about the traders')
+        int threshold = mat.signum() == 0
+                ? 9_999
+                : BigInteger.valueOf(10_000)
+                        .multiply(BigInteger.TEN.pow(RAY))
+                        .divide(mat)
+                        .intValueExact();
+        if (collateral.asset() != null) {
+            reserves = reserves.put(
+                    collateral.asset(),
+                    reserve(collateral.asset(), collateral.decimals(), collateral.priceKey(), threshold));
+        }
+        if (dai.asset() != null && !dai.asset().equals(collateral.asset())) {
+            reserves = reserves.put(dai.asset(), reserve(dai.asset(), dai.decimals(), dai.priceKey(), 0));
+        }
+        return reserves;
     }
 
     /** Checks that the traders lock the collateral and draw DAI. */
@@ -201,7 +229,7 @@ final class MakerReader {
             return fallback;
         }
         String a = f.text(n, p, "asset", null, "an asset name such as " + fallback);
-        if (a != null && !LendingReader.validName(a)) {
+        if (a != null && !Fields.validName(a)) {
             f.problem(p + ".asset", Fields.quote(a) + " is not valid; valid: an asset name such as " + fallback);
             return null;
         }

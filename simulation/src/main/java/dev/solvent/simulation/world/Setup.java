@@ -370,6 +370,12 @@ public record Setup(
         return keys.indexOf(key);
     }
 
+    /** {@return the decimals of the asset a market trades} */
+    int underlyingDecimals(MarketId market) {
+        ProtocolConfig c = scenario.protocol().config();
+        return c.assets().get(c.markets().get(market).get().underlying()).get().decimals();
+    }
+
     /** {@return the price key a market reads} */
     public String keyOf(MarketId market) {
         ProtocolConfig c = scenario.protocol().config();
