@@ -1,5 +1,6 @@
 package dev.solvent.model.config;
 
+import dev.solvent.model.check.Checks;
 import dev.solvent.model.id.AssetId;
 import dev.solvent.model.math.Wad;
 import io.vavr.control.Option;
@@ -45,6 +46,6 @@ public record AssetConfig(
         if (priceKey != null) {
             c.require(priceKey.forAll(k -> !k.isBlank()), "priceKey", "''", "a non-blank oracle key");
         }
-        c.throwIfAny();
+        c.throwIfAny(ConfigException::new);
     }
 }

@@ -1,5 +1,7 @@
 package dev.solvent.model.config;
 
+import dev.solvent.model.check.Checks;
+
 /**
  * The deterministic gas each transaction type uses, so that keepers and simulations can price their transactions the
  * same way on every run. A liquidation costs a base plus an amount per position closed and per collateral asset seized.
@@ -41,7 +43,7 @@ public record GasSchedule(
         c.require(liquidatePerPosition >= 0, "liquidatePerPosition", liquidatePerPosition, ">= 0");
         c.require(liquidatePerAsset >= 0, "liquidatePerAsset", liquidatePerAsset, ">= 0");
         c.require(revert >= 0, "revert", revert, ">= 0");
-        c.throwIfAny();
+        c.throwIfAny(ConfigException::new);
     }
 
     /** {@return the gas of liquidating {@code positions} positions and seizing {@code assets} assets} */

@@ -1,5 +1,6 @@
 package dev.solvent.model.config;
 
+import dev.solvent.model.check.Checks;
 import dev.solvent.model.id.AssetId;
 import dev.solvent.model.id.MarketId;
 import dev.solvent.model.math.U256;
@@ -59,6 +60,6 @@ public record MarketConfig(
             c.require(takerFee.compareTo(TEN_PERCENT) <= 0, "takerFee", takerFee, "0 <= takerFee <= 0.1");
             c.require(makerFee.compareTo(TEN_PERCENT) <= 0, "makerFee", makerFee, "0 <= makerFee <= 0.1");
         }
-        c.throwIfAny();
+        c.throwIfAny(ConfigException::new);
     }
 }

@@ -1,5 +1,6 @@
 package dev.solvent.model.config;
 
+import dev.solvent.model.check.Checks;
 import dev.solvent.model.id.AssetId;
 import dev.solvent.model.id.MarketId;
 import dev.solvent.model.policy.KeeperReward;
@@ -110,7 +111,7 @@ public record ProtocolConfig(
                                 "a collateral asset other than the settlement asset"));
             }
         }
-        c.throwIfAny();
+        c.throwIfAny(ConfigException::new);
     }
 
     /** {@return a copy with another liquidation policy} */

@@ -1,5 +1,6 @@
 package dev.solvent.model.policy;
 
+import dev.solvent.model.check.Checks;
 import dev.solvent.model.id.AccountId;
 import dev.solvent.model.id.AssetId;
 import dev.solvent.model.id.MarketId;
@@ -47,7 +48,7 @@ public sealed interface LiquidationPolicy {
 
         /** Rejects out-of-range parameters, naming each. */
         public CloseFactor {
-            PolicyChecks c = new PolicyChecks("liquidation.");
+            Checks c = new Checks("liquidation.");
             c.fraction(closeFactor, "closeFactor", false);
             if (c.present(fullCloseHealth, "fullCloseHealth")) {
                 c.require(
@@ -58,7 +59,7 @@ public sealed interface LiquidationPolicy {
             }
             c.present(fullCloseBelow, "fullCloseBelow");
             c.fraction(bonus, "bonus", true).fraction(protocolShareOfBonus, "protocolShareOfBonus", true);
-            c.throwIfAny();
+            c.rejectIfAny();
         }
     }
 
@@ -88,14 +89,14 @@ public sealed interface LiquidationPolicy {
 
         /** Rejects out-of-range parameters, naming each. */
         public Absorb {
-            PolicyChecks c = new PolicyChecks("liquidation.");
+            Checks c = new Checks("liquidation.");
             if (c.present(liquidationFactors, "liquidationFactors")) {
                 liquidationFactors.forEach((a, f) -> c.fraction(f, "liquidationFactors." + a, false));
             }
             c.fraction(defaultLiquidationFactor, "defaultLiquidationFactor", false);
             c.fraction(storeFrontPriceFactor, "storeFrontPriceFactor", true);
             c.present(targetReserves, "targetReserves");
-            c.throwIfAny();
+            c.rejectIfAny();
         }
 
         /** {@return the liquidation factor of {@code asset}} */
@@ -142,7 +143,7 @@ public sealed interface LiquidationPolicy {
 
         /** Rejects out-of-range parameters, naming each. */
         public DutchAuction {
-            PolicyChecks c = new PolicyChecks("liquidation.");
+            Checks c = new Checks("liquidation.");
             if (c.present(buf, "buf")) {
                 c.require(buf.compareTo(Wad.ONE) >= 0, "buf", buf, "buf >= 1");
             }
@@ -159,7 +160,7 @@ public sealed interface LiquidationPolicy {
             c.present(tip, "tip");
             c.fraction(chip, "chip", true);
             c.present(dust, "dust");
-            c.throwIfAny();
+            c.rejectIfAny();
         }
     }
 
@@ -183,13 +184,13 @@ public sealed interface LiquidationPolicy {
 
         /** Rejects out-of-range parameters, naming each. */
         public BackstopVault {
-            PolicyChecks c = new PolicyChecks("liquidation.");
+            Checks c = new Checks("liquidation.");
             c.present(vault, "vault");
             c.fraction(backstopBelow, "backstopBelow", false);
             c.present(partialAbove, "partialAbove");
             c.fraction(partialFraction, "partialFraction", false);
             c.require(cooldown >= 0, "cooldown", cooldown, "cooldown >= 0 seconds");
-            c.throwIfAny();
+            c.rejectIfAny();
         }
     }
 
@@ -228,7 +229,7 @@ public sealed interface LiquidationPolicy {
 
         /** Rejects out-of-range parameters, naming each. */
         public WindowCapped {
-            PolicyChecks c = new PolicyChecks("liquidation.");
+            Checks c = new Checks("liquidation.");
             c.present(markets, "markets");
             c.present(defaultMarket, "defaultMarket");
             c.present(flagCost, "flagCost");
@@ -249,7 +250,7 @@ public sealed interface LiquidationPolicy {
                         "maxKeeperReward >= minKeeperReward (" + minKeeperReward + ")");
             }
             c.fraction(maxKeeperScalingRatio, "maxKeeperScalingRatio", true);
-            c.throwIfAny();
+            c.rejectIfAny();
         }
 
         /** {@return the parameters of {@code market}} */
@@ -302,7 +303,7 @@ public sealed interface LiquidationPolicy {
 
             /** Rejects out-of-range parameters, naming each. */
             public Market {
-                PolicyChecks c = new PolicyChecks("liquidation.market.");
+                Checks c = new Checks("liquidation.market.");
                 if (c.present(skewScale, "skewScale")) {
                     c.require(!skewScale.isZero(), "skewScale", skewScale, "skewScale > 0 base units");
                 }
@@ -331,7 +332,7 @@ public sealed interface LiquidationPolicy {
                         "maxSecondsInLiquidationWindow > 0 seconds");
                 c.fraction(maxLiquidationPd, "maxLiquidationPd", true);
                 c.present(endorsedLiquidator, "endorsedLiquidator");
-                c.throwIfAny();
+                c.rejectIfAny();
             }
         }
     }
@@ -357,7 +358,7 @@ public sealed interface LiquidationPolicy {
 
         /** Rejects out-of-range parameters, naming each, as dYdX's {@code LiquidationsConfig.Validate}. */
         public FillablePrice {
-            PolicyChecks c = new PolicyChecks("liquidation.");
+            Checks c = new Checks("liquidation.");
             if (c.present(bankruptcyAdjustment, "bankruptcyAdjustment")) {
                 c.require(
                         bankruptcyAdjustment.compareTo(Wad.ONE) >= 0,
@@ -373,7 +374,7 @@ public sealed interface LiquidationPolicy {
                         "spreadToMaintenanceMarginRatio > 0");
             }
             c.fraction(maxLiquidationFee, "maxLiquidationFee", false);
-            c.throwIfAny();
+            c.rejectIfAny();
         }
     }
 }

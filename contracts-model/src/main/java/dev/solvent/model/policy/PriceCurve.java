@@ -1,5 +1,6 @@
 package dev.solvent.model.policy;
 
+import dev.solvent.model.check.Checks;
 import dev.solvent.model.math.Wad;
 
 /**
@@ -17,9 +18,9 @@ public sealed interface PriceCurve {
     record Linear(long tau) implements PriceCurve {
         /** Requires a positive duration. */
         public Linear {
-            PolicyChecks c = new PolicyChecks("liquidation.curve.");
+            Checks c = new Checks("liquidation.curve.");
             c.require(tau > 0, "tau", tau, "tau > 0 seconds");
-            c.throwIfAny();
+            c.rejectIfAny();
         }
     }
 
@@ -33,10 +34,10 @@ public sealed interface PriceCurve {
     record StairstepExponential(Wad cut, long step) implements PriceCurve {
         /** Rejects a factor that would raise the price, and a step that is not positive. */
         public StairstepExponential {
-            PolicyChecks c = new PolicyChecks("liquidation.curve.");
+            Checks c = new Checks("liquidation.curve.");
             c.fraction(cut, "cut", false);
             c.require(step > 0, "step", step, "step > 0 seconds");
-            c.throwIfAny();
+            c.rejectIfAny();
         }
     }
 
@@ -49,9 +50,9 @@ public sealed interface PriceCurve {
     record Exponential(Wad cut) implements PriceCurve {
         /** Rejects a factor that would raise the price. */
         public Exponential {
-            PolicyChecks c = new PolicyChecks("liquidation.curve.");
+            Checks c = new Checks("liquidation.curve.");
             c.fraction(cut, "cut", false);
-            c.throwIfAny();
+            c.rejectIfAny();
         }
     }
 }
