@@ -143,7 +143,7 @@ final class CometReader {
         }
         // Comet.sol constructor: BadDecimals above 18; below 6 the base scale is under BASE_ACCRUAL_SCALE
         int baseDecimals = bn == null ? 6 : f.small(bn, "market.base", "decimals", null, 6, 18);
-        String baseKey = bn == null ? null : priceKey(f, bn, "market.base", prices);
+        String baseKey = bn == null ? null : LendingReader.priceKey(f, bn, "market.base", prices);
         I256 liquidity = bn == null ? I256.ZERO : f.amount(bn, "market.base", "liquidity", "0", baseDecimals, false);
         return new Base(base, baseDecimals, baseKey, liquidity);
     }
@@ -200,7 +200,7 @@ final class CometReader {
         f.onlyKnown(a, ap, ASSET);
         // the mirror, like Comet's scale of 10**decimals in a uint64, takes collateral of at most 18 decimals
         int decimals = f.small(a, ap, "decimals", null, 0, 18);
-        String key = priceKey(f, a, ap, prices);
+        String key = LendingReader.priceKey(f, a, ap, prices);
         int before = f.count();
         int borrowCf = LendingReader.bps(f, a, ap, "borrowCollateralFactor", null, "0", "0.9999");
         // LiquidateCFTooLarge above 1
@@ -259,15 +259,6 @@ final class CometReader {
             String asset, int decimals, String key, int ltv, int threshold, int bonus, I256 liquidity) {
         return new LendingScenario.Reserve(
                 asset, decimals, key, ltv, threshold, bonus, 0, 0, new LendingScenario.Rates(0, 0, 0, 0), liquidity);
-    }
-
-    private static String priceKey(Fields f, JsonNode n, String p, TreeMap<String, Scenario.PriceSpec> prices) {
-        String valid = "a price key of prices: " + prices.keySet().mkString(", ");
-        String key = f.text(n, p, "priceKey", null, valid);
-        if (key != null && !prices.containsKey(key)) {
-            f.problem(p + ".priceKey", Fields.quote(key) + " is not valid; valid: " + valid);
-        }
-        return key;
     }
 
     /** {@return a decimal read as an 18-decimal fixed-point integer, as Comet's rates and factors are} */

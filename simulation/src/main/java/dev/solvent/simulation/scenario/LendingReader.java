@@ -435,4 +435,14 @@ public final class LendingReader {
         }
         return qr[0].intValueExact();
     }
+
+    /** {@return the {@code priceKey} of {@code n} at {@code p}, which must name one of {@code prices}} */
+    static String priceKey(Fields f, JsonNode n, String p, TreeMap<String, Scenario.PriceSpec> prices) {
+        String valid = "a price key of prices: " + prices.keySet().mkString(", ");
+        String key = f.text(n, p, "priceKey", null, valid);
+        if (key != null && !prices.containsKey(key)) {
+            f.problem(p + ".priceKey", Fields.quote(key) + " is not valid; valid: " + valid);
+        }
+        return key;
+    }
 }

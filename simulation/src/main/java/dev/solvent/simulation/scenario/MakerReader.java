@@ -136,7 +136,7 @@ final class MakerReader {
         String asset = asset(f, n, p, fallback);
         // the mirror's GemJoin takes the gem's amounts as WADs, as dss's GemJoin does for 18-decimal tokens
         int decimals = n == null ? 18 : f.small(n, p, "decimals", 18, 18, 18);
-        String key = n == null ? null : priceKey(f, n, p, prices);
+        String key = n == null ? null : LendingReader.priceKey(f, n, p, prices);
         return new Token(asset, decimals, key);
     }
 
@@ -234,15 +234,6 @@ final class MakerReader {
             return null;
         }
         return a;
-    }
-
-    private static String priceKey(Fields f, JsonNode n, String p, TreeMap<String, Scenario.PriceSpec> prices) {
-        String valid = "a price key of prices: " + prices.keySet().mkString(", ");
-        String key = f.text(n, p, "priceKey", null, valid);
-        if (key != null && !prices.containsKey(key)) {
-            f.problem(p + ".priceKey", Fields.quote(key) + " is not valid; valid: " + valid);
-        }
-        return key;
     }
 
     private static BigInteger fixed(
