@@ -1,7 +1,7 @@
 package dev.solvent.oracle.feed;
 
 import dev.solvent.oracle.Randomness;
-import dev.solvent.oracle.internal.Checks;
+import dev.solvent.oracle.internal.ParameterChecks;
 import io.vavr.collection.Vector;
 
 /**
@@ -31,7 +31,7 @@ public sealed interface Congestion {
 
         /** Requires the windows. */
         public Windows {
-            Checks.present("Congestion.Windows.windows", windows);
+            ParameterChecks.present("Congestion.Windows.windows", windows);
         }
 
         /** {@return congestion in blocks {@code from..to} inclusive} */
@@ -55,7 +55,8 @@ public sealed interface Congestion {
 
         /** Requires {@code from <= to}. */
         public Window {
-            Checks.require(from <= to, "Congestion.Window", from + ".." + to + " is out of range; valid: from <= to");
+            ParameterChecks.require(
+                    from <= to, "Congestion.Window", from + ".." + to + " is out of range; valid: from <= to");
         }
     }
 
@@ -70,7 +71,7 @@ public sealed interface Congestion {
 
         /** Rejects a probability outside {@code [0, 1]}. */
         public Random {
-            Checks.within("Congestion.Random.probability", probability, 0, 1, "a probability per block");
+            ParameterChecks.within("Congestion.Random.probability", probability, 0, 1, "a probability per block");
         }
 
         @Override

@@ -2,7 +2,7 @@ package dev.solvent.oracle.feed;
 
 import dev.solvent.model.math.I256;
 import dev.solvent.model.tx.OracleAnswer;
-import dev.solvent.oracle.internal.Checks;
+import dev.solvent.oracle.internal.ParameterChecks;
 import io.vavr.collection.Vector;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -17,7 +17,7 @@ public record ConsumerGuards(Vector<Guard> guards) {
 
     /** Requires the list. */
     public ConsumerGuards {
-        Checks.present("ConsumerGuards.guards", guards);
+        ParameterChecks.present("ConsumerGuards.guards", guards);
     }
 
     /** {@return the given checks, in order} */

@@ -1,6 +1,6 @@
 package dev.solvent.oracle.feed;
 
-import dev.solvent.oracle.internal.Checks;
+import dev.solvent.oracle.internal.ParameterChecks;
 import dev.solvent.oracle.market.MarketTick;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
@@ -17,8 +17,8 @@ public record DelayedFeed<S>(OracleFeed<S> inner, int blocks) implements OracleF
 
     /** Requires the wrapped feed and a non-negative delay. */
     public DelayedFeed {
-        Checks.present("DelayedFeed.inner", inner);
-        Checks.within("DelayedFeed.blocks", blocks, 0, 1_000_000, "blocks");
+        ParameterChecks.present("DelayedFeed.inner", inner);
+        ParameterChecks.within("DelayedFeed.blocks", blocks, 0, 1_000_000, "blocks");
     }
 
     /**

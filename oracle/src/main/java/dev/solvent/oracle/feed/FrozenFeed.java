@@ -1,6 +1,6 @@
 package dev.solvent.oracle.feed;
 
-import dev.solvent.oracle.internal.Checks;
+import dev.solvent.oracle.internal.ParameterChecks;
 import dev.solvent.oracle.market.MarketTick;
 import io.vavr.control.Option;
 
@@ -17,7 +17,7 @@ public record FrozenFeed<S>(OracleFeed<S> inner, long fromBlock) implements Orac
 
     /** Requires the wrapped feed. */
     public FrozenFeed {
-        Checks.present("FrozenFeed.inner", inner);
+        ParameterChecks.present("FrozenFeed.inner", inner);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.solvent.oracle.feed;
 
 import dev.solvent.model.math.I256;
-import dev.solvent.oracle.internal.Checks;
+import dev.solvent.oracle.internal.ParameterChecks;
 import io.vavr.control.Option;
 
 /**
@@ -24,7 +24,7 @@ public sealed interface Guard {
 
         /** Rejects a negative age. */
         public MaxAge {
-            Checks.within("MaxAge.maxAgeSeconds", maxAgeSeconds, 0, Long.MAX_VALUE / 2, "seconds");
+            ParameterChecks.within("MaxAge.maxAgeSeconds", maxAgeSeconds, 0, Long.MAX_VALUE / 2, "seconds");
         }
 
         /** {@return a maximum age of the heartbeat plus {@code marginSeconds}} */
@@ -54,7 +54,7 @@ public sealed interface Guard {
 
         /** Requires {@code min < max}. */
         public Bounds {
-            Checks.require(
+            ParameterChecks.require(
                     min != null && max != null && min.lt(max),
                     "Bounds",
                     min + ".." + max + " is out of range; valid: min < max");
@@ -113,7 +113,8 @@ public sealed interface Guard {
 
         /** Rejects a negative grace period. */
         public SequencerUp {
-            Checks.within("SequencerUp.gracePeriodSeconds", gracePeriodSeconds, 0, Long.MAX_VALUE / 2, "seconds");
+            ParameterChecks.within(
+                    "SequencerUp.gracePeriodSeconds", gracePeriodSeconds, 0, Long.MAX_VALUE / 2, "seconds");
         }
 
         @Override

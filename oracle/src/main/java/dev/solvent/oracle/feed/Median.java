@@ -1,7 +1,7 @@
 package dev.solvent.oracle.feed;
 
 import dev.solvent.model.math.I256;
-import dev.solvent.oracle.internal.Checks;
+import dev.solvent.oracle.internal.ParameterChecks;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.Set;
 import io.vavr.collection.TreeSet;
@@ -36,19 +36,19 @@ public record Median(String wat, int bar, Set<Address> oracles) {
 
     /** Rejects an even or non-positive quorum, a feed id that does not fit {@code bytes32}, and {@code address(0)}. */
     public Median {
-        Checks.present("Median.wat", wat);
-        Checks.require(
+        ParameterChecks.present("Median.wat", wat);
+        ParameterChecks.require(
                 wat.getBytes(StandardCharsets.US_ASCII).length <= 32
                         && StandardCharsets.US_ASCII.newEncoder().canEncode(wat),
                 "Median.wat",
                 "'" + wat + "' is out of range; valid: up to 32 ASCII characters (a bytes32)");
-        Checks.within("Median.bar", bar, 1, 255, "reports per poke");
-        Checks.require(
+        ParameterChecks.within("Median.bar", bar, 1, 255, "reports per poke");
+        ParameterChecks.require(
                 bar % 2 == 1,
                 "Median.bar",
                 bar + " is out of range; valid: an odd number (the median is the middle report)");
-        Checks.present("Median.oracles", oracles);
-        Checks.require(
+        ParameterChecks.present("Median.oracles", oracles);
+        ParameterChecks.require(
                 !oracles.contains(Address.ZERO), "Median.oracles", "address(0) can never be an authorised oracle");
         oracles = TreeSet.ofAll(oracles);
     }

@@ -2,7 +2,7 @@ package dev.solvent.oracle.feed;
 
 import dev.solvent.model.math.I256;
 import dev.solvent.model.math.Rounding;
-import dev.solvent.oracle.internal.Checks;
+import dev.solvent.oracle.internal.ParameterChecks;
 import dev.solvent.oracle.market.MarketTick;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
@@ -25,15 +25,15 @@ public record MedianFeed(Median median, int decimals, Vector<Relayed> reporters,
 
     /** Rejects too few reporters and parameters out of range. */
     public MedianFeed {
-        Checks.present("MedianFeed.median", median);
-        Checks.within("MedianFeed.decimals", decimals, 0, 36, "");
-        Checks.present("MedianFeed.reporters", reporters);
-        Checks.require(
+        ParameterChecks.present("MedianFeed.median", median);
+        ParameterChecks.within("MedianFeed.decimals", decimals, 0, 36, "");
+        ParameterChecks.present("MedianFeed.reporters", reporters);
+        ParameterChecks.require(
                 reporters.size() >= median.bar(),
                 "MedianFeed.reporters",
                 reporters.size() + " reporter(s) is out of range; valid: at least bar = " + median.bar());
-        Checks.within("MedianFeed.spreadBps", spreadBps, 0, 10_000, "basis points");
-        Checks.within("MedianFeed.expirySeconds", expirySeconds, 1, 366L * 86_400, "seconds");
+        ParameterChecks.within("MedianFeed.spreadBps", spreadBps, 0, 10_000, "basis points");
+        ParameterChecks.within("MedianFeed.expirySeconds", expirySeconds, 1, 366L * 86_400, "seconds");
     }
 
     /** What a reporter signs, given the market. */

@@ -1,7 +1,7 @@
 package dev.solvent.oracle.feed;
 
 import dev.solvent.model.math.I256;
-import dev.solvent.oracle.internal.Checks;
+import dev.solvent.oracle.internal.ParameterChecks;
 import dev.solvent.oracle.market.MarketTick;
 import io.vavr.control.Option;
 
@@ -25,8 +25,8 @@ public record Osm<S>(OracleFeed<S> source, long hopSeconds) implements OracleFee
 
     /** Rejects a missing source or a non-positive hop. */
     public Osm {
-        Checks.present("Osm.source", source);
-        Checks.within("Osm.hopSeconds", hopSeconds, 1, 366L * 86_400, "seconds");
+        ParameterChecks.present("Osm.source", source);
+        ParameterChecks.within("Osm.hopSeconds", hopSeconds, 1, 366L * 86_400, "seconds");
     }
 
     /**

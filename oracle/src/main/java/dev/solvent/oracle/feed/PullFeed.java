@@ -2,7 +2,7 @@ package dev.solvent.oracle.feed;
 
 import dev.solvent.model.math.I256;
 import dev.solvent.model.math.Rounding;
-import dev.solvent.oracle.internal.Checks;
+import dev.solvent.oracle.internal.ParameterChecks;
 import dev.solvent.oracle.market.MarketTick;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -29,10 +29,11 @@ public record PullFeed(int decimals, long confidenceBps, Option<Long> autoPullSe
 
     /** Rejects parameters out of range. */
     public PullFeed {
-        Checks.within("PullFeed.decimals", decimals, 0, 36, "");
-        Checks.within("PullFeed.confidenceBps", confidenceBps, 0, 10_000, "basis points of the price");
-        Checks.present("PullFeed.autoPullSeconds", autoPullSeconds);
-        autoPullSeconds.forEach(s -> Checks.within("PullFeed.autoPullSeconds", s, 0, 366L * 86_400, "seconds"));
+        ParameterChecks.within("PullFeed.decimals", decimals, 0, 36, "");
+        ParameterChecks.within("PullFeed.confidenceBps", confidenceBps, 0, 10_000, "basis points of the price");
+        ParameterChecks.present("PullFeed.autoPullSeconds", autoPullSeconds);
+        autoPullSeconds.forEach(
+                s -> ParameterChecks.within("PullFeed.autoPullSeconds", s, 0, 366L * 86_400, "seconds"));
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.solvent.oracle.feed;
 
 import dev.solvent.model.math.I256;
-import dev.solvent.oracle.internal.Checks;
+import dev.solvent.oracle.internal.ParameterChecks;
 import dev.solvent.oracle.market.MarketPrice;
 import dev.solvent.oracle.market.MarketTick;
 import io.vavr.control.Option;
@@ -44,12 +44,12 @@ public record PushFeed(
 
     /** Rejects parameters out of range. */
     public PushFeed {
-        Checks.within("PushFeed.decimals", decimals, 0, 36, "");
-        Checks.within("PushFeed.deviationBps", deviationBps, 0, 10_000, "basis points; 50 means 0.5%");
-        Checks.within("PushFeed.heartbeatSeconds", heartbeatSeconds, 1, 366L * 86_400, "seconds");
-        Checks.within("PushFeed.latencyBlocks", latencyBlocks, 0, 1_000_000, "blocks");
-        Checks.present("PushFeed.congestion", congestion);
-        Checks.present("PushFeed.limits", limits);
+        ParameterChecks.within("PushFeed.decimals", decimals, 0, 36, "");
+        ParameterChecks.within("PushFeed.deviationBps", deviationBps, 0, 10_000, "basis points; 50 means 0.5%");
+        ParameterChecks.within("PushFeed.heartbeatSeconds", heartbeatSeconds, 1, 366L * 86_400, "seconds");
+        ParameterChecks.within("PushFeed.latencyBlocks", latencyBlocks, 0, 1_000_000, "blocks");
+        ParameterChecks.present("PushFeed.congestion", congestion);
+        ParameterChecks.present("PushFeed.limits", limits);
     }
 
     /** {@return a feed with no congestion and no answer limits} */

@@ -1,6 +1,6 @@
 package dev.solvent.oracle.feed;
 
-import dev.solvent.oracle.internal.Checks;
+import dev.solvent.oracle.internal.ParameterChecks;
 import dev.solvent.oracle.market.MarketTick;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
@@ -17,10 +17,10 @@ public record RecordedFeed(Vector<Round> rounds, int decimals) implements Oracle
 
     /** Requires rounds in time order. */
     public RecordedFeed {
-        Checks.present("RecordedFeed.rounds", rounds);
-        Checks.within("RecordedFeed.decimals", decimals, 0, 36, "");
+        ParameterChecks.present("RecordedFeed.rounds", rounds);
+        ParameterChecks.within("RecordedFeed.decimals", decimals, 0, 36, "");
         for (int i = 1; i < rounds.size(); i++) {
-            Checks.require(
+            ParameterChecks.require(
                     rounds.get(i).updatedAt() >= rounds.get(i - 1).updatedAt(),
                     "RecordedFeed.rounds[" + i + "]",
                     "updatedAt " + rounds.get(i).updatedAt() + " is before the previous round's; valid: time order");

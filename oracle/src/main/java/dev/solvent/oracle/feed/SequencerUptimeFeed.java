@@ -1,7 +1,7 @@
 package dev.solvent.oracle.feed;
 
 import dev.solvent.model.math.I256;
-import dev.solvent.oracle.internal.Checks;
+import dev.solvent.oracle.internal.ParameterChecks;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
@@ -16,11 +16,11 @@ public record SequencerUptimeFeed(long since, Vector<Outage> outages) {
 
     /** Requires ordered, disjoint outages after {@code since}. */
     public SequencerUptimeFeed {
-        Checks.present("SequencerUptimeFeed.outages", outages);
+        ParameterChecks.present("SequencerUptimeFeed.outages", outages);
         long t = since;
         for (int i = 0; i < outages.size(); i++) {
             Outage o = outages.get(i);
-            Checks.require(
+            ParameterChecks.require(
                     o.down() > t,
                     "SequencerUptimeFeed.outages[" + i + "]",
                     "starts at " + o.down() + "; valid: after " + t + " (ordered, disjoint, after since)");
@@ -38,7 +38,7 @@ public record SequencerUptimeFeed(long since, Vector<Outage> outages) {
 
         /** Requires {@code down < up}. */
         public Outage {
-            Checks.require(down < up, "Outage", down + ".." + up + " is out of range; valid: down < up");
+            ParameterChecks.require(down < up, "Outage", down + ".." + up + " is out of range; valid: down < up");
         }
     }
 

@@ -2,7 +2,7 @@ package dev.solvent.oracle.feed;
 
 import dev.solvent.model.math.I256;
 import dev.solvent.model.math.Rounding;
-import dev.solvent.oracle.internal.Checks;
+import dev.solvent.oracle.internal.ParameterChecks;
 import dev.solvent.oracle.market.MarketTick;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
@@ -24,8 +24,8 @@ public record Twap(long windowSeconds, int decimals) implements OracleFeed<Twap.
 
     /** Rejects a non-positive window and impossible decimals. */
     public Twap {
-        Checks.within("Twap.windowSeconds", windowSeconds, 1, 366L * 86_400, "seconds");
-        Checks.within("Twap.decimals", decimals, 0, 36, "");
+        ParameterChecks.within("Twap.windowSeconds", windowSeconds, 1, 366L * 86_400, "seconds");
+        ParameterChecks.within("Twap.decimals", decimals, 0, 36, "");
     }
 
     /**
@@ -60,7 +60,7 @@ public record Twap(long windowSeconds, int decimals) implements OracleFeed<Twap.
             return new State(Vector.of(new Observation(t, I256.ZERO, price)), 1);
         }
         Observation last = obs.last();
-        Checks.require(
+        ParameterChecks.require(
                 t >= last.timestamp(),
                 "Twap.tick.timestamp",
                 t + " is before the previous block's " + last.timestamp());

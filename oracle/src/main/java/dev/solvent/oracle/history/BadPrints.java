@@ -1,7 +1,7 @@
 package dev.solvent.oracle.history;
 
 import dev.solvent.model.math.I256;
-import dev.solvent.oracle.internal.Checks;
+import dev.solvent.oracle.internal.ParameterChecks;
 import io.vavr.collection.Vector;
 import io.vavr.control.Either;
 
@@ -67,7 +67,7 @@ public final class BadPrints {
      *     series' window, or its decimals differ)
      */
     public static Either<String, Filtered> filter(CandleSeries series, CandleSeries reference, int maxDeviationBps) {
-        Checks.within("BadPrints.maxDeviationBps", maxDeviationBps, 1, MAX_DEVIATION_BPS, "bps");
+        ParameterChecks.within("BadPrints.maxDeviationBps", maxDeviationBps, 1, MAX_DEVIATION_BPS, "bps");
         if (reference.decimals() != series.decimals()) {
             return Either.left("the reference " + reference.source() + " has " + reference.decimals()
                     + " decimals and the series " + series.source() + " " + series.decimals()

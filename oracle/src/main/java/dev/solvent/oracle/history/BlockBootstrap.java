@@ -2,7 +2,7 @@ package dev.solvent.oracle.history;
 
 import dev.solvent.model.math.I256;
 import dev.solvent.oracle.Randomness;
-import dev.solvent.oracle.internal.Checks;
+import dev.solvent.oracle.internal.ParameterChecks;
 import dev.solvent.oracle.market.MarketPrice;
 import io.vavr.collection.Vector;
 import java.util.random.RandomGenerator;
@@ -30,7 +30,7 @@ public final class BlockBootstrap {
      * @throws IllegalArgumentException if the run length is not between 1 and the number of candles
      */
     public static BlockBootstrap of(CandleSeries history, int blockLength) {
-        Checks.within(
+        ParameterChecks.within(
                 "BlockBootstrap.blockLength",
                 blockLength,
                 1,
@@ -72,7 +72,7 @@ public final class BlockBootstrap {
      * @param random the only source of randomness; advanced
      */
     public CandleSeries sample(int candles, MarketPrice start, RandomGenerator random) {
-        Checks.within("BlockBootstrap.candles", candles, 1, 100_000_000, "candles to sample");
+        ParameterChecks.within("BlockBootstrap.candles", candles, 1, 100_000_000, "candles to sample");
         MarketPrice s = start.rescale(history.decimals());
         int n = ratios.length;
         Vector<Candle> out = Vector.empty();

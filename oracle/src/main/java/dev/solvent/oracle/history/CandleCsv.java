@@ -1,7 +1,7 @@
 package dev.solvent.oracle.history;
 
 import dev.solvent.model.math.I256;
-import dev.solvent.oracle.internal.Checks;
+import dev.solvent.oracle.internal.ParameterChecks;
 import dev.solvent.oracle.market.MarketPrice;
 import io.vavr.collection.Vector;
 import io.vavr.control.Either;
@@ -94,7 +94,7 @@ public final class CandleCsv {
      * @return the series, or every problem found
      */
     public static Either<Vector<HistoryError>, CandleSeries> parse(String source, Reader reader, int decimals) {
-        Checks.within("CandleCsv.decimals", decimals, 0, MarketPrice.MAX_DECIMALS, "");
+        ParameterChecks.within("CandleCsv.decimals", decimals, 0, MarketPrice.MAX_DECIMALS, "");
         Vector<HistoryError> errors = Vector.empty();
         Vector<Row> rows = Vector.empty();
         boolean header = true;

@@ -1,7 +1,7 @@
 package dev.solvent.oracle.history;
 
 import dev.solvent.model.math.I256;
-import dev.solvent.oracle.internal.Checks;
+import dev.solvent.oracle.internal.ParameterChecks;
 import dev.solvent.oracle.market.MarketPrice;
 import io.vavr.collection.Vector;
 
@@ -20,11 +20,11 @@ public record CandleSeries(
 
     /** Requires a non-empty, contiguous, evenly spaced run. */
     public CandleSeries {
-        Checks.present("CandleSeries.source", source);
-        Checks.within("CandleSeries.decimals", decimals, 0, MarketPrice.MAX_DECIMALS, "");
-        Checks.within("CandleSeries.intervalSeconds", intervalSeconds, 1, 366L * 86_400, "seconds");
-        Checks.require(!candles.isEmpty(), "CandleSeries.candles", "a series needs at least one candle");
-        Checks.present("CandleSeries.gaps", gaps);
+        ParameterChecks.present("CandleSeries.source", source);
+        ParameterChecks.within("CandleSeries.decimals", decimals, 0, MarketPrice.MAX_DECIMALS, "");
+        ParameterChecks.within("CandleSeries.intervalSeconds", intervalSeconds, 1, 366L * 86_400, "seconds");
+        ParameterChecks.require(!candles.isEmpty(), "CandleSeries.candles", "a series needs at least one candle");
+        ParameterChecks.present("CandleSeries.gaps", gaps);
         long t0 = candles.head().openTime();
         for (int i = 0; i < candles.size(); i++) {
             long t = candles.get(i).openTime();
@@ -67,7 +67,7 @@ public record CandleSeries(
 
     /** {@return candles {@code from} (inclusive) to {@code to} (exclusive); gaps are kept only if inside} */
     public CandleSeries slice(int from, int to) {
-        Checks.require(
+        ParameterChecks.require(
                 0 <= from && from < to && to <= candles.size(),
                 "CandleSeries.slice",
                 "[" + from + ", " + to + ") is not a non-empty range within [0, " + candles.size() + ")");

@@ -1,6 +1,6 @@
 package dev.solvent.oracle.history;
 
-import dev.solvent.oracle.internal.Checks;
+import dev.solvent.oracle.internal.ParameterChecks;
 import dev.solvent.oracle.market.BlockClock;
 import dev.solvent.oracle.market.MarketPath;
 import java.math.BigInteger;
@@ -29,14 +29,15 @@ public final class HistoricalReplay {
      */
     public static MarketPath replay(CandleSeries series, BlockClock clock, Interpolation interpolation) {
         long start = clock.firstTimestamp();
-        Checks.require(
+        ParameterChecks.require(
                 start >= series.startTime() && start < series.endTime(),
                 "HistoricalReplay.clock.firstTimestamp",
                 start + " is out of range; valid: within the series, " + series.startTime() + " <= t < "
                         + series.endTime());
         long s = clock.secondsPerBlock();
         long blocks = Math.ceilDiv(series.endTime() - start, s);
-        Checks.within("HistoricalReplay.blocks", blocks, 1, Integer.MAX_VALUE - 8, "blocks in the replayed path");
+        ParameterChecks.within(
+                "HistoricalReplay.blocks", blocks, 1, Integer.MAX_VALUE - 8, "blocks in the replayed path");
         long[] out = new long[(int) blocks];
         switch (interpolation) {
             case OHLC_PATH -> ohlcPath(series, start, s, out);

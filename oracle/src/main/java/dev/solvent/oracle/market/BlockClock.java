@@ -1,6 +1,6 @@
 package dev.solvent.oracle.market;
 
-import dev.solvent.oracle.internal.Checks;
+import dev.solvent.oracle.internal.ParameterChecks;
 
 /**
  * When the blocks of a path happen: block {@code firstBlock + i} has timestamp {@code firstTimestamp + i *
@@ -20,9 +20,9 @@ public record BlockClock(long firstBlock, long firstTimestamp, long secondsPerBl
 
     /** Rejects negative origins and a non-positive block time. */
     public BlockClock {
-        Checks.within("BlockClock.firstBlock", firstBlock, 0, Long.MAX_VALUE / 2, "");
-        Checks.within("BlockClock.firstTimestamp", firstTimestamp, 0, Long.MAX_VALUE / 2, "unix seconds");
-        Checks.within("BlockClock.secondsPerBlock", secondsPerBlock, 1, 86_400, "seconds");
+        ParameterChecks.within("BlockClock.firstBlock", firstBlock, 0, Long.MAX_VALUE / 2, "");
+        ParameterChecks.within("BlockClock.firstTimestamp", firstTimestamp, 0, Long.MAX_VALUE / 2, "unix seconds");
+        ParameterChecks.within("BlockClock.secondsPerBlock", secondsPerBlock, 1, 86_400, "seconds");
     }
 
     /** {@return a clock with Ethereum's 12-second blocks} */

@@ -1,7 +1,7 @@
 package dev.solvent.oracle.market;
 
 import dev.solvent.oracle.Randomness;
-import dev.solvent.oracle.internal.Checks;
+import dev.solvent.oracle.internal.ParameterChecks;
 import io.vavr.collection.Vector;
 import java.util.Arrays;
 import java.util.List;
@@ -36,30 +36,31 @@ public final class CorrelatedGbm {
      * @throws IllegalArgumentException naming the offending entry or Cholesky pivot
      */
     public static CorrelatedGbm of(List<Gbm> legs, double[][] correlation) {
-        Checks.require(!legs.isEmpty(), "CorrelatedGbm.legs", "at least one leg is needed");
+        ParameterChecks.require(!legs.isEmpty(), "CorrelatedGbm.legs", "at least one leg is needed");
         int n = legs.size();
-        Checks.require(
+        ParameterChecks.require(
                 correlation.length == n,
                 "CorrelatedGbm.correlation",
                 "has " + correlation.length + " rows; valid: one row per leg (" + n + ")");
         double[][] c = new double[n][];
         for (int i = 0; i < n; i++) {
-            Checks.require(
+            ParameterChecks.require(
                     correlation[i].length == n,
                     "CorrelatedGbm.correlation[" + i + "]",
                     "has " + correlation[i].length + " entries; valid: " + n);
             c[i] = correlation[i].clone();
             for (int j = 0; j < n; j++) {
-                Checks.within("CorrelatedGbm.correlation[" + i + "][" + j + "]", c[i][j], -1, 1, "a correlation");
+                ParameterChecks.within(
+                        "CorrelatedGbm.correlation[" + i + "][" + j + "]", c[i][j], -1, 1, "a correlation");
             }
-            Checks.require(
+            ParameterChecks.require(
                     c[i][i] == 1.0,
                     "CorrelatedGbm.correlation[" + i + "][" + i + "]",
                     c[i][i] + " is out of range; valid: 1 (a leg is perfectly correlated with itself)");
         }
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < i; j++) {
-                Checks.require(
+                ParameterChecks.require(
                         StrictMath.abs(c[i][j] - c[j][i]) <= TOLERANCE,
                         "CorrelatedGbm.correlation[" + i + "][" + j + "]",
                         c[i][j] + " differs from correlation[" + j + "][" + i + "] = " + c[j][i]
@@ -132,7 +133,7 @@ public final class CorrelatedGbm {
      */
     public Vector<MarketPath> generate(List<MarketPrice> starts, BlockClock clock, int steps, RandomGenerator random) {
         int n = legs.size();
-        Checks.require(
+        ParameterChecks.require(
                 starts.size() == n,
                 "CorrelatedGbm.starts",
                 "has " + starts.size() + " prices; valid: one per leg (" + n + ")");

@@ -1,6 +1,6 @@
 package dev.solvent.oracle.market;
 
-import dev.solvent.oracle.internal.Checks;
+import dev.solvent.oracle.internal.ParameterChecks;
 import java.util.random.RandomGenerator;
 
 /**
@@ -22,11 +22,11 @@ public record Garch(double drift, double longRunVolatility, double alpha, double
 
     /** Rejects parameters outside their ranges and a non-stationary variance. */
     public Garch {
-        Checks.within("Garch.drift", drift, -10, 10, "annualised");
-        Checks.within("Garch.longRunVolatility", longRunVolatility, 0, 10, "annualised");
-        Checks.within("Garch.alpha", alpha, 0, 1, "reaction to the last shock");
-        Checks.within("Garch.beta", beta, 0, 1, "persistence of variance");
-        Checks.require(
+        ParameterChecks.within("Garch.drift", drift, -10, 10, "annualised");
+        ParameterChecks.within("Garch.longRunVolatility", longRunVolatility, 0, 10, "annualised");
+        ParameterChecks.within("Garch.alpha", alpha, 0, 1, "reaction to the last shock");
+        ParameterChecks.within("Garch.beta", beta, 0, 1, "persistence of variance");
+        ParameterChecks.require(
                 alpha + beta < 1,
                 "Garch.alpha + Garch.beta",
                 (alpha + beta)

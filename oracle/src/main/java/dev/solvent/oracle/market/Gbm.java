@@ -1,6 +1,6 @@
 package dev.solvent.oracle.market;
 
-import dev.solvent.oracle.internal.Checks;
+import dev.solvent.oracle.internal.ParameterChecks;
 import java.util.random.RandomGenerator;
 
 /**
@@ -15,8 +15,8 @@ public record Gbm(double drift, double volatility) implements PathGenerator {
 
     /** Rejects parameters outside their ranges. */
     public Gbm {
-        Checks.within("Gbm.drift", drift, -10, 10, "annualised; 0.05 means 5% a year");
-        Checks.within("Gbm.volatility", volatility, 0, 10, "annualised; 0.8 means 80%");
+        ParameterChecks.within("Gbm.drift", drift, -10, 10, "annualised; 0.05 means 5% a year");
+        ParameterChecks.within("Gbm.volatility", volatility, 0, 10, "annualised; 0.8 means 80%");
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.solvent.oracle.market;
 
-import dev.solvent.oracle.internal.Checks;
+import dev.solvent.oracle.internal.ParameterChecks;
 import java.util.random.RandomGenerator;
 
 /**
@@ -24,16 +24,18 @@ public record JumpDiffusion(
 
     /** Rejects parameters outside their ranges. */
     public JumpDiffusion {
-        Checks.within("JumpDiffusion.drift", drift, -10, 10, "annualised");
-        Checks.within("JumpDiffusion.volatility", volatility, 0, 10, "annualised");
-        Checks.within("JumpDiffusion.jumpsPerYear", jumpsPerYear, 0, 100_000, "Poisson intensity, jumps per year");
-        Checks.within("JumpDiffusion.jumpMean", jumpMean, -5, 5, "mean of the log jump size");
-        Checks.within("JumpDiffusion.jumpVolatility", jumpVolatility, 0, 5, "standard deviation of the log jump size");
+        ParameterChecks.within("JumpDiffusion.drift", drift, -10, 10, "annualised");
+        ParameterChecks.within("JumpDiffusion.volatility", volatility, 0, 10, "annualised");
+        ParameterChecks.within(
+                "JumpDiffusion.jumpsPerYear", jumpsPerYear, 0, 100_000, "Poisson intensity, jumps per year");
+        ParameterChecks.within("JumpDiffusion.jumpMean", jumpMean, -5, 5, "mean of the log jump size");
+        ParameterChecks.within(
+                "JumpDiffusion.jumpVolatility", jumpVolatility, 0, 5, "standard deviation of the log jump size");
     }
 
     /** {@return crash jumps: a fall of {@code fall} (0.3 = 30%) on average, {@code jumpsPerYear} times a year} */
     public static JumpDiffusion crashes(double drift, double volatility, double jumpsPerYear, double fall) {
-        Checks.within("JumpDiffusion.fall", fall, 0, 0.99, "a fraction; 0.3 means a 30% fall");
+        ParameterChecks.within("JumpDiffusion.fall", fall, 0, 0.99, "a fraction; 0.3 means a 30% fall");
         return new JumpDiffusion(drift, volatility, jumpsPerYear, StrictMath.log1p(-fall), 0.05);
     }
 

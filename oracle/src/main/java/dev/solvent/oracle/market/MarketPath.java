@@ -1,7 +1,7 @@
 package dev.solvent.oracle.market;
 
 import dev.solvent.model.math.I256;
-import dev.solvent.oracle.internal.Checks;
+import dev.solvent.oracle.internal.ParameterChecks;
 import io.vavr.control.Option;
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -39,9 +39,9 @@ public final class MarketPath implements Iterable<MarketTick> {
      * @throws IllegalArgumentException if there is no price, a price is not positive, or decimals are out of range
      */
     public static MarketPath of(BlockClock clock, int decimals, long... units) {
-        Checks.present("MarketPath.clock", clock);
-        Checks.within("MarketPath.decimals", decimals, 0, MarketPrice.MAX_DECIMALS, "");
-        Checks.require(units.length > 0, "MarketPath.prices", "a path needs at least one price");
+        ParameterChecks.present("MarketPath.clock", clock);
+        ParameterChecks.within("MarketPath.decimals", decimals, 0, MarketPrice.MAX_DECIMALS, "");
+        ParameterChecks.require(units.length > 0, "MarketPath.prices", "a path needs at least one price");
         for (int i = 0; i < units.length; i++) {
             if (units[i] <= 0) {
                 throw new IllegalArgumentException(
@@ -53,12 +53,12 @@ public final class MarketPath implements Iterable<MarketTick> {
 
     /** {@return a path with the given prices, which must share their decimals} */
     public static MarketPath of(BlockClock clock, List<MarketPrice> prices) {
-        Checks.require(!prices.isEmpty(), "MarketPath.prices", "a path needs at least one price");
+        ParameterChecks.require(!prices.isEmpty(), "MarketPath.prices", "a path needs at least one price");
         int d = prices.getFirst().decimals();
         long[] u = new long[prices.size()];
         for (int i = 0; i < u.length; i++) {
             MarketPrice p = prices.get(i);
-            Checks.require(
+            ParameterChecks.require(
                     p.decimals() == d,
                     "MarketPath.prices[" + i + "]",
                     "has " + p.decimals() + " decimals; every price of a path has the first price's " + d);
@@ -69,7 +69,7 @@ public final class MarketPath implements Iterable<MarketTick> {
 
     /** {@return a flat path: {@code blocks} blocks at {@code price}} */
     public static MarketPath constant(BlockClock clock, MarketPrice price, int blocks) {
-        Checks.within("MarketPath.blocks", blocks, 1, Integer.MAX_VALUE, "");
+        ParameterChecks.within("MarketPath.blocks", blocks, 1, Integer.MAX_VALUE, "");
         long[] u = new long[blocks];
         Arrays.fill(u, price.units());
         return new MarketPath(clock, price.decimals(), u);
@@ -180,7 +180,7 @@ public final class MarketPath implements Iterable<MarketTick> {
 
     /** {@return blocks {@code from} (inclusive) to {@code to} (exclusive), keeping their numbers and timestamps} */
     public MarketPath slice(int from, int to) {
-        Checks.require(
+        ParameterChecks.require(
                 0 <= from && from < to && to <= units.length,
                 "MarketPath.slice",
                 "[" + from + ", " + to + ") is not a non-empty range within [0, " + units.length + ")");
@@ -189,7 +189,7 @@ public final class MarketPath implements Iterable<MarketTick> {
 
     /** {@return the same prices on another clock} */
     public MarketPath retimed(BlockClock newClock) {
-        return new MarketPath(Checks.present("MarketPath.clock", newClock), decimals, units);
+        return new MarketPath(ParameterChecks.present("MarketPath.clock", newClock), decimals, units);
     }
 
     /**
@@ -201,7 +201,7 @@ public final class MarketPath implements Iterable<MarketTick> {
      * @throws IllegalArgumentException if the factor is negative, above 100 or not finite
      */
     public MarketPath scaleVolatility(double factor) {
-        Checks.within("MarketPath.scaleVolatility.factor", factor, 0, 100, "a multiplier of log-moves");
+        ParameterChecks.within("MarketPath.scaleVolatility.factor", factor, 0, 100, "a multiplier of log-moves");
         if (factor == 1.0) {
             return this;
         }

@@ -1,6 +1,6 @@
 package dev.solvent.oracle.market;
 
-import dev.solvent.oracle.internal.Checks;
+import dev.solvent.oracle.internal.ParameterChecks;
 import java.math.BigInteger;
 
 /**
@@ -29,7 +29,7 @@ public sealed interface Shock {
     default MarketPath apply(MarketPath path) {
         long first = path.clock().firstBlock();
         long k = atBlock() - first;
-        Checks.require(
+        ParameterChecks.require(
                 k >= 0 && k < path.size(),
                 getClass().getSimpleName() + ".atBlock",
                 atBlock() + " is out of range; valid: a block of the path, " + first + ".."
@@ -59,8 +59,8 @@ public sealed interface Shock {
 
         /** Rejects sizes and durations out of range. */
         public Fall {
-            Checks.within("Fall.bps", bps, 1, BPS - 1, "basis points; 3000 = 30%");
-            Checks.within("Fall.overBlocks", overBlocks, 1, Integer.MAX_VALUE, "blocks");
+            ParameterChecks.within("Fall.bps", bps, 1, BPS - 1, "basis points; 3000 = 30%");
+            ParameterChecks.within("Fall.overBlocks", overBlocks, 1, Integer.MAX_VALUE, "blocks");
         }
 
         @Override
@@ -85,10 +85,10 @@ public sealed interface Shock {
 
         /** Rejects sizes and durations out of range. */
         public SpikeAndRevert {
-            Checks.within("SpikeAndRevert.bps", bps, 1, 100_000_000, "basis points; 90000 = a tenfold price");
-            Checks.within("SpikeAndRevert.rampBlocks", rampBlocks, 0, Integer.MAX_VALUE, "blocks");
-            Checks.within("SpikeAndRevert.holdBlocks", holdBlocks, 0, Integer.MAX_VALUE, "blocks");
-            Checks.within("SpikeAndRevert.revertBlocks", revertBlocks, 0, Integer.MAX_VALUE, "blocks");
+            ParameterChecks.within("SpikeAndRevert.bps", bps, 1, 100_000_000, "basis points; 90000 = a tenfold price");
+            ParameterChecks.within("SpikeAndRevert.rampBlocks", rampBlocks, 0, Integer.MAX_VALUE, "blocks");
+            ParameterChecks.within("SpikeAndRevert.holdBlocks", holdBlocks, 0, Integer.MAX_VALUE, "blocks");
+            ParameterChecks.within("SpikeAndRevert.revertBlocks", revertBlocks, 0, Integer.MAX_VALUE, "blocks");
         }
 
         @Override
@@ -118,8 +118,8 @@ public sealed interface Shock {
 
         /** Rejects sizes out of range. */
         public Gap {
-            Checks.within("Gap.bps", bps, -(BPS - 1), 100_000_000, "basis points; -3000 = 30% lower");
-            Checks.require(bps != 0, "Gap.bps", "0 is out of range; valid: a non-zero jump");
+            ParameterChecks.within("Gap.bps", bps, -(BPS - 1), 100_000_000, "basis points; -3000 = 30% lower");
+            ParameterChecks.require(bps != 0, "Gap.bps", "0 is out of range; valid: a non-zero jump");
         }
 
         @Override

@@ -24,7 +24,7 @@ public record HealthBuckets(List<Double> edges) {
 
     /** Rejects an empty list, non-finite edges and edges that do not increase. */
     public HealthBuckets {
-        edges = Checks.list("edges", edges);
+        edges = RecordArguments.list("edges", edges);
         if (edges.isEmpty()) {
             throw new IllegalArgumentException("edges: empty; valid: at least one health value, e.g. 1.0");
         }

@@ -14,8 +14,8 @@ public record HealthDistribution(List<String> buckets, List<List<Integer>> count
 
     /** Rejects nulls, rows whose length is not the number of buckets, and negative counts. */
     public HealthDistribution {
-        buckets = Checks.list("buckets", buckets);
-        counts = Checks.matrix("counts", counts, buckets.size(), "bucket");
+        buckets = RecordArguments.list("buckets", buckets);
+        counts = RecordArguments.matrix("counts", counts, buckets.size(), "bucket");
         for (int sample = 0; sample < counts.size(); sample++) {
             for (int bucket = 0; bucket < buckets.size(); bucket++) {
                 if (counts.get(sample).get(bucket) < 0) {

@@ -30,22 +30,22 @@ public record Heatmap(
 
     /** Rejects nulls, infinities, an axis without values and a matrix whose shape is not {@code yValues x xValues}. */
     public Heatmap {
-        Checks.text("metric", metric);
-        Checks.text("xParameter", xParameter);
-        Checks.text("yParameter", yParameter);
-        xValues = Checks.list("xValues", xValues);
-        yValues = Checks.list("yValues", yValues);
+        RecordArguments.text("metric", metric);
+        RecordArguments.text("xParameter", xParameter);
+        RecordArguments.text("yParameter", yParameter);
+        xValues = RecordArguments.list("xValues", xValues);
+        yValues = RecordArguments.list("yValues", yValues);
         if (xValues.isEmpty() || yValues.isEmpty()) {
             throw new IllegalArgumentException("xValues and yValues: " + xValues.size() + " x " + yValues.size()
                     + " values; valid: at least one value on each axis");
         }
-        values = Checks.matrix("values", values, xValues.size(), xParameter + " value");
+        values = RecordArguments.matrix("values", values, xValues.size(), xParameter + " value");
         if (values.size() != yValues.size()) {
             throw new IllegalArgumentException("values: has " + values.size() + " rows; valid: " + yValues.size()
                     + ", one per " + yParameter + " value");
         }
         for (int y = 0; y < values.size(); y++) {
-            Checks.series("values[" + y + "]", values.get(y));
+            RecordArguments.series("values[" + y + "]", values.get(y));
         }
     }
 }

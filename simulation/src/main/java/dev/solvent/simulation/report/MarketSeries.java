@@ -16,9 +16,9 @@ public record MarketSeries(String market, List<Double> marketPrice, List<Double>
 
     /** Rejects nulls, infinities and series of different lengths. */
     public MarketSeries {
-        Checks.text("market", market);
-        marketPrice = Checks.series(market + ".marketPrice", marketPrice);
-        oraclePrice = Checks.series(market + ".oraclePrice", oraclePrice);
-        Checks.sameLength(market + ".oraclePrice", oraclePrice, marketPrice.size());
+        RecordArguments.text("market", market);
+        marketPrice = RecordArguments.series(market + ".marketPrice", marketPrice);
+        oraclePrice = RecordArguments.series(market + ".oraclePrice", oraclePrice);
+        RecordArguments.sameLength(market + ".oraclePrice", oraclePrice, marketPrice.size());
     }
 }

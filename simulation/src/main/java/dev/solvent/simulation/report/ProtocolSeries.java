@@ -33,23 +33,23 @@ public record ProtocolSeries(
 
     /** Rejects nulls, infinities, negative liquidation counts and series of different lengths. */
     public ProtocolSeries {
-        Checks.text("unit", unit);
-        insuranceFund = Checks.series("insuranceFund", insuranceFund);
-        liquidations = Checks.list("liquidations", liquidations);
-        liquidationVolume = Checks.series("liquidationVolume", liquidationVolume);
-        shortfall = Checks.series("shortfall", shortfall);
-        socializedLoss = Checks.series("socializedLoss", socializedLoss);
-        badDebt = Checks.series("badDebt", badDebt);
-        baseFeeGwei = Checks.series("baseFeeGwei", baseFeeGwei);
-        keeperProfit = Checks.series("keeperProfit", keeperProfit);
+        RecordArguments.text("unit", unit);
+        insuranceFund = RecordArguments.series("insuranceFund", insuranceFund);
+        liquidations = RecordArguments.list("liquidations", liquidations);
+        liquidationVolume = RecordArguments.series("liquidationVolume", liquidationVolume);
+        shortfall = RecordArguments.series("shortfall", shortfall);
+        socializedLoss = RecordArguments.series("socializedLoss", socializedLoss);
+        badDebt = RecordArguments.series("badDebt", badDebt);
+        baseFeeGwei = RecordArguments.series("baseFeeGwei", baseFeeGwei);
+        keeperProfit = RecordArguments.series("keeperProfit", keeperProfit);
         int samples = insuranceFund.size();
-        Checks.sameLength("liquidations", liquidations, samples);
-        Checks.sameLength("liquidationVolume", liquidationVolume, samples);
-        Checks.sameLength("shortfall", shortfall, samples);
-        Checks.sameLength("socializedLoss", socializedLoss, samples);
-        Checks.sameLength("badDebt", badDebt, samples);
-        Checks.sameLength("baseFeeGwei", baseFeeGwei, samples);
-        Checks.sameLength("keeperProfit", keeperProfit, samples);
+        RecordArguments.sameLength("liquidations", liquidations, samples);
+        RecordArguments.sameLength("liquidationVolume", liquidationVolume, samples);
+        RecordArguments.sameLength("shortfall", shortfall, samples);
+        RecordArguments.sameLength("socializedLoss", socializedLoss, samples);
+        RecordArguments.sameLength("badDebt", badDebt, samples);
+        RecordArguments.sameLength("baseFeeGwei", baseFeeGwei, samples);
+        RecordArguments.sameLength("keeperProfit", keeperProfit, samples);
         for (int i = 0; i < samples; i++) {
             if (liquidations.get(i) < 0) {
                 throw new IllegalArgumentException(

@@ -14,7 +14,7 @@ public record ResultsTable(List<String> columns, List<List<String>> rows) {
 
     /** Rejects nulls and rows whose length is not the number of columns. */
     public ResultsTable {
-        columns = Checks.list("columns", columns);
-        rows = Checks.matrix("rows", rows, columns.size(), "column");
+        columns = RecordArguments.list("columns", columns);
+        rows = RecordArguments.matrix("rows", rows, columns.size(), "column");
     }
 }

@@ -33,13 +33,13 @@ public record RunReport(
 
     /** Rejects nulls, duplicate market names and any series whose length is not the timeline's. */
     public RunReport {
-        Checks.text("title", title);
-        Checks.text("scenario", scenario);
-        summary = Checks.list("summary", summary);
+        RecordArguments.text("title", title);
+        RecordArguments.text("scenario", scenario);
+        summary = RecordArguments.list("summary", summary);
         if (timeline == null || protocol == null || health == null) {
             throw new IllegalArgumentException("timeline, protocol and health: must not be null");
         }
-        markets = Checks.list("markets", markets);
+        markets = RecordArguments.list("markets", markets);
         int samples = timeline.size();
         Set<String> names = new HashSet<>();
         for (MarketSeries market : markets) {
@@ -47,9 +47,9 @@ public record RunReport(
                 throw new IllegalArgumentException(
                         "markets: " + market.market() + " appears twice; valid: one series per market");
             }
-            Checks.sameLength(market.market() + ".marketPrice", market.marketPrice(), samples);
+            RecordArguments.sameLength(market.market() + ".marketPrice", market.marketPrice(), samples);
         }
-        Checks.sameLength("protocol", protocol.insuranceFund(), samples);
-        Checks.sameLength("health.counts", health.counts(), samples);
+        RecordArguments.sameLength("protocol", protocol.insuranceFund(), samples);
+        RecordArguments.sameLength("health.counts", health.counts(), samples);
     }
 }

@@ -11,7 +11,7 @@ public record SummaryRow(String label, String value) {
 
     /** Rejects nulls. */
     public SummaryRow {
-        Checks.text("label", label);
-        Checks.text("value", value);
+        RecordArguments.text("label", label);
+        RecordArguments.text("value", value);
     }
 }

@@ -23,9 +23,9 @@ public record SweepReport(
 
     /** Rejects nulls and a heatmap over a parameter that was not swept. */
     public SweepReport {
-        Checks.text("title", title);
-        parameters = Checks.list("parameters", parameters);
-        summary = Checks.list("summary", summary);
+        RecordArguments.text("title", title);
+        parameters = RecordArguments.list("parameters", parameters);
+        summary = RecordArguments.list("summary", summary);
         if (results == null || heatmap == null) {
             throw new IllegalArgumentException("results and heatmap: must not be null (use Optional.empty())");
         }

@@ -17,8 +17,8 @@ public record Timeline(List<Long> blocks, List<Long> timestamps) {
 
     /** Rejects nulls, lists of different lengths, blocks that do not increase and timestamps that go back. */
     public Timeline {
-        blocks = Checks.list("blocks", blocks);
-        timestamps = Checks.list("timestamps", timestamps);
+        blocks = RecordArguments.list("blocks", blocks);
+        timestamps = RecordArguments.list("timestamps", timestamps);
         if (blocks.size() != timestamps.size()) {
             throw new IllegalArgumentException("timestamps: has " + timestamps.size() + " values; valid: "
                     + blocks.size() + ", one per sampled block");

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /** Argument checks shared by the report records, with messages that name the field and what would be valid. */
-final class Checks {
+final class RecordArguments {
 
-    private Checks() {}
+    private RecordArguments() {}
 
     static String text(String field, String value) {
         return Objects.requireNonNull(value, field + ": must not be null");

@@ -4,9 +4,9 @@ package dev.solvent.oracle.internal;
  * Validation of generator and feed parameters at construction, with messages that name the parameter, its value and
  * the valid range. Internal: public only so that every package of the oracle module can share it.
  */
-public final class Checks {
+public final class ParameterChecks {
 
-    private Checks() {}
+    private ParameterChecks() {}
 
     /**
      * {@return {@code value}} if it is finite and within {@code [min, max]}
