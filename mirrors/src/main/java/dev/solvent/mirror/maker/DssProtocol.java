@@ -187,7 +187,10 @@ public final class DssProtocol implements Protocol<DssState, DssCall> {
             DssState.VatIlk i1 = now.vat().ilk(ilk);
             Option<BigInteger> p0 = pokedSpot(then, ilk, b0);
             Option<BigInteger> p1 = pokedSpot(now, ilk, b1);
-            if (p0.isEmpty() || p1.isEmpty()) {
+            if (p0.isEmpty()) {
+                continue; // no vault of the ilk has a margin (it is assessed without a poked spot)
+            }
+            if (p1.isEmpty()) {
                 return Option.none();
             }
             if (p0.get().signum() == 0 || i0.spot().signum() == 0) {
