@@ -3,6 +3,7 @@ package dev.solvent.model.protocol;
 import io.vavr.collection.Seq;
 import io.vavr.collection.SortedMap;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.math.BigInteger;
 
 /**
@@ -29,6 +30,23 @@ public interface Protocol<S, C> {
 
     /** {@return the account's health, or the revert its views give (a missing price, an unknown account)} */
     Either<Rejected, Health> health(S state, String account, Block block);
+
+    /**
+     * {@return the account's health and its margin of safety (see {@link Margins}), read in one pass; by default
+     * the health with no margin, which makes a watching loop read the account again at every price move}
+     */
+    default Either<Rejected, Assessment> assess(S state, String account, Block block) {
+        return health(state, account, block).map(Assessment::unbounded);
+    }
+
+    /**
+     * {@return how far prices and interest may have moved any account's health from {@code (then, thenBlock)} to
+     * {@code (now, nowBlock)}, as a WAD to compare with the margins {@link #assess} gave in {@code then} (see
+     * {@link Margins}); none when the protocol cannot bound it, and by default}
+     */
+    default Option<BigInteger> drift(S then, Block thenBlock, S now, Block nowBlock) {
+        return Option.none();
+    }
 
     /**
      * {@return the liquidation moves {@code keeper} could make on {@code account} now, best known gain first; empty

@@ -1,10 +1,13 @@
 package dev.solvent.mirror.aave;
 
 import dev.solvent.mirror.evm.Address;
+import dev.solvent.mirror.evm.RevertException;
 import dev.solvent.mirror.evm.Word;
+import dev.solvent.model.protocol.Assessment;
 import dev.solvent.model.protocol.Block;
 import dev.solvent.model.protocol.Executed;
 import dev.solvent.model.protocol.Health;
+import dev.solvent.model.protocol.Margins;
 import dev.solvent.model.protocol.Move;
 import dev.solvent.model.protocol.Protocol;
 import dev.solvent.model.protocol.Quantity;
@@ -99,6 +102,99 @@ public final class AaveProtocol implements Protocol<AaveState, AaveCall> {
                             noDebt ? Option.none() : Option.some(d.healthFactor()),
                             !noDebt && d.healthFactor().compareTo(WAD) < 0);
                 });
+    }
+
+    /**
+     * {@inheritDoc} The margin follows {@link Margins}: {@code X} is the sum over the account's collateral of its
+     * scaled aToken balance times the normalized income over {@code RAY}, times the price over the asset's unit, times
+     * its liquidation threshold over 10,000; {@code Y} the sum over its debt of the scaled debt times the normalized
+     * debt over {@code RAY}, times the price over the unit. The health's collateral {@code C} ({@code
+     * totalCollateralBase * avgLT / 10^4}, where {@code avgLT} is the average rounded down) is at most {@code X}
+     * plus {@code price / unit} per asset (a balance read half up or down is within one base unit of the real one,
+     * worth at most {@code price / unit}); its debt {@code D} is at least {@code Y} less the same. At a later block,
+     * {@code percentMul(totalCollateralBase, avgLT)} (v3.3) and the weighted sum over 10^4 (v3.7) are at least {@code
+     * X'} less {@code totalCollateralBase' / 10^4} (the average's rounding) less {@code price' / unit + 1} per asset
+     * less 1, and the debt at most {@code Y'} plus {@code price' / unit + 1} per asset; the health factor is at least
+     * 1 when the first is at least the second. With every factor in {@code [1/2, 2]}, {@code totalCollateralBase'}
+     * is at most twice {@code totalCollateralBase} plus one unit of value per asset and {@code price'} at most twice
+     * {@code price} (indices only grow), so {@code E = 2 totalCollateralBase / 10^4 + sum (2 price / unit + 4) + 2}
+     * over every reserve bounds all of these.
+     */
+    @Override
+    public Either<Rejected, Assessment> assess(AaveState state, String account, Block block) {
+        AaveBlock b = block(block);
+        return AaveViews.userAccountData(state, b, Address.of(account))
+                .<Rejected>mapLeft(Rejected::of)
+                .map(d -> {
+                    BigInteger weighted = d.totalCollateralBase()
+                            .multiply(d.currentLiquidationThreshold())
+                            .divide(AaveMath.PERCENTAGE_FACTOR);
+                    boolean noDebt = d.totalDebtBase().signum() == 0;
+                    boolean liquidatable = !noDebt && d.healthFactor().compareTo(WAD) < 0;
+                    Health h = new Health(
+                            weighted,
+                            d.totalDebtBase(),
+                            noDebt ? Option.none() : Option.some(d.healthFactor()),
+                            liquidatable);
+                    if (liquidatable || (!noDebt && weighted.signum() == 0)) {
+                        return Assessment.unbounded(h);
+                    }
+                    BigInteger error = d.totalCollateralBase()
+                            .shiftLeft(1)
+                            .divide(AaveMath.PERCENTAGE_FACTOR)
+                            .add(BigInteger.valueOf(3));
+                    for (AaveState.Reserve r : state.reserves()) {
+                        BigInteger price = b.answers().get(r.asset()).getOrElse(BigInteger.ZERO);
+                        error = error.add(price.shiftLeft(1)
+                                        .divide(AaveMath.pow10(r.config().decimals())))
+                                .add(BigInteger.valueOf(5));
+                    }
+                    return new Assessment(h, Margins.margin(weighted, d.totalDebtBase(), error));
+                });
+    }
+
+    /**
+     * {@inheritDoc} Over every reserve: the collateral factor is the least ratio of price times normalized income,
+     * the debt factor the greatest ratio of price times normalized debt, each in {@code [1/2, 2]}; none when the
+     * version, a reserve's configuration or an eMode category changed, or a price is missing.
+     */
+    @Override
+    public Option<BigInteger> drift(AaveState then, Block thenBlock, AaveState now, Block nowBlock) {
+        if (then.version() != now.version()
+                || then.reserves().size() != now.reserves().size()
+                || !then.eModeCategories().equals(now.eModeCategories())) {
+            return Option.none();
+        }
+        AaveMachine m0 = new AaveMachine(then, block(thenBlock));
+        AaveMachine m1 = new AaveMachine(now, block(nowBlock));
+        BigInteger phi = Margins.WAD.shiftLeft(1);
+        BigInteger psi = Margins.WAD.shiftRight(1);
+        try {
+            for (int i = 0; i < then.reserves().size(); i++) {
+                AaveState.Reserve r0 = then.reserves().get(i);
+                AaveState.Reserve r1 = now.reserves().get(i);
+                if (!r0.asset().equals(r1.asset()) || !r0.configuration().equals(r1.configuration())) {
+                    return Option.none();
+                }
+                BigInteger p0 = m0.price(r0.asset());
+                BigInteger p1 = m1.price(r1.asset());
+                Option<BigInteger> income =
+                        Margins.factorDown(p1.multiply(m1.normalizedIncome(i)), p0.multiply(m0.normalizedIncome(i)));
+                Option<BigInteger> debt =
+                        Margins.factorUp(p1.multiply(m1.normalizedDebt(i)), p0.multiply(m0.normalizedDebt(i)));
+                if (income.isEmpty()
+                        || debt.isEmpty()
+                        || !Margins.inDomain(income.get())
+                        || !Margins.inDomain(debt.get())) {
+                    return Option.none();
+                }
+                phi = phi.min(income.get());
+                psi = psi.max(debt.get());
+            }
+        } catch (RevertException e) {
+            return Option.none();
+        }
+        return Margins.drift(phi, psi);
     }
 
     @Override

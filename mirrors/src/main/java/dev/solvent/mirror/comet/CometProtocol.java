@@ -3,9 +3,11 @@ package dev.solvent.mirror.comet;
 import dev.solvent.mirror.evm.Address;
 import dev.solvent.mirror.evm.RevertException;
 import dev.solvent.mirror.evm.StandardToken;
+import dev.solvent.model.protocol.Assessment;
 import dev.solvent.model.protocol.Block;
 import dev.solvent.model.protocol.Executed;
 import dev.solvent.model.protocol.Health;
+import dev.solvent.model.protocol.Margins;
 import dev.solvent.model.protocol.Move;
 import dev.solvent.model.protocol.Protocol;
 import dev.solvent.model.protocol.Quantity;
@@ -96,6 +98,92 @@ public final class CometProtocol implements Protocol<CometState, CometCall> {
         } catch (RevertException e) {
             return Either.left(Rejected.of(e.revert()));
         }
+    }
+
+    /**
+     * {@inheritDoc} The margin follows {@link Margins}: {@code X} is the sum, over the assets {@code isLiquidatable}
+     * counts (those in {@code assetsIn}), of balance times price over scale times the liquidation collateral factor,
+     * and {@code Y} the borrow principal times the stored {@code baseBorrowIndex} over {@code 1e15} times the base
+     * price over the base scale. Each collateral term of the check rounds down twice, at most 2 below its real value
+     * (the factor is below 1); the check's borrow value rounds toward zero from a present value rounded down, never
+     * above {@code Y}: so the check passes when {@code X' - Y' > 2n} for {@code n} assets. At the assessment the
+     * collateral {@code C} (the check's own sum) is at most {@code X}, and the health's debt {@code D}, read with the
+     * accrued index (at least the stored one) and rounded down twice, is at least {@code Y - basePrice/baseScale - 1}.
+     * Hence {@code E = 2n + ceil(basePrice / baseScale) + 2}.
+     */
+    @Override
+    public Either<Rejected, Assessment> assess(CometState state, String account, Block block) {
+        return health(state, account, block).map(h -> {
+            if (h.liquidatable() || (h.debt().signum() > 0 && h.collateral().signum() == 0)) {
+                return Assessment.unbounded(h);
+            }
+            CometBlock b = block(block);
+            Address a = Address.of(account);
+            CometImmutables c = state.immutables();
+            UserBasic basic = state.userBasic(a);
+            if (basic.principal().signum() >= 0) {
+                return new Assessment(h, Option.some(Margins.UNBOUNDED));
+            }
+            try {
+                BigInteger counted = BigInteger.ZERO;
+                for (int i = 0; i < c.numAssets(); i++) {
+                    if ((basic.assetsIn() & (1 << i)) != 0) {
+                        AssetInfo info = CometViews.getAssetInfo(state, i);
+                        BigInteger value = CometViews.mulPrice(
+                                state.collateralBalanceOf(a, info.asset()),
+                                CometViews.getPrice(b, info.priceFeed()),
+                                info.scale());
+                        counted = counted.add(CometViews.mulFactor(value, info.liquidateCollateralFactor()));
+                    }
+                }
+                BigInteger basePrice = CometViews.getPrice(b, c.baseTokenPriceFeed());
+                BigInteger error = BigInteger.valueOf(2L * c.numAssets() + 2).add(ceilDiv(basePrice, c.baseScale()));
+                return new Assessment(h, Margins.margin(counted, h.debt(), error));
+            } catch (RevertException e) {
+                return Assessment.unbounded(h);
+            }
+        });
+    }
+
+    /**
+     * {@inheritDoc} The collateral factor is the least ratio of any collateral's price; the debt factor the ratio of
+     * the base price times the borrow index accrued to {@code nowBlock} to the base price times the stored index of
+     * {@code then}. None when the immutables (the assets, their factors) differ or a price is missing.
+     */
+    @Override
+    public Option<BigInteger> drift(CometState then, Block thenBlock, CometState now, Block nowBlock) {
+        CometImmutables c = then.immutables();
+        if (!c.equals(now.immutables())) {
+            return Option.none();
+        }
+        CometBlock b0 = block(thenBlock);
+        CometBlock b1 = block(nowBlock);
+        try {
+            BigInteger phi = Margins.WAD.shiftLeft(1);
+            for (int i = 0; i < c.assets().size(); i++) {
+                AssetInfo info = CometViews.getAssetInfo(then, i);
+                Option<BigInteger> f = Margins.factorDown(
+                        CometViews.getPrice(b1, info.priceFeed()), CometViews.getPrice(b0, info.priceFeed()));
+                if (f.isEmpty() || !Margins.inDomain(f.get())) {
+                    return Option.none();
+                }
+                phi = phi.min(f.get());
+            }
+            BigInteger accrued = CometViews.accruedInterestIndices(now, CometViews.elapsed(now, b1))[1];
+            Option<BigInteger> psi = Margins.factorUp(
+                    CometViews.getPrice(b1, c.baseTokenPriceFeed()).multiply(accrued),
+                    CometViews.getPrice(b0, c.baseTokenPriceFeed())
+                            .multiply(then.totalsBasic().baseBorrowIndex()));
+            BigInteger least = phi;
+            return psi.flatMap(p -> Margins.drift(least, p));
+        } catch (RevertException e) {
+            return Option.none();
+        }
+    }
+
+    private static BigInteger ceilDiv(BigInteger a, BigInteger b) {
+        BigInteger[] qr = a.divideAndRemainder(b);
+        return qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
     }
 
     @Override

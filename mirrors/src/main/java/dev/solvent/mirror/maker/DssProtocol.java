@@ -1,9 +1,11 @@
 package dev.solvent.mirror.maker;
 
 import dev.solvent.mirror.evm.Address;
+import dev.solvent.model.protocol.Assessment;
 import dev.solvent.model.protocol.Block;
 import dev.solvent.model.protocol.Executed;
 import dev.solvent.model.protocol.Health;
+import dev.solvent.model.protocol.Margins;
 import dev.solvent.model.protocol.Move;
 import dev.solvent.model.protocol.Protocol;
 import dev.solvent.model.protocol.Quantity;
@@ -136,6 +138,79 @@ public final class DssProtocol implements Protocol<DssState, DssCall> {
         boolean pokedUnsafe = spot.signum() > 0 && urn.ink().multiply(spot).compareTo(debt) < 0;
         boolean liquidatable = pokedUnsafe || Dss.unsafe(state, v._1(), v._2()) || onSale(state, v._1(), v._2());
         return Either.right(Health.of(down(urn.ink().multiply(spot)), up(debt), liquidatable));
+    }
+
+    /**
+     * {@inheritDoc} The margin follows {@link Margins} with {@code X = ink * min(spot, poked spot)} and {@code Y = art
+     * * rate}, both exact integers in RAD: the Vat's test {@code ink * spot < art * rate} has no rounding, and the poked
+     * spot is a non-decreasing function of the pip's value, so the margin's only slack is {@code E = 2 * scale}, which
+     * keeps the health's collateral (RAD divided by {@code scale}, rounded down) above 0 whenever {@code X' - Y' >
+     * 2E}. A vault with a running sale gets none.
+     */
+    @Override
+    public Either<Rejected, Assessment> assess(DssState state, String account, Block block) {
+        Tuple2<String, Address> v = vault(account);
+        DssState.VatIlk ilk = state.vat().ilk(v._1());
+        DssState.Urn urn = state.vat().urn(v._1(), v._2());
+        Option<BigInteger> poked = pokedSpot(state, v._1(), block(block));
+        BigInteger spot = poked.getOrElse(ilk.spot());
+        BigInteger debt = urn.art().multiply(ilk.rate());
+        boolean pokedUnsafe = spot.signum() > 0 && urn.ink().multiply(spot).compareTo(debt) < 0;
+        boolean sale = onSale(state, v._1(), v._2());
+        boolean liquidatable = pokedUnsafe || Dss.unsafe(state, v._1(), v._2()) || sale;
+        Health health = Health.of(down(urn.ink().multiply(spot)), up(debt), liquidatable);
+        if (liquidatable || poked.isEmpty()) {
+            return Either.right(Assessment.unbounded(health));
+        }
+        BigInteger weighed = urn.ink().multiply(poked.get().min(ilk.spot()));
+        return Either.right(new Assessment(health, Margins.margin(weighed, debt, scale.shiftLeft(1))));
+    }
+
+    /**
+     * {@inheritDoc} Over every ilk: the collateral factor is the least of the ratios of the poked spots and of the
+     * Vat's spots, the debt factor the greatest ratio of {@code rate}s; none when the ilks, their {@code mat} or
+     * {@code par} changed, or a pip is not priced.
+     */
+    @Override
+    public Option<BigInteger> drift(DssState then, Block thenBlock, DssState now, Block nowBlock) {
+        if (!then.spotter().ilks().equals(now.spotter().ilks())
+                || !then.spotter().par().equals(now.spotter().par())
+                || !then.vat().ilks().keySet().equals(now.vat().ilks().keySet())) {
+            return Option.none();
+        }
+        DssBlock b0 = block(thenBlock);
+        DssBlock b1 = block(nowBlock);
+        BigInteger phi = Margins.WAD.shiftLeft(1);
+        BigInteger psi = Margins.WAD.shiftRight(1);
+        for (String ilk : then.vat().ilks().keySet()) {
+            DssState.VatIlk i0 = then.vat().ilk(ilk);
+            DssState.VatIlk i1 = now.vat().ilk(ilk);
+            Option<BigInteger> p0 = pokedSpot(then, ilk, b0);
+            Option<BigInteger> p1 = pokedSpot(now, ilk, b1);
+            if (p0.isEmpty()) {
+                continue; // no vault of the ilk has a margin (it is assessed without a poked spot)
+            }
+            if (p1.isEmpty()) {
+                return Option.none();
+            }
+            if (p0.get().signum() == 0 || i0.spot().signum() == 0) {
+                continue; // no vault of the ilk with debt has a margin (its collateral counts 0)
+            }
+            Option<BigInteger> poked = Margins.factorDown(p1.get(), p0.get());
+            Option<BigInteger> stored = Margins.factorDown(i1.spot(), i0.spot());
+            Option<BigInteger> rate = Margins.factorUp(i1.rate(), i0.rate());
+            if (poked.isEmpty()
+                    || stored.isEmpty()
+                    || rate.isEmpty()
+                    || !Margins.inDomain(poked.get())
+                    || !Margins.inDomain(stored.get())
+                    || !Margins.inDomain(rate.get())) {
+                return Option.none();
+            }
+            phi = phi.min(poked.get()).min(stored.get());
+            psi = psi.max(rate.get());
+        }
+        return Margins.drift(phi, psi);
     }
 
     /** {@return the spot {@code Spotter.poke} would file for the ilk in the block; none if its pip is not priced} */

@@ -48,7 +48,9 @@ import tools.jackson.databind.node.ObjectNode;
  * @param state the protocol's state
  * @param feeds each price key's oracle state, in key order
  * @param scheduled traders' decisions, by the block index they are carried out at
- * @param healths each account's health, kept while nothing it depends on changes (a keeper's index)
+ * @param healths the keepers' index of account healths: what each account's last read said, kept while nothing it
+ *     depends on changes, with the margins that let a price move skip the accounts it cannot have brought near
+ *     liquidation
  * @param lastPrices the prices of the last block
  * @param previousLoss each quantity's amount after the last block
  * @param last the last block (the opening block before the first)
@@ -61,7 +63,7 @@ public record LendingWorld<S, C>(
         S state,
         Vector<PushFeed.State> feeds,
         TreeMap<Integer, Vector<Tuple2<String, LendingWorld.Action>>> scheduled,
-        HashMap<String, Health> healths,
+        HealthIndex<S> healths,
         TreeMap<String, Block.Price> lastPrices,
         TreeMap<String, BigInteger> previousLoss,
         Block last) {
@@ -102,6 +104,7 @@ public record LendingWorld<S, C>(
      * @param sample the health snapshot, if the block took one
      * @param events notable events as JSON lines
      * @param keepers each keeper's results in the block, in the scenario's order
+     * @param liquidatable the accounts the keepers found liquidatable, in the protocol's order
      * @param <S> the protocol's state
      * @param <C> the protocol's calls
      */
@@ -110,10 +113,20 @@ public record LendingWorld<S, C>(
             LendingRow row,
             Option<HealthSample> sample,
             Vector<String> events,
-            Vector<KeeperTally> keepers) {}
+            Vector<KeeperTally> keepers,
+            Vector<String> liquidatable) {}
 
     /** {@return the run before the first block, each oracle warmed up on the opening price} */
     public static <S, C> LendingWorld<S, C> start(LendingSetup<S, C> setup) {
+        return start(setup, true);
+    }
+
+    /**
+     * {@return the run before the first block; without {@code margins}, the keepers' index reads every account again
+     * at every price move (the same results, at a cost that grows with the accounts: the reference the index is tested
+     * against)}
+     */
+    static <S, C> LendingWorld<S, C> start(LendingSetup<S, C> setup, boolean margins) {
         var clock = setup.paths().clock();
         int latency = setup.scenario().oracle().latencyBlocks();
         Vector<PushFeed.State> feeds = Vector.empty();
@@ -140,7 +153,7 @@ public record LendingWorld<S, C>(
                 setup.genesis(),
                 feeds,
                 TreeMap.empty(),
-                HashMap.empty(),
+                HealthIndex.empty(margins),
                 TreeMap.empty(),
                 previousLoss,
                 setup.opening());
@@ -155,14 +168,12 @@ public record LendingWorld<S, C>(
     public Stepped<S, C> step() {
         int i = index;
         Market m = moveMarket(i);
-        Work<S, C> w = new Work<>(setup, i, m.block(), state, healths);
-        w.tradersAct(scheduled.get(i).getOrElse(Vector.empty()));
         boolean sample =
                 i % setup.scenario().sampleEvery() == 0 || i == setup.paths().blocks() - 1;
-        if (sample || !m.block().prices().equals(lastPrices)) {
-            w.healths = HashMap.empty();
-        }
-        Vector<String> liquidatable = w.liquidatable();
+        boolean moved = !m.block().prices().equals(lastPrices);
+        Work<S, C> w = new Work<>(setup, i, m.block(), state, sample ? healths.clear() : healths);
+        w.tradersAct(scheduled.get(i).getOrElse(Vector.empty()));
+        Vector<String> liquidatable = w.liquidatable(moved);
         w.keepersMove(liquidatable);
         Losses losses = w.losses(previousLoss);
         Check check = w.check(sample);
@@ -186,7 +197,7 @@ public record LendingWorld<S, C>(
         Option<HealthSample> snapshot = sample
                 ? Option.some(new HealthSample(row.block(), Vector.ofAll(check.buckets()), check.underwater()))
                 : Option.none();
-        return new Stepped<>(next, row, snapshot, w.events, Vector.of(w.keepers));
+        return new Stepped<>(next, row, snapshot, w.events, Vector.of(w.keepers), liquidatable);
     }
 
     /**
@@ -253,7 +264,8 @@ public record LendingWorld<S, C>(
         private final int i;
         private final Block block;
         private S state;
-        private HashMap<String, Health> healths;
+        private HealthIndex<S> healths;
+        private HashMap<String, Health> fresh = HashMap.empty();
         private Vector<String> events = Vector.empty();
         private final KeeperTally[] keepers;
         private int calls;
@@ -262,7 +274,7 @@ public record LendingWorld<S, C>(
         private BigInteger repaid = BigInteger.ZERO;
         private BigInteger gained = BigInteger.ZERO;
 
-        Work(LendingSetup<S, C> setup, int i, Block block, S state, HashMap<String, Health> healths) {
+        Work(LendingSetup<S, C> setup, int i, Block block, S state, HealthIndex<S> healths) {
             this.setup = setup;
             this.protocol = setup.protocol();
             this.i = i;
@@ -287,7 +299,7 @@ public record LendingWorld<S, C>(
                     continue;
                 }
                 state = done.get();
-                healths = healths.remove(t.account());
+                forget(t.account());
                 calls += act.size();
                 events = events.append(line("trader", t.name(), d._2.name().toLowerCase(Locale.ROOT))
                         .toString());
@@ -334,19 +346,27 @@ public record LendingWorld<S, C>(
         }
 
         /**
-         * {@return stage 3: who is liquidatable now}. Every account is read again when an oracle answer changed and at
-         * each health check; in between only those whose state changed (a keeper's index: interest alone moves a
-         * health factor by parts per billion a block, and is caught at the next check).
+         * {@return stage 3: who is liquidatable now}. Every account is read again at each health snapshot, and when an
+         * oracle answer changed ({@code moved}) every account whose margin the move may have used up; in between only
+         * those whose state changed (a keeper's index: interest alone moves a health factor by parts per billion a
+         * block, and is caught at the next move or snapshot). See {@link HealthIndex}.
          */
-        Vector<String> liquidatable() {
-            Vector<String> liquidatable = Vector.empty();
-            for (String a : protocol.accounts(state)) {
-                Health h = health(a);
-                if (h != null && h.liquidatable()) {
-                    liquidatable = liquidatable.append(a);
-                }
-            }
-            return liquidatable;
+        Vector<String> liquidatable(boolean moved) {
+            read(moved);
+            return healths.liquidatableAccounts();
+        }
+
+        /** A call touched the account: the index reads it again at the next read. */
+        private void forget(String account) {
+            healths = healths.forget(account);
+            fresh = fresh.remove(account);
+        }
+
+        /** Reads what the index misses (and, when prices moved, what the move may have changed). */
+        private void read(boolean moved) {
+            HealthIndex.Read<S> r = healths.read(protocol, state, block, moved);
+            healths = r.index();
+            fresh = fresh.merge(r.fresh(), (a, b) -> b);
         }
 
         /**
@@ -357,9 +377,9 @@ public record LendingWorld<S, C>(
             Vector<String> keeperAccounts = setup.keeperAccounts();
             RandomGenerator race = Rng.of(setup.seed(), Rng.KEEPER_ORDER, i);
             for (String account : liquidatable) {
-                healths = healths.remove(account);
+                forget(account);
                 for (int k : order(keeperAccounts.size(), race)) {
-                    healths = healths.remove(keeperAccounts.get(k));
+                    forget(keeperAccounts.get(k));
                     Vector<Move<C>> plan = plan(account, keeperAccounts.get(k));
                     if (plan.isEmpty()) {
                         break; // the protocol offers no move that pays; no keeper makes one
@@ -487,22 +507,24 @@ public record LendingWorld<S, C>(
          * below their threshold (and not yet liquidatable) who decide to act}
          */
         Check check(boolean sample) {
-            int underwater = 0;
+            read(false);
             int[] buckets = new int[HealthSample.BUCKETS.size()];
+            if (!sample) {
+                return new Check(healths.underwaterCount(), buckets, Vector.empty());
+            }
+            // a snapshot read every account in this block: their healths are all fresh
+            int underwater = 0;
             Vector<Tuple2<String, Action>> decided = Vector.empty();
             RandomGenerator r = Rng.of(setup.seed(), Rng.LENDING_ACTIONS, i);
             LendingScenario.Behaviour b = setup.scenario().traders().behaviour();
             BigInteger actBelow = BigInteger.valueOf(b.actBelowBps()).multiply(BPS_TO_WAD);
-            for (String a : protocol.accounts(state)) {
-                Health h = health(a);
+            for (String a : healths.accounts()) {
+                Health h = fresh.get(a).getOrNull();
                 if (h == null || h.debt().signum() == 0) {
                     continue;
                 }
                 if (h.collateral().signum() == 0) {
                     underwater++;
-                }
-                if (!sample) {
-                    continue;
                 }
                 BigInteger ratio = h.ratio().get();
                 long milli = ratio.multiply(BigInteger.valueOf(1_000))
@@ -538,18 +560,6 @@ public record LendingWorld<S, C>(
                     l.losses(),
                     l.buffers(),
                     setup.totalNames().map(n -> l.totals().get(n).getOrElse(BigInteger.ZERO)));
-        }
-
-        /** {@return the account's health from the cache, or read now and kept; null if the protocol cannot say} */
-        private Health health(String account) {
-            Health h = healths.get(account).getOrNull();
-            if (h == null) {
-                h = protocol.health(state, account, block).getOrNull();
-                if (h != null) {
-                    healths = healths.put(account, h);
-                }
-            }
-            return h;
         }
 
         private BigInteger debt(String account) {
