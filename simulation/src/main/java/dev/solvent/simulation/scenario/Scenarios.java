@@ -81,7 +81,8 @@ public final class Scenarios {
             return bundled.get();
         }
         if (!nameOrPath.endsWith(".yaml") && !nameOrPath.endsWith(".yml") && !nameOrPath.contains("/")) {
-            throw new ScenarioException(Vector.of(nameOrPath + ": no bundled scenario of that name; valid: one of "
+            throw new ScenarioException(Vector.of(YamlInput.shownPath(nameOrPath)
+                    + ": no bundled scenario of that name; valid: one of "
                     + String.join(", ", all()) + ", or a path to a YAML file"));
         }
         if (nameOrPath.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {

@@ -4,6 +4,7 @@ import io.vavr.collection.Vector;
 import io.vavr.control.Either;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -66,25 +67,41 @@ public final class YamlInput {
      */
     public static String readText(Path file, String kind) {
         String valid = "a " + kind + " YAML file";
+        String named = shownPath(file.toString());
         try {
             if (Files.isDirectory(file)) {
-                throw problem(file + ": is a directory; valid: " + valid);
+                throw problem(named + ": is a directory; valid: " + valid);
             }
             Either<String, String> text = InputFile.bytes(file, InputFile.MAX_YAML_BYTES, kind + " file")
                     .flatMap(bytes -> InputFile.utf8(bytes).mapLeft(m -> m + "; valid: " + valid + " in UTF-8"));
             if (text.isLeft()) {
-                throw problem(file + ": " + text.getLeft());
+                throw problem(named + ": " + text.getLeft());
             }
             return text.get();
         } catch (NoSuchFileException e) {
-            throw problem(file + ": file not found; valid: "
+            throw problem(named + ": file not found; valid: "
                     + ("scenario".equals(kind) ? valid + " or a bundled name (solvent scenarios)" : valid));
         } catch (AccessDeniedException e) {
-            throw problem(file + ": cannot be read: permission denied");
+            throw problem(named + ": cannot be read: permission denied");
+        } catch (FileSystemException e) {
+            // the reason alone: the exception's message repeats the path, which may be thousands of characters
+            throw problem(named + ": cannot be read: " + (e.getReason() != null ? e.getReason() : e.getMessage()));
         } catch (IOException e) {
-            throw problem(file + ": cannot be read: " + e.getMessage());
+            throw problem(named + ": cannot be read: " + e.getMessage());
         }
     }
+
+    /**
+     * {@return a path or name as a message shows it} As it is up to {@value #SHOWN_PATH} characters, so that the
+     * usual messages name a file plainly; longer, quoted and cut with its length, so that a problem stays one line of
+     * a readable length.
+     */
+    public static String shownPath(String path) {
+        return path.length() <= SHOWN_PATH ? path : quoted(path);
+    }
+
+    /** The longest path a message shows whole. */
+    static final int SHOWN_PATH = 400;
 
     /**
      * {@return the tree of a YAML text} @throws ScenarioException naming every duplicate key, alias and overlong

@@ -75,6 +75,23 @@ class YamlInputTest {
     }
 
     @Test
+    void aPathTooLongForTheFileSystemIsNamedCutInOneReadableLine() throws IOException {
+        // a file name of 3,000 characters: the file system refuses it ("File name too long"), and the exception's
+        // own message repeats the whole path; the problem shows the path cut, with its length, and the reason once
+        Path sweep = write("sweep.yaml", "scenario: " + "y".repeat(3_000) + "\nruns: 1\ngrid:\n  seed: [1, 2]\n");
+        String path = dir.resolve("y".repeat(3_000)).toString();
+
+        List<String> problems = problems(() -> SweepReader.read(sweep));
+
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0))
+                .startsWith(sweep + ": scenario: \"" + dir)
+                .contains("...\" (" + String.format(java.util.Locale.ROOT, "%,d", path.length()) + " characters)")
+                .endsWith(": cannot be read: File name too long")
+                .hasSizeLessThan(300);
+    }
+
+    @Test
     void aHugeFileIsRefusedByItsSizeAlone() throws IOException {
         Path file = dir.resolve("huge.yaml");
         try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
