@@ -272,31 +272,6 @@ final class AaveMachine {
                 r.debtLedger());
     }
 
-    private Reserve withLedgers(Reserve r, ScaledToken aToken, ScaledToken debt) {
-        return new Reserve(
-                r.id(),
-                r.asset(),
-                r.aToken(),
-                r.variableDebtToken(),
-                r.interestRateStrategy(),
-                r.treasury(),
-                r.configuration(),
-                r.liquidityIndex(),
-                r.currentLiquidityRate(),
-                r.variableBorrowIndex(),
-                r.currentVariableBorrowRate(),
-                r.lastUpdateTimestamp(),
-                r.accruedToTreasury(),
-                r.unbacked(),
-                r.isolationModeTotalDebt(),
-                r.virtualUnderlyingBalance(),
-                r.deficit(),
-                r.liquidationGracePeriodUntil(),
-                r.rates(),
-                aToken,
-                debt);
-    }
-
     /** {@code ReserveLogic.getNormalizedIncome}: the stored index if updated in this block, else projected. */
     BigInteger normalizedIncome(int i) {
         Reserve r = reserves[i];
@@ -695,7 +670,7 @@ final class AaveMachine {
 
     private void storeLedger(int i, boolean aToken, ScaledToken t) {
         Reserve r = reserves[i];
-        put(aToken ? withLedgers(r, t, r.debtLedger()) : withLedgers(r, r.aTokenLedger(), t));
+        put(aToken ? r.withLedgers(t, r.debtLedger()) : r.withLedgers(r.aTokenLedger(), t));
     }
 
     /** Moves underlying out of the reserve's aToken ({@code safeTransfer}, reverts bubble up). */

@@ -194,6 +194,32 @@ public record AaveState(
         public ReserveConfig config() {
             return new ReserveConfig(configuration);
         }
+
+        /** {@return this reserve with other aToken and debt ledgers} */
+        public Reserve withLedgers(ScaledToken aTokenLedger, ScaledToken debtLedger) {
+            return new Reserve(
+                    id,
+                    asset,
+                    aToken,
+                    variableDebtToken,
+                    interestRateStrategy,
+                    treasury,
+                    configuration,
+                    liquidityIndex,
+                    currentLiquidityRate,
+                    variableBorrowIndex,
+                    currentVariableBorrowRate,
+                    lastUpdateTimestamp,
+                    accruedToTreasury,
+                    unbacked,
+                    isolationModeTotalDebt,
+                    virtualUnderlyingBalance,
+                    deficit,
+                    liquidationGracePeriodUntil,
+                    rates,
+                    aTokenLedger,
+                    debtLedger);
+        }
     }
 
     /**

@@ -80,8 +80,7 @@ class AaveReaderIT {
                     .find(r -> r.aTokenLedger().scaledOf(victim).signum() > 0)
                     .get();
             AaveState.ScaledToken a = r0.aTokenLedger();
-            AaveState.Reserve tampered = AaveStates.withLedgers(
-                    r0,
+            AaveState.Reserve tampered = r0.withLedgers(
                     new AaveState.ScaledToken(
                             a.address(),
                             a.scaledTotalSupply(),

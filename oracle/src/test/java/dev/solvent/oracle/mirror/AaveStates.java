@@ -27,7 +27,7 @@ final class AaveStates {
         out.put("oracle", s.oracle());
         out.put("umbrella", s.umbrella());
         List<AaveState.Reserve> reserves = s.reserves()
-                .map(r -> withLedgers(r, ledger(r.aTokenLedger()), ledger(r.debtLedger())))
+                .map(r -> r.withLedgers(ledger(r.aTokenLedger()), ledger(r.debtLedger())))
                 .toJavaList();
         out.put("reserves", reserves);
         out.put("eModeCategories", new TreeMap<>(s.eModeCategories().toJavaMap()));
@@ -43,32 +43,6 @@ final class AaveStates {
         }
         out.put("tokens", tokens);
         return out;
-    }
-
-    /** {@return the reserve with other token ledgers} */
-    static AaveState.Reserve withLedgers(AaveState.Reserve r, AaveState.ScaledToken a, AaveState.ScaledToken d) {
-        return new AaveState.Reserve(
-                r.id(),
-                r.asset(),
-                r.aToken(),
-                r.variableDebtToken(),
-                r.interestRateStrategy(),
-                r.treasury(),
-                r.configuration(),
-                r.liquidityIndex(),
-                r.currentLiquidityRate(),
-                r.variableBorrowIndex(),
-                r.currentVariableBorrowRate(),
-                r.lastUpdateTimestamp(),
-                r.accruedToTreasury(),
-                r.unbacked(),
-                r.isolationModeTotalDebt(),
-                r.virtualUnderlyingBalance(),
-                r.deficit(),
-                r.liquidationGracePeriodUntil(),
-                r.rates(),
-                a,
-                d);
     }
 
     private static AaveState.ScaledToken ledger(AaveState.ScaledToken t) {
