@@ -35,7 +35,7 @@ public final class WideMul {
             POW5[k] = WordDivision.Divisor.of(p);
             p *= 5;
             BigInteger half = BigInteger.TEN.pow(k).shiftRight(1);
-            HALF_POW10[k] = new long[] {half.shiftRight(64).longValue(), half.longValue()};
+            HALF_POW10[k] = new long[] {high(half), half.longValue()};
         }
     }
 
@@ -64,8 +64,8 @@ public final class WideMul {
      * accepts and {@code 0 <= k <= 27}.
      */
     public static BigInteger mulDivPow10(BigInteger a, BigInteger b, int k, Round round) {
-        long a1 = a.bitLength() > 64 ? a.shiftRight(64).longValue() : 0;
-        long b1 = b.bitLength() > 64 ? b.shiftRight(64).longValue() : 0;
+        long a1 = high(a);
+        long b1 = high(b);
         long[] q = new long[4];
         mulDivPow10(a1, a.longValue(), b1, b.longValue(), k, round, q);
         return of(q[3], q[2], q[1], q[0]);
@@ -77,9 +77,9 @@ public final class WideMul {
      * whose divisors are balances, indices and sums of them.
      */
     public static BigInteger mulDiv(BigInteger a, BigInteger b, BigInteger d, Round round) {
-        long a1 = a.bitLength() > 64 ? a.shiftRight(64).longValue() : 0;
-        long b1 = b.bitLength() > 64 ? b.shiftRight(64).longValue() : 0;
-        long d1 = d.bitLength() > 64 ? d.shiftRight(64).longValue() : 0;
+        long a1 = high(a);
+        long b1 = high(b);
+        long d1 = high(d);
         long d0 = d.longValue();
         long[] u = new long[4];
         boolean half = round == Round.HALF_UP;
@@ -321,13 +321,8 @@ public final class WideMul {
         return b;
     }
 
-    /** {@return the high word of {@code c}, for 0 <= c < 2^128} */
+    /** {@return the high word of {@code c}, for 0 <= c < 2^128 (the low word is {@code c.longValue()})} */
     public static long high(BigInteger c) {
-        return c.shiftRight(64).longValue();
-    }
-
-    /** {@return the low word of {@code c}} */
-    public static long low(BigInteger c) {
-        return c.longValue();
+        return c.bitLength() > 64 ? c.shiftRight(64).longValue() : 0;
     }
 }
